@@ -1,0 +1,89 @@
+public import Foundation
+
+/// The result of `infracost compare`: every option's monthly cost for one workload, ranked.
+///
+/// Every renderer (table, JSON, CSV, Markdown) reads this value; none computes a number of its own.
+public struct Comparison: Equatable, Sendable {
+    /// The version of the JSON report's layout.
+    public static let schemaVersion = 1
+
+    public var workload: Workload
+    public var currency: String
+    /// Priced options by total (cheapest first, ties by id), then unpriced options by id.
+    public var options: [OptionCost]
+    /// Offers left out because they cannot serve the workload, with the reason.
+    public var excluded: [Exclusion]
+    /// The offer savings are measured against, when `--baseline` was given.
+    public var baselineID: String?
+    /// Caveats about the whole comparison (estimates used, stale prices).
+    public var warnings: [String]
+
+    /// An offer left out of a comparison and why.
+    public struct Exclusion: Equatable, Sendable {
+        public var id: String
+        public var tier: Tier
+        public var reason: String
+    }
+
+    /// The saving of one option against the baseline.
+    public struct Saving: Equatable, Sendable {
+        /// Baseline total minus this option's total (negative when the option costs more).
+        public var amount: Decimal
+        /// `amount` as a percentage of the baseline total, to one decimal.
+        public var percent: Decimal
+    }
+
+    /// The cheapest priced option, if any.
+    public var cheapest: OptionCost? { options.first { $0.total != nil } }
+
+    /// The cheapest priced option of each tier that has one, in tier order.
+    public var cheapestPerTier: [(tier: Tier, option: OptionCost)] {
+        Tier.allCases.compactMap { tier in
+            options.first { $0.offer.tier == tier && $0.total != nil }.map { (tier, $0) }
+        }
+    }
+
+    /// The baseline option, when there is one.
+    public var baseline: OptionCost? {
+        baselineID.flatMap { id in options.first { $0.offer.id == id } }
+    }
+
+    /// The saving of `option` against the baseline; nil without a baseline or a price.
+    public func saving(of option: OptionCost) -> Saving? {
+        guard let base = baseline?.total, base > 0, let total = option.total else { return nil }
+        let amount = base - total
+        return Saving(amount: amount, percent: Money.rounded(amount * 100 / base, scale: 1))
+    }
+
+    /// Whether `option` is the cheapest overall.
+    public func isCheapest(_ option: OptionCost) -> Bool { cheapest?.offer.id == option.offer.id }
+
+    /// Whether `option` is the cheapest of its tier.
+    public func isCheapestInTier(_ option: OptionCost) -> Bool {
+        cheapestPerTier.contains { $0.option.offer.id == option.offer.id }
+    }
+
+    /// The oldest `as_of` among the priced options, `YYYY-MM-DD`.
+    public var oldestPriceDate: String? {
+        options.filter { $0.total != nil }.compactMap(\.offer.provenance.asOf).min()
+    }
+
+    /// The assumptions behind every figure, as (name, value) pairs in words.
+    public var assumptions: [(name: String, value: String)] {
+        let share = Money.plain(workload.inputShare * 100, scale: 1)
+        var list: [(String, String)] = [
+            ("tokens per month", "\(Numbers.formatted(workload.totalTokens)) (\(TokenCount.abbreviated(workload.totalTokens)))"),
+            ("input / output", "\(Numbers.formatted(workload.inputTokens)) / \(Numbers.formatted(workload.outputTokens)) (\(share)% input)"),
+            ("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; --model-size)" : "")),
+            ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
+            ("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"),
+            ("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"),
+        ]
+        if workload.coldStartsPerDay > 0 {
+            let idle = workload.idleTimeoutSeconds.map { "\(Numbers.exact($0)) s" } ?? "offer's, else \(Numbers.exact(Workload.defaultIdleTimeoutSeconds)) s"
+            list.append(("idle timeout", idle))
+        }
+        list.append(("rounding", "each line item to the cent, half up; totals are exact sums"))
+        return list
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// What to compare: which tiers, which baseline.
+public struct ComparisonRequest: Equatable, Sendable {
+    public var workload: Workload
+    /// Tiers to include; empty means all.
+    public var tiers: Set<Tier>
+    /// Offer id to measure savings against.
+    public var baselineID: String?
+
+    public init(workload: Workload, tiers: Set<Tier> = [], baselineID: String? = nil) {
+        self.workload = workload
+        self.tiers = tiers
+        self.baselineID = baselineID
+    }
+}
+
+extension Comparison {
+    /// Prices every offer of `catalog` that can serve the workload and ranks them.
+    ///
+    /// API offers are always included (they are alternatives, whatever the model size); serverless offers only
+    /// when they serve the workload's model size; GPU offers only when the model fits their GPUs.
+    /// - Throws: `InfracostError.invalidUsage` when the baseline is unknown or cannot be priced.
+    public static func make(_ request: ComparisonRequest, catalog: PriceCatalog) throws(InfracostError) -> Comparison {
+        let workload = request.workload
+        try workload.validate()
+        var options: [OptionCost] = []
+        var excluded: [Exclusion] = []
+        for offer in catalog.offers where request.tiers.isEmpty || request.tiers.contains(offer.tier) {
+            if offer.tier == .serverless, let size = offer.modelParamsB, size != workload.modelParamsB {
+                excluded.append(Exclusion(id: offer.id, tier: offer.tier,
+                                          reason: "serves a \(Numbers.exact(size))B model, not \(Numbers.exact(workload.modelParamsB))B"))
+                continue
+            }
+            let option: OptionCost
+            switch offer.tier {
+            case .api, .serverless:
+                option = PerTokenModel.cost(of: offer, for: workload)
+            case .serverlessGPU, .dedicated:
+                let throughput = Throughput.resolve(offer: offer, modelParamsB: workload.modelParamsB, catalog: catalog)
+                if case .failure(.doesNotFit(let reason)) = throughput {
+                    excluded.append(Exclusion(id: offer.id, tier: offer.tier, reason: reason))
+                    continue
+                }
+                option = offer.tier == .dedicated
+                    ? DedicatedGPUModel.cost(of: offer, for: workload, throughput: throughput)
+                    : PerSecondGPUModel.cost(of: offer, for: workload, throughput: throughput, catalog: catalog)
+            }
+            options.append(option)
+        }
+        options.sort(by: ranksBefore)
+        var comparison = Comparison(
+            workload: workload, currency: "USD", options: options, excluded: excluded,
+            baselineID: request.baselineID, warnings: [])
+        if let baselineID = request.baselineID {
+            try checkBaseline(baselineID, comparison: comparison, catalog: catalog)
+        }
+        let estimated = options.filter { $0.total != nil && $0.throughput?.isEstimate == true }.count
+        if estimated > 0 {
+            comparison.warnings.append(
+                "\(estimated) GPU option\(estimated == 1 ? " is" : "s are") priced from an estimated throughput (decode roofline, batch \(Throughput.rooflineBatch)); --explain shows how")
+        }
+        if options.isEmpty {
+            comparison.warnings.append("no offer in the catalog can serve this workload (\(excluded.count) left out)")
+        }
+        return comparison
+    }
+
+    static func ranksBefore(_ a: OptionCost, _ b: OptionCost) -> Bool {
+        switch (a.total, b.total) {
+        case (let x?, let y?): return x != y ? x < y : a.offer.id < b.offer.id
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.offer.id < b.offer.id
+        }
+    }
+
+    static func checkBaseline(_ id: String, comparison: Comparison, catalog: PriceCatalog) throws(InfracostError) {
+        if let option = comparison.options.first(where: { $0.offer.id == id }) {
+            if let reason = option.unpricedReason {
+                throw .invalidUsage(message: "--baseline \(id): the offer cannot be priced (\(reason))")
+            }
+            return
+        }
+        if let exclusion = comparison.excluded.first(where: { $0.id == id }) {
+            throw .invalidUsage(message: "--baseline \(id): the offer is left out of this comparison (\(exclusion.reason))")
+        }
+        if catalog.offer(id: id) != nil {
+            throw .invalidUsage(message: "--baseline \(id): the offer is filtered out by --tier")
+        }
+        let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+        throw .invalidUsage(message: "--baseline \(id): no offer has this id\(hint); see 'infracost prices list'")
+    }
+}

@@ -1,0 +1,77 @@
+public import Foundation
+
+/// One line of a cost breakdown: a quantity times a unit price, rounded to the cent.
+public struct LineItem: Equatable, Sendable {
+    /// What is billed, e.g. "input tokens", "GPU instances".
+    public var label: String
+    /// How much, in `unit`s.
+    public var quantity: Decimal
+    /// The unit of `quantity` and `unitPrice`, e.g. "1M tokens", "GPU-second", "instance-month".
+    public var unit: String
+    /// Price of one unit, in the offer's currency.
+    public var unitPrice: Decimal
+    /// `quantity x unitPrice`, rounded to the cent (half away from zero).
+    public var amount: Decimal
+
+    /// A line item whose amount is `exactAmount` rounded to the cent.
+    public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, exactAmount: Decimal) {
+        self.label = label
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+        self.amount = Money.rounded(exactAmount)
+    }
+}
+
+/// How the tokens-per-second figure behind a GPU option was obtained.
+public struct ThroughputEstimate: Equatable, Sendable {
+    /// Sustained tokens per second (input + output) of one instance or replica.
+    public var tokensPerSecond: Decimal
+    /// True when the figure is computed (roofline), not published or stated.
+    public var isEstimate: Bool
+    /// `offer`, `published` or `roofline`.
+    public var method: String
+    /// How the figure was made or where it was published, in words.
+    public var detail: String
+}
+
+/// The priced result for one offer under one workload.
+public struct OptionCost: Equatable, Sendable {
+    public var offer: Offer
+    /// The breakdown; empty when the option could not be priced.
+    public var lineItems: [LineItem]
+    /// Why the option has no total (missing price, no throughput figure); nil when priced.
+    public var unpricedReason: String?
+    /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
+    public var gpus: Int?
+    /// Billed GPU-seconds per month (serverless-gpu).
+    public var gpuSeconds: Decimal?
+    /// The throughput used, for GPU options.
+    public var throughput: ThroughputEstimate?
+    /// Caveats specific to this option.
+    public var notes: [String]
+
+    public init(
+        offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
+        gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [String] = []
+    ) {
+        self.offer = offer
+        self.lineItems = lineItems
+        self.unpricedReason = unpricedReason
+        self.gpus = gpus
+        self.gpuSeconds = gpuSeconds
+        self.throughput = throughput
+        self.notes = notes
+    }
+
+    /// The monthly total: the exact sum of the line items, or nil when the option has no price.
+    public var total: Decimal? {
+        unpricedReason == nil ? lineItems.reduce(Decimal(0)) { $0 + $1.amount } : nil
+    }
+
+    /// Effective cost per 1M tokens of the workload, to 4 decimals; nil when unpriced.
+    public func costPerMillionTokens(_ workload: Workload) -> Decimal? {
+        guard let total, workload.totalTokens > 0 else { return nil }
+        return Money.rounded(total * 1_000_000 / workload.totalTokens, scale: 4)
+    }
+}

@@ -1,0 +1,68 @@
+public import Foundation
+
+/// Every error infracost reports to a user. The command line maps each case to one exit code.
+public enum InfracostError: Error, Equatable, Sendable, LocalizedError {
+    /// A quantity given on the command line is not acceptable (exit 64).
+    case invalidQuantity(flag: String, value: String, reason: String)
+    /// Flags that cannot be used together, or a value that names nothing (exit 64).
+    case invalidUsage(message: String)
+    /// A pricing or workload file has problems (exit 65). Each problem names the file, line, offer and field.
+    case invalidData(problems: [DataProblem])
+    /// A file could not be read or written (exit 74).
+    case io(path: String, reason: String)
+
+    /// The exit code the command line uses for this error (sysexits.h).
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidQuantity, .invalidUsage: return 64
+        case .invalidData: return 65
+        case .io: return 74
+        }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case .invalidQuantity(let flag, let value, let reason):
+            return "invalid value '\(value)' for \(flag): \(reason)"
+        case .invalidUsage(let message):
+            return message
+        case .invalidData(let problems):
+            return problems.map(\.description).joined(separator: "\n")
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}
+
+/// One problem found in a data file, located as precisely as the file allows.
+public struct DataProblem: Equatable, Sendable, CustomStringConvertible {
+    /// The file's path as the user gave it, or `bundled:NAME` for the bundled tables.
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// The offer (or other entry) the problem is in, when known.
+    public var entry: String?
+    /// The field, when the problem is in one.
+    public var field: String?
+    /// What is wrong, in words.
+    public var message: String
+
+    public init(file: String, line: Int? = nil, entry: String? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.entry = entry
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line: offer 'id', field 'f': message`, leaving out what is unknown.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        var parts: [String] = []
+        if let entry { parts.append("offer '\(entry)'") }
+        if let field { parts.append("field '\(field)'") }
+        let subject = parts.isEmpty ? "" : parts.joined(separator: ", ") + ": "
+        return "\(location): \(subject)\(message)"
+    }
+}

@@ -1,0 +1,406 @@
+import Foundation
+
+/// Reads pricing files (the format described by `pricing-data/schema.json`) into a `PriceCatalog`.
+///
+/// Every problem in a file is collected, each with file, line, offer and field, before the load fails, so one
+/// run of `prices validate` shows them all.
+public enum CatalogLoader {
+    /// The only `schema_version` this version reads.
+    public static let schemaVersion = 1
+
+    /// The largest pricing file read (16 MiB); larger files are refused before parsing.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    /// Builds the catalog of the bundled tables, compiled into the binary.
+    /// - Throws: `InfracostError.invalidData` if the bundled tables are broken (a test keeps them valid).
+    public static func bundled() throws(InfracostError) -> PriceCatalog {
+        var catalog = PriceCatalog()
+        for table in PricingTables.all {
+            catalog.merge(try load(Array(table.json.utf8), file: "bundled:\(table.name)", requireProvenance: true))
+        }
+        return catalog
+    }
+
+    /// Reads a pricing file from disk.
+    /// - Throws: `InfracostError.io` when it cannot be read, `.invalidData` when its content is wrong.
+    public static func load(contentsOf path: String, requireProvenance: Bool = false) throws(InfracostError) -> PriceCatalog {
+        let bytes = try FileInput.read(path, maximumSize: maximumFileSize)
+        return try load(bytes, file: path, requireProvenance: requireProvenance)
+    }
+
+    /// Parses and validates one pricing file's bytes.
+    /// - Parameters:
+    ///   - file: the name used in error messages.
+    ///   - requireProvenance: whether every figure needs `source` and `as_of` (true for the bundled tables).
+    /// - Throws: `InfracostError.invalidData` listing every problem found.
+    public static func load(_ bytes: [UInt8], file: String, requireProvenance: Bool = false) throws(InfracostError) -> PriceCatalog {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(bytes)
+        } catch {
+            throw .invalidData(problems: [
+                DataProblem(file: file, line: error.line, message: "not valid JSON: \(error.reason) (column \(error.column))")
+            ])
+        }
+        var reader = CatalogFileReader(file: file, requireProvenance: requireProvenance)
+        let catalog = reader.read(root)
+        if !reader.problems.isEmpty { throw .invalidData(problems: reader.problems) }
+        return catalog
+    }
+}
+
+/// Reads one parsed pricing file, collecting problems.
+struct CatalogFileReader {
+    let file: String
+    let requireProvenance: Bool
+    var problems: [DataProblem] = []
+
+    init(file: String, requireProvenance: Bool) {
+        self.file = file
+        self.requireProvenance = requireProvenance
+    }
+
+    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts"]
+    static let priceFields = ["input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month"]
+    static let offerKeys: Set<String> = Set(priceFields).union([
+        "id", "tier", "provider", "model", "model_params_b", "gpu", "gpu_count", "tokens_per_second", "cold_start_s",
+        "idle_timeout_s", "purchase", "currency", "as_of", "source", "notes", "history",
+    ])
+    static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "as_of", "source"])
+    static let gpuKeys: Set<String> = ["name", "aliases", "memory_gb", "bandwidth_gb_s", "as_of", "source"]
+    static let throughputKeys: Set<String> = [
+        "model_params_b", "gpu", "gpu_count", "tokens_per_second", "precision", "batch", "notes", "as_of", "source",
+    ]
+    static let coldStartKeys: Set<String> = ["provider", "min_params_b", "max_params_b", "seconds", "as_of", "source"]
+
+    mutating func report(_ line: Int?, _ entry: String?, _ field: String?, _ message: String) {
+        problems.append(DataProblem(file: file, line: line, entry: entry, field: field, message: message))
+    }
+
+    mutating func read(_ root: JSONValue) -> PriceCatalog {
+        guard case .object(let members) = root else {
+            report(1, nil, nil, "the file must hold a JSON object with \"schema_version\" and \"offers\"")
+            return PriceCatalog()
+        }
+        checkKeys(members, allowed: Self.topLevelKeys, entry: nil, what: "top-level")
+        var catalog = PriceCatalog(files: [file])
+        guard let version = members.first(where: { $0.key == "schema_version" }) else {
+            report(1, nil, "schema_version", "is missing (this version reads schema_version \(CatalogLoader.schemaVersion))")
+            return catalog
+        }
+        guard case .number(let text) = version.value, text == String(CatalogLoader.schemaVersion) else {
+            report(version.line, nil, "schema_version", "must be \(CatalogLoader.schemaVersion), found \(describe(version.value))")
+            return catalog
+        }
+        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts"].contains($0.key) }
+        if sections.isEmpty { report(1, nil, "offers", "is missing: a pricing file needs an \"offers\" array") }
+        for section in sections {
+            guard case .array(let elements) = section.value else {
+                report(section.line, nil, section.key, "must be an array, found \(section.value.kindDescription)")
+                continue
+            }
+            for element in elements {
+                guard case .object(let fields) = element.value else {
+                    report(element.line, nil, section.key, "each entry must be an object, found \(element.value.kindDescription)")
+                    continue
+                }
+                switch section.key {
+                case "offers": if let offer = readOffer(fields, line: element.line) { catalog.offers.append(offer) }
+                case "gpus": if let gpu = readGPU(fields, line: element.line) { catalog.gpus.append(gpu) }
+                case "throughput":
+                    if let figure = readThroughput(fields, line: element.line) { catalog.throughput.append(figure) }
+                default: if let figure = readColdStart(fields, line: element.line) { catalog.coldStarts.append(figure) }
+                }
+            }
+        }
+        var seen: [String: Int] = [:]
+        for offer in catalog.offers {
+            if seen[offer.id, default: 0] == 1 {
+                report(nil, offer.id, "id", "duplicate id: two offers in this file have this id")
+            }
+            seen[offer.id, default: 0] += 1
+        }
+        return catalog
+    }
+
+    // MARK: Entries
+
+    mutating func readOffer(_ fields: [JSONValue.Member], line: Int) -> Offer? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        guard let id = string(entry, "id", required: true, entry: nil) else { return nil }
+        if id.isEmpty || id.contains(where: \.isWhitespace) {
+            report(entry.line(of: "id"), id, "id", "must be non-empty and contain no spaces")
+        }
+        checkKeys(fields, allowed: Self.offerKeys, entry: id, what: "offer")
+        let tierText = string(entry, "tier", required: true, entry: id)
+        var tier: Tier?
+        if let tierText {
+            tier = Tier(rawValue: tierText)
+            if tier == nil {
+                report(entry.line(of: "tier"), id, "tier",
+                       "unknown tier '\(tierText)' (use one of: \(Tier.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        let offer = Offer(
+            id: id, tier: tier ?? .api,
+            provider: string(entry, "provider", entry: id),
+            model: string(entry, "model", entry: id),
+            modelParamsB: decimal(entry, "model_params_b", entry: id, positive: true),
+            gpu: string(entry, "gpu", entry: id),
+            gpuCount: integer(entry, "gpu_count", entry: id) ?? 1,
+            inputPerMTok: decimal(entry, "input_per_mtok", entry: id),
+            outputPerMTok: decimal(entry, "output_per_mtok", entry: id),
+            perSecond: decimal(entry, "per_second", entry: id),
+            perHour: decimal(entry, "per_hour", entry: id),
+            perMonth: decimal(entry, "per_month", entry: id),
+            tokensPerSecond: decimal(entry, "tokens_per_second", entry: id, positive: true),
+            coldStartSeconds: decimal(entry, "cold_start_s", entry: id),
+            idleTimeoutSeconds: decimal(entry, "idle_timeout_s", entry: id),
+            purchase: string(entry, "purchase", entry: id),
+            currency: string(entry, "currency", entry: id) ?? "USD",
+            provenance: provenance(entry, entry: id),
+            notes: string(entry, "notes", entry: id),
+            history: readHistory(entry, entry: id)
+        )
+        if let tier { checkTierFields(offer, tier: tier, entry: entry) }
+        if offer.currency != "USD" {
+            report(entry.line(of: "currency"), id, "currency", "only USD prices are supported in this version, found '\(offer.currency)'")
+        }
+        if let purchase = offer.purchase, !["on-demand", "spot", "reserved"].contains(purchase) {
+            report(entry.line(of: "purchase"), id, "purchase", "must be on-demand, spot or reserved, found '\(purchase)'")
+        }
+        return problems.count == before ? offer : nil
+    }
+
+    mutating func checkTierFields(_ offer: Offer, tier: Tier, entry: Entry) {
+        let allowed: Set<String>
+        switch tier {
+        case .api, .serverless: allowed = ["input_per_mtok", "output_per_mtok"]
+        case .serverlessGPU: allowed = ["per_second", "per_hour"]
+        case .dedicated: allowed = ["per_hour", "per_month"]
+        }
+        for field in Self.priceFields where entry.has(field) && !allowed.contains(field) {
+            report(entry.line(of: field), offer.id, field,
+                   "does not apply to tier '\(tier.rawValue)' (its prices are \(allowed.sorted().joined(separator: " and ")))")
+        }
+        if tier == .serverlessGPU, entry.has("per_second"), entry.has("per_hour") {
+            report(entry.line(of: "per_hour"), offer.id, "per_hour", "give per_second or per_hour, not both")
+        }
+        if tier == .dedicated, entry.has("per_hour"), entry.has("per_month") {
+            report(entry.line(of: "per_month"), offer.id, "per_month", "give per_hour or per_month, not both")
+        }
+        if tier == .serverlessGPU || tier == .dedicated, offer.gpu == nil {
+            report(entry.line, offer.id, "gpu", "is missing: a \(tier.rawValue) offer names its GPU")
+        }
+        if tier == .api || tier == .serverless {
+            for field in ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s"] where entry.has(field) {
+                report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)'")
+            }
+        }
+        if requireProvenance {
+            if offer.provenance.source == nil { report(entry.line, offer.id, "source", "is missing: every bundled price needs a source") }
+            if offer.provenance.asOf == nil { report(entry.line, offer.id, "as_of", "is missing: every bundled price needs a date") }
+            let hasPrice = Self.priceFields.contains { entry.has($0) }
+            if !hasPrice { report(entry.line, offer.id, nil, "has no price: a bundled offer needs one") }
+            if tier == .serverless, offer.modelParamsB == nil {
+                report(entry.line, offer.id, "model_params_b", "is missing: a bundled serverless offer states its model size")
+            }
+        }
+    }
+
+    mutating func readHistory(_ entry: Entry, entry id: String) -> [PricePoint] {
+        guard let member = entry.member("history") else { return [] }
+        guard case .array(let elements) = member.value else {
+            report(member.line, id, "history", "must be an array, found \(member.value.kindDescription)")
+            return []
+        }
+        var points: [PricePoint] = []
+        for element in elements {
+            guard case .object(let fields) = element.value else {
+                report(element.line, id, "history", "each entry must be an object")
+                continue
+            }
+            checkKeys(fields, allowed: Self.historyKeys, entry: id, what: "history entry")
+            let point = Entry(members: fields, line: element.line)
+            let from = date(point, "from", entry: id)
+            let to = date(point, "to", entry: id)
+            var prices: [(field: String, value: Decimal)] = []
+            for field in Self.priceFields {
+                if let value = decimal(point, field, entry: id) { prices.append((field, value)) }
+            }
+            if prices.isEmpty { report(element.line, id, "history", "a history entry needs at least one price") }
+            if let from, let to, from >= to { report(element.line, id, "history", "'from' \(from) is not before 'to' \(to)") }
+            points.append(PricePoint(from: from, to: to, prices: prices, provenance: provenance(point, entry: id)))
+        }
+        return points
+    }
+
+    mutating func readGPU(_ fields: [JSONValue.Member], line: Int) -> GPUSpec? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        guard let name = string(entry, "name", required: true, entry: nil) else { return nil }
+        checkKeys(fields, allowed: Self.gpuKeys, entry: name, what: "gpu")
+        let aliases = stringArray(entry, "aliases", entry: name)
+        let memory = decimal(entry, "memory_gb", required: true, entry: name, positive: true)
+        let bandwidth = decimal(entry, "bandwidth_gb_s", required: true, entry: name, positive: true)
+        let source = provenance(entry, entry: name)
+        requireSourced(source, line: line, entry: name)
+        guard problems.count == before, let memory, let bandwidth else { return nil }
+        return GPUSpec(name: name, aliases: aliases, memoryGB: memory, bandwidthGBs: bandwidth, provenance: source)
+    }
+
+    mutating func readThroughput(_ fields: [JSONValue.Member], line: Int) -> ThroughputFigure? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        checkKeys(fields, allowed: Self.throughputKeys, entry: "throughput", what: "throughput")
+        let params = decimal(entry, "model_params_b", required: true, entry: "throughput", positive: true)
+        let gpu = string(entry, "gpu", required: true, entry: "throughput")
+        let count = integer(entry, "gpu_count", entry: "throughput") ?? 1
+        let tps = decimal(entry, "tokens_per_second", required: true, entry: "throughput", positive: true)
+        let precision = string(entry, "precision", entry: "throughput")
+        let batch = integer(entry, "batch", entry: "throughput")
+        let notes = string(entry, "notes", entry: "throughput")
+        let source = provenance(entry, entry: "throughput")
+        requireSourced(source, line: line, entry: "throughput")
+        guard problems.count == before, let params, let gpu, let tps else { return nil }
+        return ThroughputFigure(
+            modelParamsB: params, gpu: gpu, gpuCount: count, tokensPerSecond: tps, precision: precision, batch: batch,
+            notes: notes, provenance: source)
+    }
+
+    mutating func readColdStart(_ fields: [JSONValue.Member], line: Int) -> ColdStartFigure? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        checkKeys(fields, allowed: Self.coldStartKeys, entry: "cold_starts", what: "cold_starts")
+        let provider = string(entry, "provider", required: true, entry: "cold_starts")
+        let minimum = decimal(entry, "min_params_b", required: true, entry: "cold_starts", positive: true)
+        let maximum = decimal(entry, "max_params_b", required: true, entry: "cold_starts", positive: true)
+        let seconds = decimal(entry, "seconds", required: true, entry: "cold_starts", positive: true)
+        let source = provenance(entry, entry: "cold_starts")
+        requireSourced(source, line: line, entry: "cold_starts")
+        if let minimum, let maximum, minimum > maximum {
+            report(line, "cold_starts", "min_params_b", "is larger than max_params_b")
+        }
+        guard problems.count == before, let provider, let minimum, let maximum, let seconds else { return nil }
+        return ColdStartFigure(provider: provider, minParamsB: minimum, maxParamsB: maximum, seconds: seconds, provenance: source)
+    }
+
+    // MARK: Fields
+
+    /// The members of one JSON object being read.
+    struct Entry {
+        var members: [JSONValue.Member]
+        var line: Int
+
+        func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+        func line(of key: String) -> Int { members.first { $0.key == key }?.line ?? line }
+        func member(_ key: String) -> JSONValue.Member? { members.first { $0.key == key } }
+    }
+
+    mutating func checkKeys(_ members: [JSONValue.Member], allowed: Set<String>, entry: String?, what: String) {
+        for member in members where !allowed.contains(member.key) {
+            let suggestion = Suggestions.closest(to: member.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            report(member.line, entry, member.key, "unknown \(what) field\(suggestion)")
+        }
+    }
+
+    mutating func string(_ entry: Entry, _ key: String, required: Bool = false, entry id: String?) -> String? {
+        guard let member = entry.member(key) else {
+            if required { report(entry.line, id, key, "is missing") }
+            return nil
+        }
+        guard case .string(let text) = member.value else {
+            report(member.line, id, key, "must be a string, found \(member.value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func stringArray(_ entry: Entry, _ key: String, entry id: String) -> [String] {
+        guard let member = entry.member(key) else { return [] }
+        guard case .array(let elements) = member.value else {
+            report(member.line, id, key, "must be an array of strings, found \(member.value.kindDescription)")
+            return []
+        }
+        return elements.compactMap { element -> String? in
+            if case .string(let text) = element.value { return text }
+            report(element.line, id, key, "must be an array of strings")
+            return nil
+        }
+    }
+
+    /// A number given as a JSON number or a string, read exactly; `positive` also rejects zero.
+    mutating func decimal(
+        _ entry: Entry, _ key: String, required: Bool = false, entry id: String?, positive: Bool = false
+    ) -> Decimal? {
+        guard let member = entry.member(key) else {
+            if required { report(entry.line, id, key, "is missing") }
+            return nil
+        }
+        let text: String
+        switch member.value {
+        case .number(let literal): text = literal
+        case .string(let literal): text = literal
+        default:
+            report(member.line, id, key, "must be a number or a numeric string, found \(member.value.kindDescription)")
+            return nil
+        }
+        let value: Decimal
+        do {
+            value = try DecimalText.parse(text)
+        } catch {
+            report(member.line, id, key, "'\(text)' is not a valid amount: \(error.reason)")
+            return nil
+        }
+        if value < 0 {
+            report(member.line, id, key, "must not be negative, found \(text)")
+            return nil
+        }
+        if positive, value == 0 {
+            report(member.line, id, key, "must be greater than zero")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ entry: Entry, _ key: String, entry id: String?) -> Int? {
+        guard let member = entry.member(key) else { return nil }
+        guard case .number(let text) = member.value, let value = Int(text), value >= 1, value <= 1_000_000 else {
+            report(member.line, id, key, "must be a whole number of at least 1, found \(describe(member.value))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ entry: Entry, _ key: String, entry id: String?) -> String? {
+        guard let text = string(entry, key, entry: id) else { return nil }
+        guard IsoDate.isValid(text) else {
+            report(entry.line(of: key), id, key, "'\(text)' is not a date in the form YYYY-MM-DD")
+            return nil
+        }
+        return text
+    }
+
+    mutating func provenance(_ entry: Entry, entry id: String?) -> Provenance {
+        let source = string(entry, "source", entry: id)
+        if let source, source.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(entry.line(of: "source"), id, "source", "must not be empty")
+        }
+        return Provenance(source: source, asOf: date(entry, "as_of", entry: id))
+    }
+
+    mutating func requireSourced(_ provenance: Provenance, line: Int, entry: String) {
+        guard requireProvenance else { return }
+        if provenance.source == nil { report(line, entry, "source", "is missing: every bundled figure needs a source") }
+        if provenance.asOf == nil { report(line, entry, "as_of", "is missing: every bundled figure needs a date") }
+    }
+
+    func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .number(let text): return text
+        case .string(let text): return "\"\(text)\""
+        default: return value.kindDescription
+        }
+    }
+}

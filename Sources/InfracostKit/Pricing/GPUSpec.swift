@@ -1,0 +1,75 @@
+public import Foundation
+
+/// A GPU model's memory and bandwidth, for fit checks and roofline throughput estimates.
+public struct GPUSpec: Equatable, Sendable {
+    /// Canonical name, e.g. `A100-80GB`.
+    public var name: String
+    /// Other names offers may use, e.g. `A100 80GB`.
+    public var aliases: [String]
+    /// Memory in GB (10^9 bytes).
+    public var memoryGB: Decimal
+    /// Memory bandwidth in GB/s.
+    public var bandwidthGBs: Decimal
+    public var provenance: Provenance
+
+    public init(name: String, aliases: [String] = [], memoryGB: Decimal, bandwidthGBs: Decimal, provenance: Provenance) {
+        self.name = name
+        self.aliases = aliases
+        self.memoryGB = memoryGB
+        self.bandwidthGBs = bandwidthGBs
+        self.provenance = provenance
+    }
+}
+
+/// A published sustained throughput for a model size on a GPU configuration.
+public struct ThroughputFigure: Equatable, Sendable {
+    /// Model size in billions of parameters.
+    public var modelParamsB: Decimal
+    /// GPU name (canonical or alias).
+    public var gpu: String
+    /// GPUs the figure was measured on.
+    public var gpuCount: Int
+    /// Tokens per second, as published.
+    public var tokensPerSecond: Decimal
+    /// Weight precision, e.g. `fp16`, `fp8`.
+    public var precision: String?
+    /// Batch size of the measurement.
+    public var batch: Int?
+    /// How the figure was measured and how infracost uses it.
+    public var notes: String?
+    public var provenance: Provenance
+
+    public init(
+        modelParamsB: Decimal, gpu: String, gpuCount: Int = 1, tokensPerSecond: Decimal, precision: String? = nil,
+        batch: Int? = nil, notes: String? = nil, provenance: Provenance
+    ) {
+        self.modelParamsB = modelParamsB
+        self.gpu = gpu
+        self.gpuCount = gpuCount
+        self.tokensPerSecond = tokensPerSecond
+        self.precision = precision
+        self.batch = batch
+        self.notes = notes
+        self.provenance = provenance
+    }
+}
+
+/// Typical seconds billed for one cold start of a model size on a platform.
+public struct ColdStartFigure: Equatable, Sendable {
+    /// The platform (offer provider), or `*` for a figure that applies to any platform.
+    public var provider: String
+    /// The size bucket, in billions of parameters, inclusive at both ends.
+    public var minParamsB: Decimal
+    public var maxParamsB: Decimal
+    /// Seconds from request to a ready replica.
+    public var seconds: Decimal
+    public var provenance: Provenance
+
+    public init(provider: String, minParamsB: Decimal, maxParamsB: Decimal, seconds: Decimal, provenance: Provenance) {
+        self.provider = provider
+        self.minParamsB = minParamsB
+        self.maxParamsB = maxParamsB
+        self.seconds = seconds
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Every offer, GPU specification, throughput figure and cold-start figure infracost knows of.
+///
+/// Built from the bundled tables and any `--pricing` files the user adds. Offers are unique by id: a user's
+/// offer replaces a bundled one with the same id.
+public struct PriceCatalog: Equatable, Sendable {
+    public var offers: [Offer]
+    public var gpus: [GPUSpec]
+    public var throughput: [ThroughputFigure]
+    public var coldStarts: [ColdStartFigure]
+    /// The files the catalog was built from, in order.
+    public var files: [String]
+
+    public init(
+        offers: [Offer] = [], gpus: [GPUSpec] = [], throughput: [ThroughputFigure] = [],
+        coldStarts: [ColdStartFigure] = [], files: [String] = []
+    ) {
+        self.offers = offers
+        self.gpus = gpus
+        self.throughput = throughput
+        self.coldStarts = coldStarts
+        self.files = files
+    }
+
+    /// Adds another catalog's contents; its offers and GPU specs replace ours where ids or names match.
+    public mutating func merge(_ other: PriceCatalog) {
+        for offer in other.offers {
+            if let index = offers.firstIndex(where: { $0.id == offer.id }) {
+                offers[index] = offer
+            } else {
+                offers.append(offer)
+            }
+        }
+        for gpu in other.gpus {
+            if let index = gpus.firstIndex(where: { $0.name == gpu.name }) {
+                gpus[index] = gpu
+            } else {
+                gpus.append(gpu)
+            }
+        }
+        // Later figures come first so they win lookups.
+        throughput = other.throughput + throughput
+        coldStarts = other.coldStarts + coldStarts
+        files += other.files
+    }
+
+    /// The offer with this id, if any.
+    public func offer(id: String) -> Offer? {
+        offers.first { $0.id == id }
+    }
+
+    /// The GPU specification for a name or alias, compared without regard to case, spaces or dashes.
+    public func gpu(named name: String) -> GPUSpec? {
+        let key = GPUSpec.normalized(name)
+        return gpus.first { GPUSpec.normalized($0.name) == key || $0.aliases.contains { GPUSpec.normalized($0) == key } }
+    }
+}
+
+extension GPUSpec {
+    /// A GPU name reduced for matching: lowercase, without spaces, dashes or underscores.
+    public static func normalized(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" })
+    }
+}

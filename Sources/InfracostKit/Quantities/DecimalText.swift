@@ -1,0 +1,83 @@
+public import Foundation
+
+/// Strict conversion of text to `Decimal`.
+///
+/// `Decimal(string:)` accepts a numeric prefix ("12abc" gives 12) and silently returns odd values for huge
+/// exponents, so every number a user or a file gives us passes through here first.
+public enum DecimalText {
+    /// The largest magnitude accepted anywhere (1e18): far above any real price or volume, far below overflow.
+    public static let maximumMagnitude = Decimal(string: "1e18")!
+
+    /// Why a text is not a number we accept.
+    public enum Problem: Error, Equatable, Sendable {
+        case empty
+        case notANumber
+        case tooLarge
+        case tooManyDigits
+
+        /// The reason in words, for error messages.
+        public var reason: String {
+            switch self {
+            case .empty: return "it is empty"
+            case .notANumber: return "it is not a number"
+            case .tooLarge: return "it is too large (the limit is 1e18)"
+            case .tooManyDigits: return "it has more than 30 significant digits"
+            }
+        }
+    }
+
+    /// Parses a plain decimal number: optional sign, digits, optional fraction, optional exponent.
+    ///
+    /// Accepts `"12"`, `"-0.5"`, `"1.5e9"`, `".5"` is rejected (write `0.5`). No spaces, no thousands separators,
+    /// no `NaN` or `inf`.
+    /// - Throws: `Problem` saying why the text is not accepted.
+    public static func parse(_ text: String) throws(Problem) -> Decimal {
+        if text.isEmpty { throw .empty }
+        let bytes = Array(text.utf8)
+        var index = 0
+        var mantissaDigits = 0
+        var significantDigits = 0
+        var seenNonZero = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        func readDigits() -> Int {
+            let start = index
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                if bytes[index] != 0x30 { seenNonZero = true }
+                if seenNonZero { significantDigits += 1 }
+                index += 1
+            }
+            return index - start
+        }
+        mantissaDigits += readDigits()
+        if mantissaDigits == 0 { throw .notANumber }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fraction = readDigits()
+            if fraction == 0 { throw .notANumber }
+        }
+        var exponent = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            var negative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            let start = index
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            if index == start { throw .notANumber }
+            // Clamp the exponent's text before converting so "1e99999999999999999999" cannot overflow Int.
+            let digits = String(decoding: bytes[start..<index].drop { $0 == 0x30 }, as: UTF8.self)
+            exponent = digits.count > 4 ? 9999 : Int(digits) ?? 0
+            if negative { exponent = -exponent }
+        }
+        if index != bytes.count { throw .notANumber }
+        if significantDigits > 30 { throw .tooManyDigits }
+        // Foundation's Decimal holds exponents of about -128...127; keep far inside that.
+        if exponent > 40 { throw seenNonZero ? .tooLarge : .notANumber }
+        if exponent < -60 { return 0 }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw .notANumber }
+        if value.magnitude > maximumMagnitude { throw .tooLarge }
+        return value
+    }
+}

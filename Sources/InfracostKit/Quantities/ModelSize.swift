@@ -1,0 +1,78 @@
+public import Foundation
+
+/// A model size in billions of parameters, written `70B`, `8b`, `1.5B` or `70`.
+public enum ModelSize {
+    /// Parses a model size; the result is in billions of parameters, more than 0 and at most 10,000.
+    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    public static func parse(_ text: String, flag: String = "--model-size") throws(InfracostError) -> Decimal {
+        var number = text.trimmingCharacters(in: .whitespaces)
+        if number.hasSuffix("B") || number.hasSuffix("b") { number.removeLast() }
+        guard let value = try? DecimalText.parse(number) else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a model size (write e.g. 8B, 70B or 1.5B)")
+        }
+        guard value > 0, value <= 10_000 else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "a model size must be more than 0 and at most 10000B")
+        }
+        return value
+    }
+}
+
+/// A share between 0 and 1, written `0.75` or `75%`.
+public enum Fraction {
+    /// Parses a share; `allowZero` admits 0, `allowOne` admits 1.
+    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    public static func parse(_ text: String, flag: String, allowZero: Bool = true, allowOne: Bool = true) throws(InfracostError) -> Decimal {
+        var number = text.trimmingCharacters(in: .whitespaces)
+        let percent = number.hasSuffix("%")
+        if percent { number.removeLast() }
+        guard var value = try? DecimalText.parse(number) else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a share (write e.g. 0.75 or 75%)")
+        }
+        if percent { value /= 100 }
+        let low = allowZero ? value >= 0 : value > 0
+        let high = allowOne ? value <= 1 : value < 1
+        guard low, high else {
+            let range = "\(allowZero ? "at least" : "more than") 0 and \(allowOne ? "at most" : "less than") 1"
+            throw .invalidQuantity(flag: flag, value: text, reason: "must be \(range) (0% to 100%)")
+        }
+        return value
+    }
+}
+
+/// A length of time, written `300`, `300s`, `5m`, `1.5h` or `1d`; the result is in seconds.
+public enum DurationText {
+    /// Parses a duration into seconds (at least 0, at most 366 days).
+    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    public static func parse(_ text: String, flag: String) throws(InfracostError) -> Decimal {
+        var number = text.trimmingCharacters(in: .whitespaces)
+        var multiplier: Decimal = 1
+        if let last = number.last, let unit = ["s": 1, "m": 60, "h": 3600, "d": 86400][String(last)] {
+            multiplier = Decimal(unit)
+            number.removeLast()
+        }
+        guard let value = try? DecimalText.parse(number) else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a duration (write e.g. 45s, 5m or 1h)")
+        }
+        let seconds = value * multiplier
+        guard seconds >= 0, seconds <= 366 * 86400 else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "must be between 0 and 366 days")
+        }
+        return seconds
+    }
+}
+
+/// A plain decimal quantity from the command line, with a range check.
+public enum PlainNumber {
+    /// Parses a number within `range`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `flag` and the range.
+    public static func parse(_ text: String, flag: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
+        let value: Decimal
+        do {
+            value = try DecimalText.parse(text.trimmingCharacters(in: .whitespaces))
+        } catch {
+            throw .invalidQuantity(flag: flag, value: text, reason: error.reason)
+        }
+        guard range.contains(value) else { throw .invalidQuantity(flag: flag, value: text, reason: "must be \(rangeText)") }
+        return value
+    }
+}

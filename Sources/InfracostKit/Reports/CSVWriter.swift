@@ -1,0 +1,55 @@
+/// Writes RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+public enum CSVWriter {
+    /// The rows (the first is the header) as CSV text.
+    public static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// One field, quoted and with quotes doubled when needed.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension Comparison {
+    /// The CSV report's columns, in order. Money is plain (no `$`, no separators) so spreadsheets read it exactly.
+    public static let csvColumns = [
+        "rank", "id", "tier", "provider", "subject", "gpus", "monthly_cost", "currency", "cost_per_mtok", "status",
+        "unpriced_reason", "cheapest", "throughput_tokens_per_second", "throughput_method", "saving", "saving_percent",
+        "price_as_of", "source",
+    ]
+}
+
+/// Renders a `Comparison` as CSV, one row per option.
+public enum ComparisonCSVReport {
+    public static func render(_ comparison: Comparison) -> String {
+        var rows = [Comparison.csvColumns]
+        var rank = 0
+        for option in comparison.options {
+            let saving = comparison.saving(of: option)
+            var rankText = ""
+            if option.total != nil {
+                rank += 1
+                rankText = String(rank)
+            }
+            rows.append([
+                rankText, option.offer.id, option.offer.tier.rawValue, option.offer.provider, option.offer.subject,
+                option.gpus.map(String.init) ?? "",
+                option.total.map { Money.plain($0) } ?? "",
+                comparison.currency,
+                option.costPerMillionTokens(comparison.workload).map { Money.plain($0, scale: 4) } ?? "",
+                option.total == nil ? "no_price" : "priced",
+                option.unpricedReason ?? "",
+                comparison.isCheapest(option) ? "yes" : "",
+                option.throughput.map { Numbers.exact($0.tokensPerSecond) } ?? "",
+                option.throughput?.method ?? "",
+                saving.map { Money.plain($0.amount) } ?? "",
+                saving.map { Money.plain($0.percent, scale: 1) } ?? "",
+                option.offer.provenance.asOf ?? "",
+                option.offer.provenance.source ?? "",
+            ])
+        }
+        return CSVWriter.render(rows)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Renders a `Comparison` as the versioned JSON report. Money is a string with two decimals.
+///
+/// Stable fields (never renamed): `schema_version`, `currency`, `workload`, `options[]` with `id`, `tier`,
+/// `monthly_cost`, `gpus`; `cheapest` with `id`, `tier`, `monthly_cost`.
+public enum ComparisonJSONReport {
+    /// The report as a JSON value.
+    public static func value(_ comparison: Comparison) -> JSONValue {
+        let workload = comparison.workload
+        var rank = 0
+        let options: [JSONValue] = comparison.options.map { option in
+            var rankValue: JSONValue?
+            if option.total != nil {
+                rank += 1
+                rankValue = .number(String(rank))
+            }
+            return .fields([
+                "rank": rankValue ?? .null,
+                "id": .string(option.offer.id),
+                "tier": .string(option.offer.tier.rawValue),
+                "provider": .string(option.offer.provider),
+                "subject": .string(option.offer.subject),
+                "monthly_cost": option.total.map { .string(Money.plain($0)) } ?? .null,
+                "cost_per_mtok": option.costPerMillionTokens(workload).map { .string(Money.plain($0, scale: 4)) },
+                "status": .string(option.total == nil ? "no_price" : "priced"),
+                "unpriced_reason": option.unpricedReason.map(JSONValue.string),
+                "cheapest": .bool(comparison.isCheapest(option)),
+                "cheapest_in_tier": .bool(comparison.isCheapestInTier(option)),
+                "gpus": option.gpus.map { .number(String($0)) },
+                "gpu_seconds": option.gpuSeconds.map { .string(Money.plain($0, scale: 3)) },
+                "throughput": option.throughput.map { throughput in
+                    .fields([
+                        "tokens_per_second": .string(Numbers.exact(throughput.tokensPerSecond)),
+                        "method": .string(throughput.method),
+                        "estimate": .bool(throughput.isEstimate),
+                        "detail": .string(throughput.detail),
+                    ])
+                },
+                "line_items": .list(option.lineItems.map { item in
+                    .fields([
+                        "label": .string(item.label),
+                        "quantity": .string(Numbers.exact(item.quantity)),
+                        "unit": .string(item.unit),
+                        "unit_price": .string(Numbers.exact(item.unitPrice)),
+                        "amount": .string(Money.plain(item.amount)),
+                    ])
+                }),
+                "saving": comparison.saving(of: option).map { saving in
+                    .fields([
+                        "amount": .string(Money.plain(saving.amount)),
+                        "percent": .string(Money.plain(saving.percent, scale: 1)),
+                    ])
+                },
+                "notes": option.notes.isEmpty ? nil : .list(option.notes.map(JSONValue.string)),
+                "price_as_of": option.offer.provenance.asOf.map(JSONValue.string),
+                "source": option.offer.provenance.source.map(JSONValue.string),
+            ])
+        }
+        let cheapest: JSONValue = comparison.cheapest.map { option in
+            .fields([
+                "id": .string(option.offer.id),
+                "tier": .string(option.offer.tier.rawValue),
+                "monthly_cost": .string(Money.plain(option.total ?? 0)),
+            ])
+        } ?? .null
+        return .fields([
+            "schema_version": .number(String(Comparison.schemaVersion)),
+            "currency": .string(comparison.currency),
+            "workload": .fields([
+                "tokens": .string(Numbers.exact(workload.totalTokens)),
+                "input_tokens": .string(Numbers.exact(workload.inputTokens)),
+                "output_tokens": .string(Numbers.exact(workload.outputTokens)),
+                "input_share": .string(Numbers.exact(workload.inputShare)),
+                "model_params_b": .string(Numbers.exact(workload.modelParamsB)),
+                "hours_per_month": .string(Numbers.exact(workload.hoursPerMonth)),
+                "target_utilization": .string(Numbers.exact(workload.targetUtilization)),
+                "cold_starts_per_day": .string(Numbers.exact(workload.coldStartsPerDay)),
+                "keep_warm_replicas": .number(String(workload.keepWarmReplicas)),
+            ]),
+            "cheapest": cheapest,
+            "cheapest_per_tier": .list(comparison.cheapestPerTier.map { entry in
+                .fields([
+                    "tier": .string(entry.tier.rawValue),
+                    "id": .string(entry.option.offer.id),
+                    "monthly_cost": .string(Money.plain(entry.option.total ?? 0)),
+                ])
+            }),
+            "baseline": comparison.baselineID.map(JSONValue.string),
+            "options": .list(options),
+            "excluded": .list(comparison.excluded.map { exclusion in
+                .fields(["id": .string(exclusion.id), "tier": .string(exclusion.tier.rawValue), "reason": .string(exclusion.reason)])
+            }),
+            "assumptions": .list(comparison.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
+            "oldest_price_as_of": comparison.oldestPriceDate.map(JSONValue.string),
+            "warnings": .list(comparison.warnings.map(JSONValue.string)),
+        ])
+    }
+
+    /// The report as JSON text.
+    public static func render(_ comparison: Comparison) -> String {
+        JSONWriter.string(value(comparison))
+    }
+}

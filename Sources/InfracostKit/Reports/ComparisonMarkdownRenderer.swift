@@ -1,0 +1,39 @@
+import Foundation
+
+/// Renders a `Comparison` as a Markdown summary line and table, for pull requests and docs.
+public enum ComparisonMarkdownRenderer {
+    public static func render(_ comparison: Comparison) -> String {
+        let workload = comparison.workload
+        var output = "### infracost: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month, \(Numbers.exact(workload.modelParamsB))B model\n\n"
+        if let cheapest = comparison.cheapest, let total = cheapest.total {
+            output += "**Cheapest:** `\(cheapest.offer.id)` (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n\n"
+        }
+        let hasBaseline = comparison.baseline != nil
+        output += "| # | offer | tier | GPUs | monthly | per 1M |" + (hasBaseline ? " saving |" : "") + "\n"
+        output += "|---:|---|---|---:|---:|---:|" + (hasBaseline ? "---:|" : "") + "\n"
+        var rank = 0
+        for option in comparison.options {
+            let name = comparison.isCheapest(option) ? "**\(option.offer.id)**" : option.offer.id
+            var cells: [String]
+            if let total = option.total {
+                rank += 1
+                var cost = Money.formatted(total, currency: comparison.currency)
+                if option.throughput?.isEstimate == true { cost += " ~" }
+                cells = [String(rank), name, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "",
+                         cost, option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""]
+            } else {
+                cells = ["", name, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "",
+                         "no price", (option.unpricedReason ?? "").replacingOccurrences(of: "|", with: "\\|")]
+            }
+            if hasBaseline {
+                cells.append(option.offer.id == comparison.baselineID
+                    ? "baseline" : comparison.saving(of: option).map { "\(Money.plain($0.percent, scale: 1))%" } ?? "")
+            }
+            output += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        output += "\n~ throughput estimated (decode roofline). Assumptions: "
+        output += comparison.assumptions.map { "\($0.name) \($0.value)" }.joined(separator: "; ")
+        if let oldest = comparison.oldestPriceDate { output += "; oldest price \(oldest)" }
+        return output + ".\n"
+    }
+}

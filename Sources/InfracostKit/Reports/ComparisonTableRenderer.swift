@@ -1,0 +1,96 @@
+import Foundation
+
+/// Renders a `Comparison` as an aligned text table for a terminal (fits 80 columns).
+public enum ComparisonTableRenderer {
+    /// The report: a heading, one row per option, the cheapest, unpriced reasons and the assumptions.
+    /// - Parameter explain: adds each option's line items with their arithmetic.
+    public static func render(_ comparison: Comparison, explain: Bool = false) -> String {
+        let workload = comparison.workload
+        var output = "infracost compare: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month"
+        output += " (\(TokenCount.abbreviated(workload.inputTokens)) in, \(TokenCount.abbreviated(workload.outputTokens)) out),"
+        output += " \(Numbers.exact(workload.modelParamsB))B model, \(Numbers.exact(workload.hoursPerMonth)) h month\n\n"
+        let hasBaseline = comparison.baseline != nil
+        var headers = ["", "#", "offer", "tier", "GPUs", "monthly", "per 1M"]
+        var alignments: [TextTable.Alignment] = [.left, .right, .left, .left, .right, .right, .right]
+        if hasBaseline {
+            headers.append("saving")
+            alignments.append(.right)
+        }
+        var table = TextTable(headers: headers, alignments: alignments)
+        var rank = 0
+        for option in comparison.options {
+            var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
+            if option.throughput?.isEstimate == true, option.total != nil { mark += "~" }
+            var row: [String]
+            if let total = option.total {
+                rank += 1
+                let perMillion = option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""
+                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "-",
+                       Money.formatted(total, currency: comparison.currency), perMillion]
+            } else {
+                row = [mark, "-", option.offer.id, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "-", "no price", ""]
+            }
+            if hasBaseline {
+                if option.offer.id == comparison.baselineID {
+                    row.append("baseline")
+                } else if let saving = comparison.saving(of: option) {
+                    row.append("\(Money.plain(saving.percent, scale: 1))%")
+                } else {
+                    row.append("")
+                }
+            }
+            table.rows.append(row)
+        }
+        output += table.render()
+        output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated (roofline)\n"
+        if let cheapest = comparison.cheapest, let total = cheapest.total {
+            output += "\nCheapest: \(cheapest.offer.id) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n"
+        }
+        if let baseline = comparison.baseline, let cheapest = comparison.cheapest, cheapest.offer.id != baseline.offer.id,
+           let saving = comparison.saving(of: cheapest) {
+            output += "Against \(baseline.offer.id): saves \(Money.formatted(saving.amount, currency: comparison.currency))/month"
+            output += " (\(Money.plain(saving.percent, scale: 1))%)\n"
+        }
+        let unpriced = comparison.options.filter { $0.total == nil }
+        if !unpriced.isEmpty {
+            output += "\nNo price:\n"
+            for option in unpriced { output += "  \(option.offer.id): \(option.unpricedReason ?? "")\n" }
+        }
+        if !comparison.excluded.isEmpty {
+            output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
+            output += " (other model sizes, GPUs too small); --format json lists them.\n"
+        }
+        if explain { output += explanation(comparison) }
+        output += "\nAssumptions:\n"
+        for (name, value) in comparison.assumptions { output += "  \(name): \(value)\n" }
+        if let oldest = comparison.oldestPriceDate { output += "  oldest price used: \(oldest)\n" }
+        return output
+    }
+
+    /// Each priced option's line items with their arithmetic, its throughput and its price source.
+    public static func explanation(_ comparison: Comparison) -> String {
+        var output = "\nHow each figure is made:\n"
+        for option in comparison.options where option.total != nil {
+            output += "\n  \(option.offer.id) = \(Money.formatted(option.total ?? 0, currency: comparison.currency))\n"
+            if let throughput = option.throughput { output += "    throughput: \(throughput.detail)\n" }
+            if option.offer.tier == .dedicated, let throughput = option.throughput, let gpus = option.gpus {
+                let workload = comparison.workload
+                let instances = gpus / max(1, option.offer.gpuCount)
+                output += "    instances: max(1, ceil(\(Numbers.formatted(workload.totalTokens)) / (\(Numbers.formatted(throughput.tokensPerSecond)) tok/s"
+                output += " x 3,600 x \(Numbers.exact(workload.hoursPerMonth)) h x \(Numbers.exact(workload.targetUtilization)))) = \(instances)\n"
+            }
+            for item in option.lineItems {
+                output += "    \(item.label): \(Numbers.formatted(item.quantity, scale: item.quantity.isWhole ? 0 : 2)) \(item.unit)"
+                output += " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency)) = \(Money.formatted(item.amount, currency: comparison.currency))\n"
+            }
+            for note in option.notes { output += "    note: \(note)\n" }
+            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.asOf ?? "undated")\n"
+        }
+        return output
+    }
+}
+
+extension Decimal {
+    /// Whether the value has no fractional part.
+    var isWhole: Bool { Money.rounded(self, scale: 0) == self }
+}

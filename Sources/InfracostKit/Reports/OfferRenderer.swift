@@ -1,0 +1,128 @@
+import Foundation
+
+/// Renders offers for `infracost prices list` and `prices show`.
+public enum OfferRenderer {
+    /// An offer's prices in a few words, e.g. `$2.50 / $10.00 per 1M in/out`, `$0.0014/GPU-s`, `$929.00/month`.
+    public static func priceSummary(_ offer: Offer) -> String {
+        let c = offer.currency
+        switch offer.tier {
+        case .api, .serverless:
+            guard let input = offer.inputPerMTok, let output = offer.outputPerMTok else { return "no price" }
+            return "\(Money.formattedPrice(input, currency: c)) / \(Money.formattedPrice(output, currency: c)) per 1M in/out"
+        case .serverlessGPU:
+            if let perSecond = offer.perSecond { return "\(Money.formattedPrice(perSecond, currency: c))/GPU-s" }
+            if let perHour = offer.perHour { return "\(Money.formattedPrice(perHour, currency: c))/GPU-h" }
+            return "no price"
+        case .dedicated:
+            if let perMonth = offer.perMonth { return "\(Money.formattedPrice(perMonth, currency: c))/month" }
+            if let perHour = offer.perHour { return "\(Money.formattedPrice(perHour, currency: c))/h" }
+            return "no price"
+        }
+    }
+
+    /// One row per offer: id, tier, what it is, price, date.
+    public static func list(_ offers: [Offer], format: OutputFormat) -> String {
+        let sorted = offers.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
+        switch format {
+        case .table, .markdown:
+            var table = TextTable(headers: ["offer", "tier", "for", "price", "as of"], alignments: [.left, .left, .left, .right, .left])
+            for offer in sorted {
+                table.rows.append([offer.id, offer.tier.rawValue, offer.subject, priceSummary(offer), offer.provenance.asOf ?? "-"])
+            }
+            if format == .markdown {
+                var output = "| offer | tier | for | price | as of |\n|---|---|---|---:|---|\n"
+                for row in table.rows { output += "| " + row.joined(separator: " | ") + " |\n" }
+                return output
+            }
+            return table.render() + "\n\(sorted.count) offers. 'infracost prices show ID' shows one with its source.\n"
+        case .csv:
+            var rows = [["id", "tier", "provider", "subject", "price", "as_of", "source"]]
+            for offer in sorted {
+                rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, priceSummary(offer),
+                             offer.provenance.asOf ?? "", offer.provenance.source ?? ""])
+            }
+            return CSVWriter.render(rows)
+        case .json:
+            return JSONWriter.string(.fields([
+                "schema_version": .number(String(Comparison.schemaVersion)),
+                "offers": .list(sorted.map(value)),
+            ]))
+        }
+    }
+
+    /// Every field of one offer, its price history, and how its throughput would be found.
+    public static func show(_ offer: Offer, format: OutputFormat) -> String {
+        if format == .json { return JSONWriter.string(value(offer)) }
+        var lines: [(String, String)] = [("id", offer.id), ("tier", offer.tier.rawValue), ("provider", offer.provider)]
+        if let model = offer.model { lines.append(("model", model)) }
+        if let size = offer.modelParamsB { lines.append(("model size", "\(Numbers.exact(size))B parameters")) }
+        if let gpu = offer.gpu { lines.append(("GPU", offer.gpuCount > 1 ? "\(offer.gpuCount)x \(gpu)" : gpu)) }
+        if let purchase = offer.purchase { lines.append(("purchase", purchase)) }
+        for (field, value) in priceFields(offer) { lines.append((field, Money.formattedPrice(value, currency: offer.currency))) }
+        if offer.tier == .api || offer.tier == .serverless {
+            if let input = offer.inputPerMTok, let output = offer.outputPerMTok {
+                let blended = input * Workload.defaultInputShare + output * (1 - Workload.defaultInputShare)
+                lines.append(("blended at 3:1", "\(Money.formattedPrice(blended, currency: offer.currency)) per 1M tokens"))
+            }
+        }
+        if let tps = offer.tokensPerSecond { lines.append(("tokens/s", Numbers.formatted(tps))) }
+        if let cold = offer.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
+        if let idle = offer.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
+        lines.append(("currency", offer.currency))
+        lines.append(("as of", offer.provenance.asOf ?? "not given"))
+        lines.append(("source", offer.provenance.source ?? "not given"))
+        if let notes = offer.notes { lines.append(("notes", notes)) }
+        let width = lines.map(\.0.count).max() ?? 0
+        var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        if !offer.history.isEmpty {
+            output += "\nPrice history (earlier prices, not used for costing):\n"
+            for point in offer.history {
+                let period = "\(point.from ?? "...") to \(point.to ?? "...")"
+                let prices = point.prices.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
+                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.asOf ?? "undated")\n"
+            }
+        }
+        return output
+    }
+
+    static func priceFields(_ offer: Offer) -> [(String, Decimal)] {
+        [("input_per_mtok", offer.inputPerMTok), ("output_per_mtok", offer.outputPerMTok), ("per_second", offer.perSecond),
+         ("per_hour", offer.perHour), ("per_month", offer.perMonth)].compactMap { name, value in value.map { (name, $0) } }
+    }
+
+    /// The offer as JSON, prices as exact decimal strings.
+    public static func value(_ offer: Offer) -> JSONValue {
+        var members: [JSONValue.Member] = []
+        func add(_ key: String, _ value: JSONValue?) {
+            if let value { members.append(.init(key: key, value: value, line: 0)) }
+        }
+        add("id", .string(offer.id))
+        add("tier", .string(offer.tier.rawValue))
+        add("provider", .string(offer.provider))
+        add("model", offer.model.map(JSONValue.string))
+        add("model_params_b", offer.modelParamsB.map { .string(Numbers.exact($0)) })
+        add("gpu", offer.gpu.map(JSONValue.string))
+        if offer.gpu != nil { add("gpu_count", .number(String(offer.gpuCount))) }
+        for (field, value) in priceFields(offer) { add(field, .string(Numbers.exact(value))) }
+        add("tokens_per_second", offer.tokensPerSecond.map { .string(Numbers.exact($0)) })
+        add("cold_start_s", offer.coldStartSeconds.map { .string(Numbers.exact($0)) })
+        add("idle_timeout_s", offer.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
+        add("purchase", offer.purchase.map(JSONValue.string))
+        add("currency", .string(offer.currency))
+        add("as_of", offer.provenance.asOf.map(JSONValue.string))
+        add("source", offer.provenance.source.map(JSONValue.string))
+        add("notes", offer.notes.map(JSONValue.string))
+        if !offer.history.isEmpty {
+            add("history", .list(offer.history.map { point in
+                var fields: [JSONValue.Member] = []
+                if let from = point.from { fields.append(.init(key: "from", value: .string(from), line: 0)) }
+                if let to = point.to { fields.append(.init(key: "to", value: .string(to), line: 0)) }
+                for price in point.prices { fields.append(.init(key: price.field, value: .string(Numbers.exact(price.value)), line: 0)) }
+                if let asOf = point.provenance.asOf { fields.append(.init(key: "as_of", value: .string(asOf), line: 0)) }
+                if let source = point.provenance.source { fields.append(.init(key: "source", value: .string(source), line: 0)) }
+                return .object(fields)
+            }))
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,38 @@
+/// A plain-text table with left- or right-aligned columns, two spaces apart.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var headers: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
+
+    public init(headers: [String], alignments: [Alignment]) {
+        self.headers = headers
+        self.alignments = alignments
+    }
+
+    /// The table as lines (header, rule, rows), trailing spaces removed.
+    public func render(indent: String = "") -> String {
+        let all = [headers] + rows
+        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { index, cell in
+                let fill = String(repeating: " ", count: widths[index] - cell.count)
+                return alignments[index] == .left ? cell + fill : fill + cell
+            }
+            return indent + padded.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var lines = [line(headers)]
+        lines.append(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        lines += rows.map(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

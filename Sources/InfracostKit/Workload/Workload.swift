@@ -1,0 +1,89 @@
+public import Foundation
+
+/// A month of LLM inference to be priced: how many tokens, of what model size, under which assumptions.
+public struct Workload: Equatable, Sendable {
+    /// Input (prompt) tokens per month.
+    public var inputTokens: Decimal
+    /// Output (generated) tokens per month.
+    public var outputTokens: Decimal
+    /// Model size in billions of parameters; selects serverless offers and sizes GPUs.
+    public var modelParamsB: Decimal
+    /// Whether `modelParamsB` is the default rather than the user's choice (shown in assumptions).
+    public var modelSizeIsDefault: Bool
+    /// Hours in the billing month (default 730: 8,760 h / 12).
+    public var hoursPerMonth: Decimal
+    /// Share of a dedicated GPU's throughput that may be used when sizing, 0 < u <= 1 (default 0.8).
+    public var targetUtilization: Decimal
+    /// Cold starts per day billed to serverless-gpu options (default 0; `simulate` derives them from traffic).
+    public var coldStartsPerDay: Decimal
+    /// Replicas kept warm all month on serverless-gpu options (default 0).
+    public var keepWarmReplicas: Int
+    /// Seconds a serverless-gpu replica idles before scaling to zero; nil means the offer's own, or 300 s.
+    public var idleTimeoutSeconds: Decimal?
+
+    /// The model size used when the user names none: the 70B class of the published comparisons.
+    public static let defaultModelParamsB: Decimal = 70
+    public static let defaultHoursPerMonth: Decimal = 730
+    public static let defaultTargetUtilization = Decimal(string: "0.8")!
+    public static let defaultInputShare = Decimal(string: "0.75")!
+    /// Idle timeout assumed when neither the user nor the offer gives one: the top of the published 30 s-5 min range.
+    public static let defaultIdleTimeoutSeconds: Decimal = 300
+
+    public init(
+        inputTokens: Decimal, outputTokens: Decimal, modelParamsB: Decimal = Workload.defaultModelParamsB,
+        modelSizeIsDefault: Bool = false, hoursPerMonth: Decimal = Workload.defaultHoursPerMonth,
+        targetUtilization: Decimal = Workload.defaultTargetUtilization, coldStartsPerDay: Decimal = 0,
+        keepWarmReplicas: Int = 0, idleTimeoutSeconds: Decimal? = nil
+    ) {
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.modelParamsB = modelParamsB
+        self.modelSizeIsDefault = modelSizeIsDefault
+        self.hoursPerMonth = hoursPerMonth
+        self.targetUtilization = targetUtilization
+        self.coldStartsPerDay = coldStartsPerDay
+        self.keepWarmReplicas = keepWarmReplicas
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+    }
+
+    /// A workload of `tokens` a month split by `inputShare` (0...1) into input and output tokens.
+    public static func split(tokens: Decimal, inputShare: Decimal = Workload.defaultInputShare) -> (input: Decimal, output: Decimal) {
+        let input = tokens * inputShare
+        return (input, tokens - input)
+    }
+
+    /// Input plus output tokens per month.
+    public var totalTokens: Decimal { inputTokens + outputTokens }
+
+    /// Input tokens as a share of all tokens (0...1).
+    public var inputShare: Decimal { totalTokens == 0 ? 0 : inputTokens / totalTokens }
+
+    /// Days in the month, `hoursPerMonth / 24`.
+    public var daysPerMonth: Decimal { hoursPerMonth / 24 }
+
+    /// Checks every field's range.
+    /// - Throws: `InfracostError.invalidQuantity` naming the flag of the first bad field.
+    public func validate() throws(InfracostError) {
+        if inputTokens < 0 || outputTokens < 0 || totalTokens == 0 {
+            throw .invalidQuantity(flag: "--tokens", value: Numbers.exact(totalTokens), reason: "the workload needs a positive number of tokens")
+        }
+        if modelParamsB <= 0 {
+            throw .invalidQuantity(flag: "--model-size", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
+        }
+        if hoursPerMonth <= 0 || hoursPerMonth > 744 {
+            throw .invalidQuantity(flag: "--hours-per-month", value: Numbers.exact(hoursPerMonth), reason: "must be more than 0 and at most 744 (31 days)")
+        }
+        if targetUtilization <= 0 || targetUtilization > 1 {
+            throw .invalidQuantity(flag: "--target-utilization", value: Numbers.exact(targetUtilization), reason: "must be more than 0 and at most 1")
+        }
+        if coldStartsPerDay < 0 {
+            throw .invalidQuantity(flag: "--cold-starts-per-day", value: Numbers.exact(coldStartsPerDay), reason: "cannot be negative")
+        }
+        if keepWarmReplicas < 0 {
+            throw .invalidQuantity(flag: "--keep-warm", value: String(keepWarmReplicas), reason: "cannot be negative")
+        }
+        if let idleTimeoutSeconds, idleTimeoutSeconds < 0 {
+            throw .invalidQuantity(flag: "--idle-timeout", value: Numbers.exact(idleTimeoutSeconds), reason: "cannot be negative")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import InfracostKit
+
+extension Infracost {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the monthly cost of a workload on every offer, cheapest first.",
+            discussion: """
+                Examples:
+                  infracost compare --tokens 2B
+                  infracost compare --tokens 500M --model-size 8B --tier serverless --tier dedicated
+                  infracost compare --tokens 3.2B --baseline together/llama-3.1-70b --format json --out cost.json
+                """
+        )
+
+        @OptionGroup var workload: WorkloadOptions
+        @OptionGroup var pricing: PricingOptions
+
+        @Option(help: ArgumentHelp("Only this tier: api, serverless, serverless-gpu or dedicated. Repeatable. (default: all)", valueName: "tier"))
+        var tier: [Tier] = []
+
+        @Option(help: ArgumentHelp("Show each option's saving against this offer id (amount and %).", valueName: "id"))
+        var baseline: String?
+
+        @Flag(help: "Show the arithmetic behind every line item, with each price's source and date (table format).")
+        var explain = false
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let request = ComparisonRequest(workload: try workload.workload(), tiers: Set(tier), baselineID: baseline)
+                let comparison = try Comparison.make(request, catalog: try pricing.catalog())
+                try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain), to: output.out)
+                Diagnostics.warn(comparison.warnings)
+            }
+        }
+    }
+}

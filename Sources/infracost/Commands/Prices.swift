@@ -1,0 +1,103 @@
+import ArgumentParser
+import InfracostKit
+
+extension Infracost {
+    struct Prices: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List, show and validate price tables.",
+            subcommands: [List.self, Show.self, Validate.self]
+        )
+    }
+}
+
+extension Infracost.Prices {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every offer with its price and date.",
+            discussion: """
+                Examples:
+                  infracost prices list
+                  infracost prices list --tier dedicated --format csv
+                """
+        )
+
+        @OptionGroup var pricing: PricingOptions
+
+        @Option(help: ArgumentHelp("Only this tier. Repeatable. (default: all)", valueName: "tier"))
+        var tier: [Tier] = []
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let offers = try pricing.catalog().offers.filter { tier.isEmpty || tier.contains($0.tier) }
+                try Diagnostics.emit(OfferRenderer.list(offers, format: output.format), to: output.out)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every field of one offer, with its source, date and price history.",
+            discussion: """
+                Example:
+                  infracost prices show together/llama-3.1-70b
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The offer id, e.g. together/llama-3.1-70b.", valueName: "id"))
+        var id: String
+
+        @OptionGroup var pricing: PricingOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let catalog = try pricing.catalog()
+                guard let offer = catalog.offer(id: id) else {
+                    let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw .invalidUsage(message: "no offer has the id '\(id)'\(hint); see 'infracost prices list'")
+                }
+                try Diagnostics.emit(OfferRenderer.show(offer, format: output.format), to: output.out)
+            }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check pricing files against the format; list every problem with file, line, offer and field.",
+            discussion: """
+                Exit code 0 when every file is valid, 65 when any has a problem, 74 when one cannot be read.
+
+                Example:
+                  infracost prices validate my-prices.json
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Pricing files to check.", valueName: "file"))
+        var files: [String]
+
+        @Flag(help: "Also require a source and as_of date on every figure, as for the bundled tables.")
+        var strict = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one pricing file to validate") }
+        }
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                var problems: [DataProblem] = []
+                for file in files {
+                    do throws(InfracostError) {
+                        let catalog = try CatalogLoader.load(contentsOf: file, requireProvenance: strict)
+                        print("\(file): valid (\(catalog.offers.count) offers)")
+                    } catch {
+                        guard case .invalidData(let found) = error else { throw error }
+                        problems += found
+                    }
+                }
+                if !problems.isEmpty { throw .invalidData(problems: problems) }
+            }
+        }
+    }
+}

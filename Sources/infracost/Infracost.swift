@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Infracost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "infracost",
+        abstract: "What will serving this model cost, and where should it run?",
+        discussion: """
+            Compares the monthly cost of an LLM inference workload on per-token APIs, serverless platforms, \
+            per-second GPUs and dedicated GPUs, from price tables compiled into the binary.
+
+            Exit codes: 0 success, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
+            """,
+        version: "infracost 0.1.0",
+        subcommands: [Compare.self, Prices.self]
+    )
+}

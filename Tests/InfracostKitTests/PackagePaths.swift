@@ -1,0 +1,21 @@
+import Foundation
+
+/// Paths inside this package, found from this file's location.
+enum PackagePaths {
+    /// The package root (the folder holding Package.swift).
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `pricing-data/`.
+    static let pricingData = root.appendingPathComponent("pricing-data")
+
+    /// The bundled pricing files (`*.json` except the schema), in name order, with their text.
+    static func pricingFiles() throws -> [(name: String, json: String)] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: pricingData.path)
+            .filter { $0.hasSuffix(".json") && $0 != "schema.json" }
+            .sorted()
+        return try names.map { name in
+            (name, try String(contentsOf: pricingData.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+}
