@@ -37,7 +37,8 @@ extension Comparison {
             case .api, .serverless:
                 option = PerTokenModel.cost(of: offer, for: workload)
             case .serverlessGPU, .dedicated:
-                let throughput = Throughput.resolve(offer: offer, modelParamsB: workload.modelParamsB, catalog: catalog)
+                let throughput = Throughput.resolve(
+                    offer: offer, modelParamsB: workload.modelParamsB, inputShare: workload.inputShare, catalog: catalog)
                 if case .failure(.doesNotFit(let reason)) = throughput {
                     excluded.append(Exclusion(id: offer.id, tier: offer.tier, reason: reason))
                     continue

@@ -39,9 +39,11 @@ public struct ThroughputEstimate: Equatable, Sendable {
 public struct OptionCost: Equatable, Sendable {
     public var offer: Offer
     /// The breakdown; empty when the option could not be priced.
-    public var lineItems: [LineItem]
+    public let lineItems: [LineItem]
     /// Why the option has no total (missing price, no throughput figure); nil when priced.
-    public var unpricedReason: String?
+    public let unpricedReason: String?
+    /// The monthly total: the exact sum of the line items, or nil when the option has no price.
+    public let total: Decimal?
     /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
     public var gpus: Int?
     /// Billed GPU-seconds per month (serverless-gpu).
@@ -58,15 +60,11 @@ public struct OptionCost: Equatable, Sendable {
         self.offer = offer
         self.lineItems = lineItems
         self.unpricedReason = unpricedReason
+        self.total = unpricedReason == nil ? lineItems.reduce(Decimal(0)) { $0 + $1.amount } : nil
         self.gpus = gpus
         self.gpuSeconds = gpuSeconds
         self.throughput = throughput
         self.notes = notes
-    }
-
-    /// The monthly total: the exact sum of the line items, or nil when the option has no price.
-    public var total: Decimal? {
-        unpricedReason == nil ? lineItems.reduce(Decimal(0)) { $0 + $1.amount } : nil
     }
 
     /// Effective cost per 1M tokens of the workload, to 4 decimals; nil when unpriced.

@@ -19,7 +19,12 @@ public enum Throughput {
     }
 
     /// The throughput of `offer` for a model of `modelParamsB` billion parameters.
-    public static func resolve(offer: Offer, modelParamsB: Decimal, catalog: PriceCatalog) -> Result<ThroughputEstimate, Unavailable> {
+    ///
+    /// Among several published figures for the same configuration, the one whose input share is closest to
+    /// `inputShare` wins: prompt-heavy and output-heavy runs differ several-fold in tokens per second.
+    public static func resolve(
+        offer: Offer, modelParamsB: Decimal, inputShare: Decimal = Workload.defaultInputShare, catalog: PriceCatalog
+    ) -> Result<ThroughputEstimate, Unavailable> {
         if let stated = offer.tokensPerSecond {
             return .success(ThroughputEstimate(
                 tokensPerSecond: stated, isEstimate: false, method: "offer",
@@ -28,15 +33,26 @@ public enum Throughput {
         let gpuName = offer.gpu ?? ""
         let spec = catalog.gpu(named: gpuName)
         let canonical = GPUSpec.normalized(spec?.name ?? gpuName)
-        if let figure = catalog.throughput.first(where: { figure in
+        // Cheap comparisons first: GPU names and divisions only for figures of the right size and count.
+        let candidates = catalog.throughput.filter { figure in
             figure.modelParamsB == modelParamsB && figure.gpuCount == offer.gpuCount
                 && GPUSpec.normalized(catalog.gpu(named: figure.gpu)?.name ?? figure.gpu) == canonical
-        }) {
-            var detail = "\(Numbers.formatted(figure.tokensPerSecond)) tokens/s published"
+        }
+        let figures = candidates.compactMap { figure -> (figure: ThroughputFigure, total: Decimal, distance: Decimal)? in
+            guard let total = figure.totalTokensPerSecond else { return nil }
+            return (figure, total, ((figure.inputShare ?? inputShare) - inputShare).magnitude)
+        }
+        if let (figure, total, _) = figures.min(by: { $0.distance < $1.distance }) {
+            var tokensPerSecond = Decimal()
+            var exact = total
+            NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
+            var detail = "\(Numbers.formatted(figure.tokensPerSecond)) \(figure.countsOutputOnly ? "output " : "")tokens/s published"
+            if let input = figure.inputLength, let output = figure.outputLength { detail += " at \(input) in / \(output) out" }
             if let batch = figure.batch { detail += ", batch \(batch)" }
             if let precision = figure.precision { detail += ", \(precision)" }
+            if figure.countsOutputOnly { detail += "; x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out" }
             if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.asOf ?? "undated"))" }
-            return .success(ThroughputEstimate(tokensPerSecond: figure.tokensPerSecond, isEstimate: false, method: "published", detail: detail))
+            return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: false, method: "published", detail: detail))
         }
         guard let spec else {
             return .failure(.unknown("no throughput figure: GPU '\(gpuName)' has no specification to estimate from; give tokens_per_second"))

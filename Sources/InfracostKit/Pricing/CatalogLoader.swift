@@ -69,7 +69,8 @@ struct CatalogFileReader {
     static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "as_of", "source"])
     static let gpuKeys: Set<String> = ["name", "aliases", "memory_gb", "bandwidth_gb_s", "as_of", "source"]
     static let throughputKeys: Set<String> = [
-        "model_params_b", "gpu", "gpu_count", "tokens_per_second", "precision", "batch", "notes", "as_of", "source",
+        "model_params_b", "gpu", "gpu_count", "tokens_per_second", "counts", "input_len", "output_len", "precision", "batch",
+        "notes", "as_of", "source",
     ]
     static let coldStartKeys: Set<String> = ["provider", "min_params_b", "max_params_b", "seconds", "as_of", "source"]
 
@@ -258,6 +259,15 @@ struct CatalogFileReader {
         let gpu = string(entry, "gpu", required: true, entry: "throughput")
         let count = integer(entry, "gpu_count", entry: "throughput") ?? 1
         let tps = decimal(entry, "tokens_per_second", required: true, entry: "throughput", positive: true)
+        let counts = string(entry, "counts", entry: "throughput") ?? "total"
+        if counts != "total", counts != "output" {
+            report(entry.line(of: "counts"), "throughput", "counts", "must be \"output\" or \"total\", found '\(counts)'")
+        }
+        let inputLength = integer(entry, "input_len", entry: "throughput")
+        let outputLength = integer(entry, "output_len", entry: "throughput")
+        if counts == "output", inputLength == nil || outputLength == nil {
+            report(line, "throughput", "counts", "an output-only figure needs input_len and output_len to be converted")
+        }
         let precision = string(entry, "precision", entry: "throughput")
         let batch = integer(entry, "batch", entry: "throughput")
         let notes = string(entry, "notes", entry: "throughput")
@@ -265,7 +275,8 @@ struct CatalogFileReader {
         requireSourced(source, line: line, entry: "throughput")
         guard problems.count == before, let params, let gpu, let tps else { return nil }
         return ThroughputFigure(
-            modelParamsB: params, gpu: gpu, gpuCount: count, tokensPerSecond: tps, precision: precision, batch: batch,
+            modelParamsB: params, gpu: gpu, gpuCount: count, tokensPerSecond: tps, countsOutputOnly: counts == "output",
+            inputLength: inputLength, outputLength: outputLength, precision: precision, batch: batch,
             notes: notes, provenance: source)
     }
 

@@ -31,6 +31,12 @@ public struct ThroughputFigure: Equatable, Sendable {
     public var gpuCount: Int
     /// Tokens per second, as published.
     public var tokensPerSecond: Decimal
+    /// Whether `tokensPerSecond` counts only output tokens (`true`) or input + output tokens.
+    public var countsOutputOnly: Bool
+    /// Input tokens per request in the measurement, when published.
+    public var inputLength: Int?
+    /// Output tokens per request in the measurement, when published.
+    public var outputLength: Int?
     /// Weight precision, e.g. `fp16`, `fp8`.
     public var precision: String?
     /// Batch size of the measurement.
@@ -40,9 +46,13 @@ public struct ThroughputFigure: Equatable, Sendable {
     public var provenance: Provenance
 
     public init(
-        modelParamsB: Decimal, gpu: String, gpuCount: Int = 1, tokensPerSecond: Decimal, precision: String? = nil,
-        batch: Int? = nil, notes: String? = nil, provenance: Provenance
+        modelParamsB: Decimal, gpu: String, gpuCount: Int = 1, tokensPerSecond: Decimal, countsOutputOnly: Bool = false,
+        inputLength: Int? = nil, outputLength: Int? = nil, precision: String? = nil, batch: Int? = nil,
+        notes: String? = nil, provenance: Provenance
     ) {
+        self.countsOutputOnly = countsOutputOnly
+        self.inputLength = inputLength
+        self.outputLength = outputLength
         self.modelParamsB = modelParamsB
         self.gpu = gpu
         self.gpuCount = gpuCount
@@ -51,6 +61,22 @@ public struct ThroughputFigure: Equatable, Sendable {
         self.batch = batch
         self.notes = notes
         self.provenance = provenance
+    }
+}
+
+extension ThroughputFigure {
+    /// Input + output tokens per second: an output-only figure scaled by (input + output) / output of its
+    /// measurement; nil when an output-only figure does not say its lengths.
+    public var totalTokensPerSecond: Decimal? {
+        guard countsOutputOnly else { return tokensPerSecond }
+        guard let inputLength, let outputLength, outputLength > 0 else { return nil }
+        return tokensPerSecond * Decimal(inputLength + outputLength) / Decimal(outputLength)
+    }
+
+    /// The measurement's input share, input / (input + output), when its lengths are published.
+    public var inputShare: Decimal? {
+        guard let inputLength, let outputLength, inputLength + outputLength > 0 else { return nil }
+        return Decimal(inputLength) / Decimal(inputLength + outputLength)
     }
 }
 

@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestions {
-    /// The candidate closest to `text`, if it is within a third of the text's length in edits (at least 1, at most 3).
+    /// The candidate closest to `text`, if it is within a third of the text's length in edits (at least 1).
     public static func closest<S: Sequence<String>>(to text: String, in candidates: S) -> String? {
-        let limit = min(3, max(1, text.count / 3))
+        let limit = max(1, text.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
             let distance = editDistance(text.lowercased(), candidate.lowercased())

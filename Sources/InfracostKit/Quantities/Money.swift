@@ -18,21 +18,14 @@ public enum Money {
     ///
     /// This is the form used in JSON and CSV: every spreadsheet and JSON reader parses it exactly.
     public static func plain(_ value: Decimal, scale: Int = 2) -> String {
-        let value = rounded(value, scale: scale)
-        let negative = value < 0
-        let magnitude = value.magnitude
-        // Scale to an integer count of the smallest unit, then place the decimal point by hand.
-        var scaled = magnitude
-        for _ in 0..<scale { scaled *= 10 }
-        var digits = NSDecimalNumber(decimal: scaled).stringValue
-        if digits.contains(".") || digits.contains("e") {
-            digits = NSDecimalNumber(decimal: rounded(scaled, scale: 0)).stringValue
-        }
-        if scale > 0 {
-            while digits.count <= scale { digits = "0" + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-        }
-        return (negative ? "-" : "") + digits
+        let text = rounded(value, scale: scale).description
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, scale - fraction.count))
+        let isZero = parts[0].allSatisfy { $0 == "0" } && fraction.allSatisfy { $0 == "0" }
+        return (negative && !isZero ? "-" : "") + parts[0] + (scale > 0 ? "." + fraction : "")
     }
 
     /// The amount for people: currency symbol, thousands separators, two decimals, e.g. `"$2,160.00"`.
@@ -96,6 +89,6 @@ public enum Numbers {
 
     /// A decimal as its shortest exact text, e.g. `0.0014`, `2500`, `0.75`.
     public static func exact(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).stringValue
+        value.description
     }
 }

@@ -77,11 +77,12 @@ public enum ComparisonTableRenderer {
                 let workload = comparison.workload
                 let instances = gpus / max(1, option.offer.gpuCount)
                 output += "    instances: max(1, ceil(\(Numbers.formatted(workload.totalTokens)) / (\(Numbers.formatted(throughput.tokensPerSecond)) tok/s"
-                output += " x 3,600 x \(Numbers.exact(workload.hoursPerMonth)) h x \(Numbers.exact(workload.targetUtilization)))) = \(instances)\n"
+                output += " x 3,600 x \(Numbers.exact(workload.hoursPerMonth)) h x \(Numbers.exact(workload.targetUtilization))))) = \(instances)\n"
             }
             for item in option.lineItems {
-                output += "    \(item.label): \(Numbers.formatted(item.quantity, scale: item.quantity.isWhole ? 0 : 2)) \(item.unit)"
-                output += " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency)) = \(Money.formatted(item.amount, currency: comparison.currency))\n"
+                output += "    \(item.label): \(Numbers.formatted(item.quantity, scale: item.quantity.isWhole ? 0 : 2))"
+                output += " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency))/\(item.unit)"
+                output += " = \(Money.formatted(item.amount, currency: comparison.currency))\n"
             }
             for note in option.notes { output += "    note: \(note)\n" }
             output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.asOf ?? "undated")\n"

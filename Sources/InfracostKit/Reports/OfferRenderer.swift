@@ -77,7 +77,13 @@ public enum OfferRenderer {
         if !offer.history.isEmpty {
             output += "\nPrice history (earlier prices, not used for costing):\n"
             for point in offer.history {
-                let period = "\(point.from ?? "...") to \(point.to ?? "...")"
+                let period: String
+                switch (point.from, point.to) {
+                case (nil, nil): period = "earlier (dates of the change not published)"
+                case (let from?, nil): period = "from \(from)"
+                case (nil, let to?): period = "until \(to)"
+                case (let from?, let to?): period = "\(from) to \(to)"
+                }
                 let prices = point.prices.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
                 output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.asOf ?? "undated")\n"
             }

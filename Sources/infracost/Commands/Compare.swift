@@ -4,19 +4,22 @@ import InfracostKit
 extension Infracost {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
+            commandName: "compare",
             abstract: "Compare the monthly cost of a workload on every offer, cheapest first.",
             discussion: """
                 Examples:
                   infracost compare --tokens 2B
-                  infracost compare --tokens 500M --model-size 8B --tier serverless --tier dedicated
-                  infracost compare --tokens 3.2B --baseline together/llama-3.1-70b --format json --out cost.json
+                  infracost compare --tokens 500M --model-size 8B --tier serverless
+                  infracost compare --tokens 3.2B --baseline together/llama-3.1-70b
+                  infracost compare --tokens 2B --format csv --out cost.csv
                 """
         )
 
         @OptionGroup var workload: WorkloadOptions
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only this tier: api, serverless, serverless-gpu or dedicated. Repeatable. (default: all)", valueName: "tier"))
+        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
         var tier: [Tier] = []
 
         @Option(help: ArgumentHelp("Show each option's saving against this offer id (amount and %).", valueName: "id"))

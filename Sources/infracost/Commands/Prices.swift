@@ -4,6 +4,8 @@ import InfracostKit
 extension Infracost {
     struct Prices: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
+            commandName: "prices",
             abstract: "List, show and validate price tables.",
             subcommands: [List.self, Show.self, Validate.self]
         )
@@ -13,6 +15,8 @@ extension Infracost {
 extension Infracost.Prices {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
+            commandName: "list",
             abstract: "List every offer with its price and date.",
             discussion: """
                 Examples:
@@ -23,7 +27,7 @@ extension Infracost.Prices {
 
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only this tier. Repeatable. (default: all)", valueName: "tier"))
+        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
         var tier: [Tier] = []
 
         @OptionGroup var output: OutputOptions
@@ -38,6 +42,8 @@ extension Infracost.Prices {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
+            commandName: "show",
             abstract: "Show every field of one offer, with its source, date and price history.",
             discussion: """
                 Example:
@@ -65,6 +71,8 @@ extension Infracost.Prices {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
+            commandName: "validate",
             abstract: "Check pricing files against the format; list every problem with file, line, offer and field.",
             discussion: """
                 Exit code 0 when every file is valid, 65 when any has a problem, 74 when one cannot be read.

@@ -28,7 +28,7 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Cold starts per day billed to serverless-gpu options. (default: 0)", valueName: "count"))
     var coldStartsPerDay: String?
 
-    @Option(help: ArgumentHelp("Replicas kept warm all month on serverless-gpu options. (default: 0)", valueName: "replicas"))
+    @Option(help: ArgumentHelp("Replicas kept warm all month on serverless-gpu options.", valueName: "replicas"))
     var keepWarm: Int = 0
 
     @Option(help: ArgumentHelp("Idle seconds before a serverless-gpu replica scales to zero, e.g. 60s or 5m. (default: the offer's, else 5m)", valueName: "duration"))

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Every class of bad input gets a message naming what is wrong and the documented exit code.
+struct ErrorExitCodeTests {
+    static let bad = CLI.fixtures.appendingPathComponent("bad-offers.json").path
+    static let truncated = CLI.fixtures.appendingPathComponent("truncated.json").path
+
+    @Test(arguments: [
+        (["compare", "--tokens", "2X"], "error: invalid value '2X' for --tokens: it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
+        (["compare", "--tokens=-5"], "error: invalid value '-5' for --tokens: a token count cannot be negative"),
+        (["compare", "--tokens", "0"], "error: invalid value '0' for --tokens: a token count must be greater than zero"),
+        (["compare", "--tokens", "NaN"], "error: invalid value 'NaN' for --tokens: it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
+        (["compare", "--tokens", "1e999"], "error: invalid value '1e999' for --tokens: it is too large (the limit is 1e18)"),
+        (["compare", "--tokens", ""], "error: invalid value '' for --tokens: it is empty"),
+        (["compare", "--tokens", "2B", "--input-share", "1.5"], "error: invalid value '1.5' for --input-share: must be at least 0 and at most 1 (0% to 100%)"),
+        (["compare", "--tokens", "2B", "--target-utilization", "0"], "error: invalid value '0' for --target-utilization: must be more than 0 and at most 1 (0% to 100%)"),
+        (["compare", "--tokens", "2B", "--hours-per-month", "800"], "error: invalid value '800' for --hours-per-month: must be more than 0 and at most 744 (31 days)"),
+        (["compare", "--tokens", "2B", "--model-size", "huge"], "error: invalid value 'huge' for --model-size: it is not a model size (write e.g. 8B, 70B or 1.5B)"),
+        (["compare"], "error: missing volume: give --tokens (e.g. --tokens 2B), or --input-tokens and --output-tokens"),
+        (["compare", "--tokens", "2B", "--input-tokens", "1B"], "error: give --tokens, or --input-tokens and --output-tokens, not both"),
+        (["compare", "--tokens", "2B", "--baseline", "togther/llama-3.1-70b"], "error: --baseline togther/llama-3.1-70b: no offer has this id (did you mean 'together/llama-3.1-70b'?); see 'infracost prices list'"),
+        (["prices", "show", "together/llama-70b"], "error: no offer has the id 'together/llama-70b' (did you mean 'together/llama-3.1-70b'?); see 'infracost prices list'"),
+    ])
+    func usageErrorsExit64NamingTheFlag(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr == message + "\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [["compare", "--tokens"], ["compare", "--tokens", "2B", "--tier", "gpu"], ["compare", "--tokens", "2B", "--no-bundled"], ["compare", "--frobnicate"], ["compare", "--tokens", "2B", "--format", "xml"]])
+    func argumentParserErrorsExit64(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func badPricingFileExits65ListingEveryProblem() throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--pricing", Self.bad])
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            error: \(Self.bad):2: offer 'acme/gpt-4o', field 'input_per_mtok': must not be negative, found -5.00
+            error: \(Self.bad):3: offer 'acme/llama', field 'tier': unknown tier 'serverles' (use one of: api, serverless, serverless-gpu, dedicated)
+
+            """)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func truncatedPricingFileExits65WithItsLine() throws {
+        let result = try CLI.run(["prices", "validate", Self.truncated])
+        #expect(result.status == 65)
+        #expect(result.stderr == "error: \(Self.truncated):2: not valid JSON: the JSON ends early inside an object (truncated file?) (column 34)\n")
+    }
+
+    @Test func validPricingFileValidates() throws {
+        let result = try CLI.run(["prices", "validate", CompareCommandTests.seed])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(CompareCommandTests.seed): valid (3 offers)\n")
+    }
+
+    @Test func strictValidationAsksForSourcesAndDates() throws {
+        let result = try CLI.run(["prices", "validate", "--strict", CompareCommandTests.seed])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("offer 'acme/gpt-4o', field 'source': is missing: every bundled price needs a source"))
+    }
+
+    @Test func missingPricingFileExits74() throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--pricing", "/nonexistent/prices.json"])
+        #expect(result.status == 74)
+        #expect(result.stderr == "error: /nonexistent/prices.json: no such file\n")
+    }
+
+    @Test func pricingFolderInsteadOfFileExits74() throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--pricing", CLI.fixtures.path])
+        #expect(result.status == 74)
+        #expect(result.stderr == "error: \(CLI.fixtures.path): is a folder, not a file\n")
+    }
+
+    @Test(arguments: ["/nonexistent-folder/report.json", "/dev/null/report.json"])
+    func unwritableOutExits74AndLeavesNothing(path: String) throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--format", "json", "--out", path])
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("error: \(path): cannot write"))
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func outOntoAFolderExits74() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["compare", "--tokens", "2B", "--out", folder.path])
+        #expect(result.status == 74)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}

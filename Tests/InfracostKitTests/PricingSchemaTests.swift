@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import InfracostKit
+
+/// pricing-data/schema.json documents exactly the fields the loader reads.
+struct PricingSchemaTests {
+    static func schema() throws -> JSONValue {
+        let bytes = try Array(Data(contentsOf: PackagePaths.pricingData.appendingPathComponent("schema.json")))
+        return try JSONValue.parse(bytes)
+    }
+
+    static func propertyNames(_ value: JSONValue?) -> Set<String> {
+        guard case .object(let members)? = value?["properties"] else { return [] }
+        return Set(members.map(\.key))
+    }
+
+    @Test func schemaListsTheFieldsTheLoaderReads() throws {
+        let schema = try Self.schema()
+        let defs = schema["$defs"]
+        #expect(Self.propertyNames(schema) == CatalogFileReader.topLevelKeys)
+        #expect(Self.propertyNames(defs?["offer"]) == CatalogFileReader.offerKeys)
+        #expect(Self.propertyNames(defs?["gpu"]) == CatalogFileReader.gpuKeys)
+        #expect(Self.propertyNames(defs?["throughput"]) == CatalogFileReader.throughputKeys)
+        #expect(Self.propertyNames(defs?["coldStart"]) == CatalogFileReader.coldStartKeys)
+        #expect(Self.propertyNames(defs?["offer"]?["properties"]?["history"]?["items"]) == CatalogFileReader.historyKeys)
+    }
+
+    @Test func schemaListsEveryTier() throws {
+        guard case .array(let tiers)? = try Self.schema()["$defs"]?["offer"]?["properties"]?["tier"]?["enum"] else {
+            Issue.record("no tier enum")
+            return
+        }
+        #expect(tiers.map(\.value) == Tier.allCases.map { .string($0.rawValue) })
+    }
+}
