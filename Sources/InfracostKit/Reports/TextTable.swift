@@ -23,7 +23,8 @@ public struct TextTable: Sendable {
             return indent + padded.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [line(headers)]
-        lines.append(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        let rule = zip(headers, widths).map { header, width in String(repeating: header.isEmpty ? " " : "-", count: width) }
+        lines.append((indent + rule.joined(separator: "  ")).trimmingTrailingSpaces())
         lines += rows.map(line)
         return lines.joined(separator: "\n") + "\n"
     }
