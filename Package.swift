@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(
             name: "InfracostCLITests",
             dependencies: ["infracost", "InfracostKit"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )
