@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `infracost compare --tokens 2B` (the whole bundled catalog) as a whole process on the release build,
-# side by side with genai-prices' CLI pricing one model for the same 2B tokens, in one run.
+# side by side with genai-prices' CLI pricing one model for the same 2B tokens, in one run; and a sweep of
+# 10,000 volumes over the whole bundled catalog.
 #
 #   scripts/bench.sh              # 50 runs each; installs genai-prices into a throwaway virtual environment
 #   RUNS=200 scripts/bench.sh
@@ -42,6 +43,8 @@ def measure(name, command):
 print(f"machine: {os.cpu_count()} cores; whole-process wall time")
 ours = measure("infracost compare --tokens 2B (whole catalog, table)", [binary, "compare", "--tokens", "2B"])
 measure("infracost compare --tokens 2B --format json", [binary, "compare", "--tokens", "2B", "--format", "json"])
+sweep = measure("infracost sweep: 10,000 volumes x whole catalog, CSV", [binary, "sweep", "--from", "1M", "--to", "1T", "--steps", "10000", "--format", "csv"])
+print(f"sweep target: under 500 ms -> {'met' if sweep < 500 else 'MISSED'}")
 if venv:
     theirs = measure("genai-prices calc -i 1.5e9 -o 5e8 openai:gpt-4o (one model)",
                      [os.path.join(venv, "bin", "genai-prices"), "-p", "calc", "-i", "1500000000", "-o", "500000000", "openai:gpt-4o"])

@@ -108,13 +108,13 @@ struct CostModelTests {
         let catalog = try Fixtures.catalog()
         let offer = try #require(catalog.offer(id: "acme/a100-s"))
         var workload = Workload(inputTokens: 0, outputTokens: 1, hoursPerMonth: 720, coldStartsPerDay: 100, idleTimeoutSeconds: 0)
-        let cost = PerSecondGPUModel.cost(of: offer, for: workload, throughput: .success(.init(tokensPerSecond: 2500, isEstimate: false, method: "offer", detail: "")), catalog: catalog)
+        let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
         let loading = try #require(cost.lineItems.first { $0.label.hasPrefix("cold-start loading") })
         #expect(loading.quantity == 180_000)
         #expect(loading.amount == Decimal(string: "252.00")!)
         #expect(Decimal(string: "0.0014")! * 60 == Decimal(string: "0.084")!)
         workload.idleTimeoutSeconds = 300
-        let withIdle = PerSecondGPUModel.cost(of: offer, for: workload, throughput: .success(.init(tokensPerSecond: 2500, isEstimate: false, method: "offer", detail: "")), catalog: catalog)
+        let withIdle = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
         // Each cold start also bills 300 idle seconds: 3,000 x 300 x 0.0014 = 1,260.00.
         #expect(withIdle.lineItems.first { $0.label.hasPrefix("idle tail") }?.amount == Decimal(string: "1260.00")!)
     }
@@ -124,7 +124,7 @@ struct CostModelTests {
         let catalog = try Fixtures.catalog()
         let offer = try #require(catalog.offer(id: "acme/a100-s"))
         let workload = try Fixtures.workload(tokens: "2B")
-        let cost = PerSecondGPUModel.cost(of: offer, for: workload, throughput: Throughput.resolve(offer: offer, modelParamsB: 70, catalog: catalog), catalog: catalog)
+        let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
         #expect(cost.gpuSeconds == 800_000)
         #expect(cost.total == Decimal(string: "1120.00")!)
     }
@@ -135,7 +135,7 @@ struct CostModelTests {
         let offer = try #require(catalog.offer(id: "acme/a100-s"))
         var workload = try Fixtures.workload(tokens: "2B")
         workload.keepWarmReplicas = 1
-        let cost = PerSecondGPUModel.cost(of: offer, for: workload, throughput: Throughput.resolve(offer: offer, modelParamsB: 70, catalog: catalog), catalog: catalog)
+        let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
         #expect(cost.lineItems.map(\.amount) == [Decimal(string: "3679.20")!, 0])
     }
 
@@ -143,7 +143,7 @@ struct CostModelTests {
         // Modal A100 at 2.50/h for 1,000 s: 1,000 x 2.50 / 3,600 = 0.69444... -> 0.69.
         let offer = Offer(id: "m/a100", tier: .serverlessGPU, gpu: "A100", perHour: Decimal(string: "2.50")!, tokensPerSecond: 1000)
         let workload = Workload(inputTokens: 750_000, outputTokens: 250_000)
-        let cost = PerSecondGPUModel.cost(of: offer, for: workload, throughput: Throughput.resolve(offer: offer, modelParamsB: 70, catalog: PriceCatalog()), catalog: PriceCatalog())
+        let cost = OfferPricer(offer: offer, shape: workload, catalog: PriceCatalog()).cost(for: workload)
         #expect(cost.total == Decimal(string: "0.69")!)
     }
 

@@ -26,28 +26,12 @@ extension Comparison {
         try workload.validate()
         var options: [OptionCost] = []
         var excluded: [Exclusion] = []
-        for offer in catalog.offers where request.tiers.isEmpty || request.tiers.contains(offer.tier) {
-            if offer.tier == .serverless, let size = offer.modelParamsB, size != workload.modelParamsB {
-                excluded.append(Exclusion(id: offer.id, tier: offer.tier,
-                                          reason: "serves a \(Numbers.exact(size))B model, not \(Numbers.exact(workload.modelParamsB))B"))
-                continue
+        for pricer in OfferPricer.all(catalog: catalog, shape: workload, tiers: request.tiers) {
+            if let reason = pricer.exclusionReason {
+                excluded.append(Exclusion(id: pricer.offer.id, tier: pricer.offer.tier, reason: reason))
+            } else {
+                options.append(pricer.cost(for: workload))
             }
-            let option: OptionCost
-            switch offer.tier {
-            case .api, .serverless:
-                option = PerTokenModel.cost(of: offer, for: workload)
-            case .serverlessGPU, .dedicated:
-                let throughput = Throughput.resolve(
-                    offer: offer, modelParamsB: workload.modelParamsB, inputShare: workload.inputShare, catalog: catalog)
-                if case .failure(.doesNotFit(let reason)) = throughput {
-                    excluded.append(Exclusion(id: offer.id, tier: offer.tier, reason: reason))
-                    continue
-                }
-                option = offer.tier == .dedicated
-                    ? DedicatedGPUModel.cost(of: offer, for: workload, throughput: throughput)
-                    : PerSecondGPUModel.cost(of: offer, for: workload, throughput: throughput, catalog: catalog)
-            }
-            options.append(option)
         }
         options.sort(by: ranksBefore)
         var comparison = Comparison(

@@ -21,6 +21,16 @@ public struct LineItem: Equatable, Sendable {
         self.unitPrice = unitPrice
         self.amount = Money.rounded(exactAmount)
     }
+
+    /// A line item whose amount was rounded exactly to `cents` (see `ExactNumber`); when that overflowed (nil),
+    /// `exactAmount` computed in `Decimal` is rounded instead. The closure is evaluated only then.
+    public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, cents: Int128?, exactAmount: @autoclosure () -> Decimal) {
+        self.label = label
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+        self.amount = cents.map(Money.fromCents) ?? Money.rounded(exactAmount())
+    }
 }
 
 /// How the tokens-per-second figure behind a GPU option was obtained.

@@ -15,29 +15,63 @@ public enum DedicatedGPUModel {
         case .failure(.doesNotFit(let reason)), .failure(.unknown(let reason)):
             return OptionCost(offer: offer, unpricedReason: reason)
         }
-        let instances = instancesNeeded(tokens: workload.totalTokens, tokensPerSecond: throughput.tokensPerSecond, workload: workload)
-        let gpus = instances * offer.gpuCount
+        guard offer.perMonth != nil || offer.perHour != nil else {
+            return OptionCost(offer: offer, unpricedReason: "no price (per_hour or per_month is missing)", throughput: throughput)
+        }
+        let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
+            Constants(offer: offer, throughput: throughput, workload: workload).flatMap { amount(tokens: tokens, constants: $0) }
+        }
+        let instances = exact.map { Int($0.instances) }
+            ?? instancesNeeded(tokens: workload.totalTokens, tokensPerSecond: throughput.tokensPerSecond, workload: workload)
         let count = Decimal(instances)
         let label = offer.gpuCount > 1 ? "instances of \(offer.gpuCount) GPUs" : "GPUs"
         let item: LineItem
         if let perMonth = offer.perMonth {
-            item = LineItem(label: label, quantity: count, unit: "instance-month", unitPrice: perMonth, exactAmount: count * perMonth)
-        } else if let perHour = offer.perHour {
+            item = LineItem(label: label, quantity: count, unit: "instance-month", unitPrice: perMonth,
+                            cents: exact?.cents, exactAmount: count * perMonth)
+        } else {
+            let perHour = offer.perHour ?? 0
             let hours = count * workload.hoursPerMonth
             item = LineItem(label: "\(label) x \(Numbers.exact(workload.hoursPerMonth)) h", quantity: hours, unit: "instance-hour",
-                            unitPrice: perHour, exactAmount: hours * perHour)
-        } else {
-            return OptionCost(offer: offer, unpricedReason: "no price (per_hour or per_month is missing)", gpus: gpus, throughput: throughput)
+                            unitPrice: perHour, cents: exact?.cents, exactAmount: hours * perHour)
         }
-        return OptionCost(offer: offer, lineItems: [item], gpus: gpus, throughput: throughput)
+        return OptionCost(offer: offer, lineItems: [item], gpus: instances * offer.gpuCount, throughput: throughput)
+    }
+
+    /// The exact figures of a dedicated offer that do not depend on the volume.
+    public struct Constants: Sendable {
+        /// Tokens one instance carries in the month at the target utilization.
+        public var capacity: ExactNumber
+        /// The cost of one instance for the month.
+        public var unit: ExactNumber
+
+        public init?(offer: Offer, throughput: ThroughputEstimate, workload: Workload) {
+            guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth),
+                  let utilization = ExactNumber(workload.targetUtilization),
+                  let capacity = (tps * ExactNumber(3600)).flatMap({ $0 * hours }).flatMap({ $0 * utilization })
+            else { return nil }
+            let unit: ExactNumber?
+            if let perMonth = offer.perMonth {
+                unit = ExactNumber(perMonth)
+            } else {
+                unit = offer.perHour.flatMap(ExactNumber.init).flatMap { $0 * hours }
+            }
+            guard let unit else { return nil }
+            self.capacity = capacity
+            self.unit = unit
+        }
+    }
+
+    /// Instances needed for `tokens` and their cost in cents; nil on overflow.
+    public static func amount(tokens: ExactNumber, constants: Constants) -> (instances: Int128, cents: Int128)? {
+        guard let needed = tokens.ceilingDivided(by: constants.capacity) else { return nil }
+        let instances = max(1, needed)
+        guard let cents = (constants.unit * ExactNumber(mantissa: instances))?.rounded(scale: 2) else { return nil }
+        return (instances, cents)
     }
 
     /// The smallest instance count (at least 1) whose capacity at the target utilization carries the tokens.
     public static func instancesNeeded(tokens: Decimal, tokensPerSecond: Decimal, workload: Workload) -> Int {
-        let capacity = tokensPerSecond * 3600 * workload.hoursPerMonth * workload.targetUtilization
-        var exact = tokens / capacity
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 0, .up)
-        return max(1, NSDecimalNumber(decimal: rounded).intValue)
+        steps(tokens, capacity: tokensPerSecond * 3600 * workload.hoursPerMonth * workload.targetUtilization)
     }
 }

@@ -8,9 +8,11 @@ public import Foundation
 /// `simulate` replaces these averages with traffic.
 public enum PerSecondGPUModel {
     /// The cost of `workload` on a serverless-gpu offer.
+    /// - Parameter coldStart: seconds per cold start and where the figure comes from (see `coldStartSeconds`);
+    ///   needed only when the workload has cold starts.
     public static func cost(
         of offer: Offer, for workload: Workload, throughput resolved: Result<ThroughputEstimate, Throughput.Unavailable>,
-        catalog: PriceCatalog
+        coldStart: (seconds: Decimal, origin: String)?
     ) -> OptionCost {
         let throughput: ThroughputEstimate
         switch resolved {
@@ -23,35 +25,99 @@ public enum PerSecondGPUModel {
         }
         let gpus = Decimal(offer.gpuCount)
         let servingSeconds = workload.totalTokens / throughput.tokensPerSecond * gpus
+        let keepWarmSeconds = Decimal(workload.keepWarmReplicas) * workload.hoursPerMonth * 3600 * gpus
+        let coldStarts = workload.coldStartsPerDay * workload.daysPerMonth
+        if workload.coldStartsPerDay > 0, coldStart == nil {
+            return OptionCost(
+                offer: offer, unpricedReason: "no cold-start figure for a \(Numbers.exact(workload.modelParamsB))B model on \(offer.provider); give cold_start_s",
+                gpus: offer.gpuCount, throughput: throughput)
+        }
+        let idle = idleTimeout(offer: offer, workload: workload)
+        let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
+            Constants(offer: offer, throughput: throughput, coldStart: coldStart?.seconds, workload: workload).flatMap { amounts(tokens: tokens, constants: $0) }
+        }
         var items: [LineItem] = []
         var notes: [String] = []
         var billedSeconds: Decimal = 0
-
-        let keepWarmSeconds = Decimal(workload.keepWarmReplicas) * workload.hoursPerMonth * 3600 * gpus
         if workload.keepWarmReplicas > 0 {
-            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds))
+            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds, cents: exact?.keepWarm))
             billedSeconds += keepWarmSeconds
         }
         let extraServing = max(0, servingSeconds - keepWarmSeconds)
-        items.append(price.item(workload.keepWarmReplicas > 0 ? "serving beyond keep-warm" : "serving", seconds: extraServing))
+        items.append(price.item(workload.keepWarmReplicas > 0 ? "serving beyond keep-warm" : "serving", seconds: extraServing, cents: exact?.serving))
         billedSeconds += extraServing
-
-        if workload.coldStartsPerDay > 0 {
-            guard let coldStart = coldStartSeconds(offer: offer, modelParamsB: workload.modelParamsB, catalog: catalog) else {
-                return OptionCost(
-                    offer: offer, unpricedReason: "no cold-start figure for a \(Numbers.exact(workload.modelParamsB))B model on \(offer.provider); give cold_start_s",
-                    gpus: offer.gpuCount, throughput: throughput)
-            }
-            let coldStarts = workload.coldStartsPerDay * workload.daysPerMonth
+        if workload.coldStartsPerDay > 0, let coldStart {
             let loading = coldStarts * coldStart.seconds * gpus
-            let idle = idleTimeout(offer: offer, workload: workload)
             let idleTail = coldStarts * idle * gpus
-            items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading))
-            items.append(price.item("idle tail before scale-to-zero (\(Numbers.exact(idle)) s each)", seconds: idleTail))
+            items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading, cents: exact?.loading))
+            items.append(price.item("idle tail before scale-to-zero (\(Numbers.exact(idle)) s each)", seconds: idleTail, cents: exact?.idle))
             billedSeconds += loading + idleTail
             notes.append("cold start \(Numbers.exact(coldStart.seconds)) s: \(coldStart.origin)")
         }
         return OptionCost(offer: offer, lineItems: items, gpus: offer.gpuCount, gpuSeconds: billedSeconds, throughput: throughput, notes: notes)
+    }
+
+    /// The exact figures of a serverless-gpu offer that do not depend on the volume.
+    public struct Constants: Sendable {
+        var gpus: ExactNumber
+        var tokensPerSecond: ExactNumber
+        /// The price per GPU-second is `priceNumerator / priceDivisor` (per_second / 1, or per_hour / 3,600).
+        var priceNumerator: ExactNumber
+        var priceDivisor: ExactNumber
+        /// GPU-seconds of keep-warm for the month.
+        var keepWarmSeconds: ExactNumber
+        /// Cold starts x GPUs x seconds of loading (and of idle tail) for the month, times 24: days are hours / 24.
+        var loadingSecondsTimes24: ExactNumber?
+        var idleSecondsTimes24: ExactNumber?
+
+        public init?(offer: Offer, throughput: ThroughputEstimate, coldStart: Decimal?, workload: Workload) {
+            guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth) else { return nil }
+            let gpus = ExactNumber(offer.gpuCount)
+            if let perSecond = offer.perSecond.flatMap(ExactNumber.init) {
+                priceNumerator = perSecond
+                priceDivisor = .one
+            } else if let perHour = offer.perHour.flatMap(ExactNumber.init) {
+                priceNumerator = perHour
+                priceDivisor = ExactNumber(3600)
+            } else {
+                return nil
+            }
+            guard let keepWarm = (ExactNumber(workload.keepWarmReplicas) * hours).flatMap({ $0 * ExactNumber(3600) }).flatMap({ $0 * gpus })
+            else { return nil }
+            self.gpus = gpus
+            self.tokensPerSecond = tps
+            self.keepWarmSeconds = keepWarm
+            if workload.coldStartsPerDay > 0 {
+                guard let perDay = ExactNumber(workload.coldStartsPerDay), let coldStart = coldStart.flatMap(ExactNumber.init),
+                      let idle = ExactNumber(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload)),
+                      let starts = (perDay * hours).flatMap({ $0 * gpus })
+                else { return nil }
+                loadingSecondsTimes24 = starts * coldStart
+                idleSecondsTimes24 = starts * idle
+                if loadingSecondsTimes24 == nil || idleSecondsTimes24 == nil { return nil }
+            }
+        }
+    }
+
+    /// The line amounts in cents for `tokens` a month; nil on overflow.
+    public static func amounts(tokens: ExactNumber, constants c: Constants) -> (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128)? {
+        guard let keepWarm = (c.keepWarmSeconds * c.priceNumerator)?.rounded(scale: 2, dividedBy: c.priceDivisor),
+              // Serving seconds beyond keep-warm, times tokens/s: tokens x GPUs - keep-warm seconds x tokens/s.
+              let demand = tokens * c.gpus, let carried = c.keepWarmSeconds * c.tokensPerSecond,
+              let beyond = demand - carried, let divisor = c.tokensPerSecond * c.priceDivisor
+        else { return nil }
+        let extra = beyond.mantissa > 0 ? beyond : .zero
+        guard let serving = (extra * c.priceNumerator)?.rounded(scale: 2, dividedBy: divisor) else { return nil }
+        var loading: Int128 = 0
+        var idle: Int128 = 0
+        if let load = c.loadingSecondsTimes24, let tail = c.idleSecondsTimes24 {
+            guard let perDay = c.priceDivisor * ExactNumber(24),
+                  let l = (load * c.priceNumerator)?.rounded(scale: 2, dividedBy: perDay),
+                  let i = (tail * c.priceNumerator)?.rounded(scale: 2, dividedBy: perDay) else { return nil }
+            loading = l
+            idle = i
+        }
+        return (keepWarm, serving, loading, idle)
     }
 
     /// The seconds billed for one cold start and where the figure comes from.
@@ -79,12 +145,12 @@ public enum PerSecondGPUModel {
         var perSecond: Decimal?
         var perHour: Decimal?
 
-        func item(_ label: String, seconds: Decimal) -> LineItem {
+        func item(_ label: String, seconds: Decimal, cents: Int128?) -> LineItem {
             if let perSecond {
-                return LineItem(label: label, quantity: seconds, unit: "GPU-second", unitPrice: perSecond, exactAmount: seconds * perSecond)
+                return LineItem(label: label, quantity: seconds, unit: "GPU-second", unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
             }
             let perHour = perHour ?? 0
-            return LineItem(label: label, quantity: seconds / 3600, unit: "GPU-hour", unitPrice: perHour, exactAmount: seconds * perHour / 3600)
+            return LineItem(label: label, quantity: seconds / 3600, unit: "GPU-hour", unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
         }
     }
 

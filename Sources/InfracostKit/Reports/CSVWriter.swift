@@ -2,12 +2,23 @@
 public enum CSVWriter {
     /// The rows (the first is the header) as CSV text.
     public static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        var output = ""
+        output.reserveCapacity(rows.count * (rows.first?.count ?? 1) * 10)
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { output += "," }
+                output += field(cell)
+            }
+            output += "\r\n"
+        }
+        return output
     }
 
     /// One field, quoted and with quotes doubled when needed.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,0 +1,160 @@
+public import Foundation
+
+/// The result of `infracost breakeven`: every volume between two bounds where the cheapest option changes.
+public struct BreakEven: Equatable, Sendable {
+    /// The workload shape (its volume is not used).
+    public var workload: Workload
+    public var currency: String
+    /// The volume range searched, tokens per month.
+    public var low: Decimal
+    public var high: Decimal
+    /// The cheapest option over each stretch of volume, in order; consecutive regions meet at a crossover.
+    public var regions: [Region]
+    /// The changes of cheapest option, in order of volume.
+    public var crossovers: [Crossover]
+    /// Offers in play (priced curves), by id.
+    public var optionIDs: [String]
+    /// Offers left out (cannot serve the workload, or no price).
+    public var excluded: [Comparison.Exclusion]
+
+    /// A stretch of volume over which one option is cheapest.
+    public struct Region: Equatable, Sendable {
+        /// From this volume (exclusive, except for the range's low end) to `to` (inclusive).
+        public var from: Decimal
+        public var to: Decimal
+        public var id: String
+        public var tier: Tier
+    }
+
+    /// A volume where the cheapest option changes.
+    public struct Crossover: Equatable, Sendable {
+        /// The exact volume: where the two costs meet, or where a dedicated option needs one more instance.
+        public var volume: Decimal
+        public var fromID: String
+        public var fromTier: Tier
+        public var toID: String
+        public var toTier: Tier
+        /// The old option's cost at `volume`.
+        public var fromCost: Decimal
+        /// The new option's cost just past `volume`.
+        public var toCost: Decimal
+
+        /// The first whole-token volume at which the new option is the cheaper: floor(volume) + 1.
+        public var firstWholeToken: Decimal {
+            var exact = volume
+            var floor = Decimal()
+            NSDecimalRound(&floor, &exact, 0, .down)
+            return floor + 1
+        }
+    }
+}
+
+extension BreakEven {
+    /// The default range: 1M to 1T tokens a month.
+    public static let defaultLow: Decimal = 1_000_000
+    public static let defaultHigh: Decimal = 1_000_000_000_000
+
+    /// Solves for every change of cheapest option among `request`'s offers between `low` and `high`, exactly.
+    ///
+    /// Between consecutive breakpoints (keep-warm knees, dedicated instance steps) every cost is affine, so the
+    /// cheapest can change only where two lines cross; those crossings are computed, not sampled.
+    /// - Parameter onlyIDs: restricts the comparison to these offers (for `--between A B`).
+    /// - Throws: `InfracostError.invalidUsage` for an empty or inverted range or unknown ids.
+    public static func solve(
+        _ request: ComparisonRequest, catalog: PriceCatalog, low: Decimal = defaultLow, high: Decimal = defaultHigh,
+        onlyIDs: [String]? = nil
+    ) throws(InfracostError) -> BreakEven {
+        let workload = request.workload
+        try workload.validate()
+        guard low > 0, low < high else {
+            throw .invalidUsage(message: "the volume range must have --from below --to (got \(Numbers.formatted(low)) to \(Numbers.formatted(high)))")
+        }
+        var pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: onlyIDs == nil ? request.tiers : [])
+        if let onlyIDs {
+            for id in onlyIDs where catalog.offer(id: id) == nil {
+                let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw .invalidUsage(message: "--between: no offer has the id '\(id)'\(hint)")
+            }
+            pricers = pricers.filter { onlyIDs.contains($0.offer.id) }
+        }
+        var curves: [CostCurve] = []
+        var excluded: [Comparison.Exclusion] = []
+        for pricer in pricers {
+            if let curve = CostCurve(pricer: pricer, shape: workload) {
+                curves.append(curve)
+            } else {
+                let reason = pricer.exclusionReason ?? pricer.cost(for: workload).unpricedReason ?? "no price"
+                excluded.append(Comparison.Exclusion(id: pricer.offer.id, tier: pricer.offer.tier, reason: reason))
+            }
+        }
+        if let onlyIDs, let missing = excluded.first(where: { onlyIDs.contains($0.id) }) {
+            throw .invalidUsage(message: "--between: \(missing.id) cannot be priced for this workload (\(missing.reason))")
+        }
+        curves.sort { $0.offer.id < $1.offer.id }
+        let (regions, crossovers) = envelope(curves, low: low, high: high)
+        return BreakEven(
+            workload: workload, currency: "USD", low: low, high: high, regions: regions, crossovers: crossovers,
+            optionIDs: curves.map(\.offer.id), excluded: excluded)
+    }
+
+    static func value(_ piece: (intercept: Decimal, slope: Decimal), at tokens: Decimal) -> Decimal {
+        piece.intercept + piece.slope * tokens
+    }
+
+    /// The lower envelope of `curves` over (low, high]: who is cheapest where, and where that changes.
+    static func envelope(_ curves: [CostCurve], low: Decimal, high: Decimal) -> ([Region], [Crossover]) {
+        guard !curves.isEmpty else { return ([], []) }
+        var points = Set<Decimal>([low, high])
+        for curve in curves { points.formUnion(curve.breakpoints(in: low, high)) }
+        let sorted = points.sorted()
+        var regions: [Region] = []
+        var crossovers: [Crossover] = []
+        var current: Int?
+        var regionStart = low
+
+        func change(to next: Int, at volume: Decimal) {
+            if let previous = current {
+                crossovers.append(Crossover(
+                    volume: volume, fromID: curves[previous].offer.id, fromTier: curves[previous].offer.tier,
+                    toID: curves[next].offer.id, toTier: curves[next].offer.tier,
+                    fromCost: curves[previous].value(at: volume), toCost: value(curves[next].piece(after: volume), at: volume)))
+                regions.append(Region(from: regionStart, to: volume, id: curves[previous].offer.id, tier: curves[previous].offer.tier))
+                regionStart = volume
+            }
+            current = next
+        }
+
+        for (start, end) in zip(sorted, sorted.dropFirst()) {
+            let pieces = curves.map { $0.piece(after: start) }
+            // The cheapest just after `start`: lowest value, then lowest slope (it stays cheaper), then id.
+            var best = 0
+            for index in pieces.indices.dropFirst() {
+                let a = value(pieces[index], at: start)
+                let b = value(pieces[best], at: start)
+                if a < b || (a == b && pieces[index].slope < pieces[best].slope) { best = index }
+            }
+            if best != current { change(to: best, at: start) }
+            var x = start
+            while true {
+                // The first line with a smaller slope to cross below the current cheapest inside (x, end).
+                var next: (index: Int, at: Decimal)?
+                for index in pieces.indices where pieces[index].slope < pieces[best].slope {
+                    let at = (pieces[index].intercept - pieces[best].intercept) / (pieces[best].slope - pieces[index].slope)
+                    guard at > x, at < end else { continue }
+                    if next == nil || at < next!.at || (at == next!.at && pieces[index].slope < pieces[next!.index].slope) {
+                        next = (index, at)
+                    }
+                }
+                guard let found = next else { break }
+                change(to: found.index, at: found.at)
+                best = found.index
+                x = found.at
+            }
+        }
+        if let current {
+            regions.append(Region(from: regionStart, to: high, id: curves[current].offer.id, tier: curves[current].offer.tier))
+        }
+        return (regions, crossovers)
+    }
+}
+

@@ -1,0 +1,103 @@
+public import Foundation
+
+/// An offer's exact monthly cost as a function of monthly volume (tokens), for break-even analysis.
+///
+/// The same formulas as the cost models, before any rounding: per-token costs are linear; per-second GPU costs
+/// are a fixed part (cold starts, idle tails, keep-warm) plus a linear part beyond what keep-warm replicas carry;
+/// dedicated costs are a step function of the instance count.
+public struct CostCurve: Sendable {
+    public let offer: Offer
+    public let shape: Shape
+
+    public enum Shape: Equatable, Sendable {
+        /// cost(V) = fixed + slope x max(0, V - knee). A knee of 0 is a plain line.
+        case linear(fixed: Decimal, knee: Decimal, slope: Decimal)
+        /// cost(V) = unit x max(1, ceil(V / capacity)).
+        case steps(unit: Decimal, capacity: Decimal)
+    }
+
+    /// The curve of a priced offer for workloads shaped like `shape`; nil when the offer cannot be priced.
+    public init?(pricer: OfferPricer, shape workload: Workload) {
+        guard pricer.exclusionReason == nil else { return nil }
+        let offer = pricer.offer
+        self.offer = offer
+        switch offer.tier {
+        case .api, .serverless:
+            guard let input = offer.inputPerMTok, let output = offer.outputPerMTok else { return nil }
+            let share = workload.inputShare
+            shape = .linear(fixed: 0, knee: 0, slope: (share * input + (1 - share) * output) / 1_000_000)
+        case .serverlessGPU:
+            guard case .success(let throughput)? = pricer.throughput,
+                  let perSecond = offer.perSecond ?? offer.perHour.map({ $0 / 3600 }) else { return nil }
+            let gpus = Decimal(offer.gpuCount)
+            let secondsPerToken = gpus / throughput.tokensPerSecond
+            var fixed: Decimal = 0
+            if workload.coldStartsPerDay > 0 {
+                guard let coldStart = pricer.coldStart else { return nil }
+                let idle = PerSecondGPUModel.idleTimeout(offer: offer, workload: workload)
+                fixed += workload.coldStartsPerDay * workload.daysPerMonth * (coldStart.seconds + idle) * gpus * perSecond
+            }
+            let keepWarmSeconds = Decimal(workload.keepWarmReplicas) * workload.hoursPerMonth * 3600 * gpus
+            fixed += keepWarmSeconds * perSecond
+            shape = .linear(fixed: fixed, knee: keepWarmSeconds / secondsPerToken, slope: secondsPerToken * perSecond)
+        case .dedicated:
+            guard case .success(let throughput)? = pricer.throughput,
+                  let unit = offer.perMonth ?? offer.perHour.map({ $0 * workload.hoursPerMonth }) else { return nil }
+            let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.targetUtilization
+            shape = .steps(unit: unit, capacity: capacity)
+        }
+    }
+
+    /// The exact cost at volume `tokens`.
+    public func value(at tokens: Decimal) -> Decimal {
+        switch shape {
+        case .linear(let fixed, let knee, let slope): return fixed + slope * max(0, tokens - knee)
+        case .steps(let unit, let capacity): return unit * Decimal(DedicatedGPUModel.steps(tokens, capacity: capacity))
+        }
+    }
+
+    /// Volumes in the open interval (low, high) where the formula changes: the keep-warm knee, each added instance.
+    public func breakpoints(in low: Decimal, _ high: Decimal) -> [Decimal] {
+        switch shape {
+        case .linear(_, let knee, _): return knee > low && knee < high ? [knee] : []
+        case .steps(_, let capacity):
+            var points: [Decimal] = []
+            var k = max(1, DedicatedGPUModel.steps(low, capacity: capacity))
+            while Decimal(k) * capacity < high {
+                let point = Decimal(k) * capacity
+                if point > low { points.append(point) }
+                k += 1
+                if points.count > 100_000 { break }
+            }
+            return points
+        }
+    }
+
+    /// The affine piece `intercept + slope x V` that the curve follows just after `tokens` (until its next breakpoint).
+    public func piece(after tokens: Decimal) -> (intercept: Decimal, slope: Decimal) {
+        switch shape {
+        case .linear(let fixed, let knee, let slope):
+            return tokens >= knee ? (fixed - slope * knee, slope) : (fixed, 0)
+        case .steps(let unit, let capacity):
+            // Just after a multiple of the capacity one more instance is needed.
+            var exact = tokens / capacity
+            var floor = Decimal()
+            NSDecimalRound(&floor, &exact, 0, .down)
+            let count = max(1, NSDecimalNumber(decimal: floor).intValue + 1)
+            return (unit * Decimal(count), 0)
+        }
+    }
+}
+
+extension DedicatedGPUModel {
+    /// max(1, ceil(tokens / capacity)): the instances needed for `tokens` at `capacity` tokens per instance.
+    public static func steps(_ tokens: Decimal, capacity: Decimal) -> Int {
+        // Estimate in floating point, then settle exactly with Decimal multiplications (no long division):
+        // the answer is the smallest n >= 1 with n x capacity >= tokens.
+        let estimate = (NSDecimalNumber(decimal: tokens).doubleValue / NSDecimalNumber(decimal: capacity).doubleValue).rounded(.up)
+        var count = max(1, estimate.isFinite && estimate < 1e15 ? Int(estimate) : 1)
+        while count > 1, Decimal(count - 1) * capacity >= tokens { count -= 1 }
+        while Decimal(count) * capacity < tokens { count += 1 }
+        return count
+    }
+}

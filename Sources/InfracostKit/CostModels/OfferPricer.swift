@@ -1,0 +1,96 @@
+public import Foundation
+
+/// An offer prepared for pricing many volumes of one workload shape.
+///
+/// Throughput, fit and cold-start figures depend on the model size and the input share, not on the volume, so
+/// they are looked up once here; `compare`, `sweep` and `breakeven` then price every volume through `cost(for:)`,
+/// the same cost models with the same rounding.
+public struct OfferPricer: Sendable {
+    public let offer: Offer
+    /// Why the offer cannot serve this workload shape at all (other model size, GPUs too small); nil when it can.
+    public let exclusionReason: String?
+    /// The throughput lookup, for GPU tiers.
+    public let throughput: Result<ThroughputEstimate, Throughput.Unavailable>?
+    /// Seconds per cold start and their origin, for serverless-gpu offers that have a figure.
+    public let coldStart: (seconds: Decimal, origin: String)?
+    /// The offer's volume-independent figures in exact form, for `totalCents`; nil when unpriced.
+    let exact: ExactConstants?
+
+    enum ExactConstants: Sendable {
+        case perToken(input: ExactNumber, output: ExactNumber)
+        case serverlessGPU(PerSecondGPUModel.Constants)
+        case dedicated(DedicatedGPUModel.Constants)
+    }
+
+    /// Prepares `offer` for workloads shaped like `shape` (its volume is ignored).
+    public init(offer: Offer, shape: Workload, catalog: PriceCatalog) {
+        self.offer = offer
+        switch offer.tier {
+        case .api, .serverless:
+            if offer.tier == .serverless, let size = offer.modelParamsB, size != shape.modelParamsB {
+                exclusionReason = "serves a \(Numbers.exact(size))B model, not \(Numbers.exact(shape.modelParamsB))B"
+            } else {
+                exclusionReason = nil
+            }
+            throughput = nil
+            coldStart = nil
+            exact = offer.inputPerMTok.flatMap(ExactNumber.init).flatMap { input in
+                offer.outputPerMTok.flatMap(ExactNumber.init).map { .perToken(input: input, output: $0) }
+            }
+        case .serverlessGPU, .dedicated:
+            let resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: shape.inputShare, catalog: catalog)
+            if case .failure(.doesNotFit(let reason)) = resolved {
+                exclusionReason = reason
+            } else {
+                exclusionReason = nil
+            }
+            throughput = resolved
+            let coldStart = offer.tier == .serverlessGPU
+                ? PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: shape.modelParamsB, catalog: catalog) : nil
+            self.coldStart = coldStart
+            if case .success(let estimate) = resolved {
+                if offer.tier == .dedicated {
+                    exact = DedicatedGPUModel.Constants(offer: offer, throughput: estimate, workload: shape).map { .dedicated($0) }
+                } else if shape.coldStartsPerDay == 0 || coldStart != nil {
+                    exact = PerSecondGPUModel.Constants(offer: offer, throughput: estimate, coldStart: coldStart?.seconds, workload: shape)
+                        .map { .serverlessGPU($0) }
+                } else {
+                    exact = nil
+                }
+            } else {
+                exact = nil
+            }
+        }
+    }
+
+    /// The monthly total in cents for a volume of the prepared shape, from the same exact line amounts as
+    /// `cost(for:)`; nil when the offer is unpriced or the arithmetic overflows (then use `cost(for:)`).
+    public func totalCents(input: ExactNumber, output: ExactNumber, total: ExactNumber) -> Int128? {
+        switch exact {
+        case .perToken(let inputRate, let outputRate)?:
+            return PerTokenModel.amounts(input: input, output: output, inputRate: inputRate, outputRate: outputRate).map { $0.input + $0.output }
+        case .serverlessGPU(let constants)?:
+            return PerSecondGPUModel.amounts(tokens: total, constants: constants).map { $0.keepWarm + $0.serving + $0.loading + $0.idle }
+        case .dedicated(let constants)?:
+            return DedicatedGPUModel.amount(tokens: total, constants: constants)?.cents
+        case nil:
+            return nil
+        }
+    }
+
+    /// The cost of `workload` (of the prepared shape) on this offer.
+    public func cost(for workload: Workload) -> OptionCost {
+        switch offer.tier {
+        case .api, .serverless: return PerTokenModel.cost(of: offer, for: workload)
+        case .serverlessGPU:
+            return PerSecondGPUModel.cost(of: offer, for: workload, throughput: throughput ?? .failure(.unknown("no throughput")), coldStart: coldStart)
+        case .dedicated:
+            return DedicatedGPUModel.cost(of: offer, for: workload, throughput: throughput ?? .failure(.unknown("no throughput")))
+        }
+    }
+
+    /// Pricers for every offer of `catalog` in `tiers` (all when empty), in catalog order.
+    public static func all(catalog: PriceCatalog, shape: Workload, tiers: Set<Tier> = []) -> [OfferPricer] {
+        catalog.offers.filter { tiers.isEmpty || tiers.contains($0.tier) }.map { OfferPricer(offer: $0, shape: shape, catalog: catalog) }
+    }
+}

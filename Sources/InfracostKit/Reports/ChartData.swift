@@ -1,0 +1,117 @@
+public import Foundation
+
+/// What a cost-versus-volume chart shows, built from a sweep and the break-even result over the same range.
+///
+/// Both the SVG and the terminal chart draw this value; neither computes a cost. Coordinates are `Double`
+/// because they are positions on a picture, not money.
+public struct ChartData: Equatable, Sendable {
+    public var title: String
+    /// The assumptions, in one line: model size, input share, month length, price date.
+    public var subtitle: String
+    public var series: [Series]
+    /// Who is cheapest over each stretch of volume (from the break-even result).
+    public var regions: [Region]
+    /// Where the cheapest option changes (from the break-even result).
+    public var markers: [Marker]
+    /// The volume range, tokens per month.
+    public var low: Double
+    public var high: Double
+
+    public struct Series: Equatable, Sendable {
+        public var name: String
+        /// (tokens per month, monthly cost) pairs in volume order; unpriced points left out.
+        public var points: [Point]
+    }
+
+    public struct Point: Equatable, Sendable {
+        public var volume: Double
+        public var cost: Double
+    }
+
+    public struct Region: Equatable, Sendable {
+        public var from: Double
+        public var to: Double
+        public var label: String
+    }
+
+    public struct Marker: Equatable, Sendable {
+        /// The exact crossover volume, kept for labels and tests.
+        public var volume: Decimal
+        public var cost: Decimal
+        public var label: String
+    }
+
+    /// Builds the chart of `sweep` with `breakEven`'s regions and crossovers.
+    public static func make(sweep: Sweep, breakEven: BreakEven, oldestPriceDate: String?) -> ChartData {
+        let w = sweep.workload
+        var subtitle = "\(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input tokens,"
+        subtitle += " \(Numbers.exact(w.hoursPerMonth)) h month, dedicated sized at \(Money.plain(w.targetUtilization * 100, scale: 0))% utilization"
+        if let oldestPriceDate { subtitle += ", prices as of \(oldestPriceDate) or later" }
+        let series = sweep.columns.indices.map { column in
+            Series(name: sweep.columns[column].name, points: sweep.rows.compactMap { row in
+                row.cents[column].map { Point(volume: double(row.volume), cost: Double($0) / 100) }
+            })
+        }
+        let regions = breakEven.regions.map { region in
+            Region(from: double(region.from), to: double(region.to), label: sweep.perTier ? region.tier.rawValue : region.id)
+        }
+        let markers = breakEven.crossovers.map { c in
+            Marker(volume: c.volume, cost: c.toCost,
+                   label: "\(TokenCount.abbreviated(c.firstWholeToken)): \(sweep.perTier ? c.toTier.rawValue : c.toID)")
+        }
+        return ChartData(
+            title: "Monthly cost by volume (\(sweep.perTier ? "best offer per tier" : "per offer"))", subtitle: subtitle,
+            series: series, regions: regions, markers: markers,
+            low: double(breakEven.low), high: double(breakEven.high))
+    }
+
+    /// The chart of cost against volume from `low` to `high` for `request`'s offers (or only `onlyIDs`): 200
+    /// log-spaced volumes priced by the cost models, one series per offer (per tier when there are more than 8),
+    /// with the exact break-even regions and crossovers.
+    public static func build(
+        _ request: ComparisonRequest, catalog: PriceCatalog, low: Decimal, high: Decimal, onlyIDs: [String]? = nil
+    ) throws(InfracostError) -> ChartData {
+        let breakEven = try BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: onlyIDs)
+        let sweep = try Sweep.make(
+            request, catalog: catalog, from: low, to: high, steps: 200, perTier: breakEven.optionIDs.count > 8, onlyIDs: onlyIDs)
+        let oldest = breakEven.optionIDs.compactMap { catalog.offer(id: $0)?.provenance.asOf }.min()
+        return make(sweep: sweep, breakEven: breakEven, oldestPriceDate: oldest)
+    }
+
+    static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+
+    /// The cost range drawn: whole decades around every point.
+    public var costRange: (low: Double, high: Double) {
+        let costs = series.flatMap(\.points).map(\.cost).filter { $0 > 0 }
+        guard let minimum = costs.min(), let maximum = costs.max() else { return (1, 10) }
+        let low = pow(10, (log10(minimum)).rounded(.down))
+        var high = pow(10, (log10(maximum)).rounded(.up))
+        if high <= low { high = low * 10 }
+        return (low, high)
+    }
+
+    /// Short labels for powers of ten: 1M, 10M, 100M, 1B... for volumes; $1, $10, $1k... for costs.
+    public static func volumeLabel(_ value: Double) -> String {
+        TokenCount.abbreviated(Decimal(value.rounded()))
+    }
+
+    public static func costLabel(_ value: Double) -> String {
+        switch value {
+        case 1_000_000...: return "$\(Int(value / 1_000_000))M"
+        case 1_000...: return "$\(Int(value / 1_000))k"
+        case 1...: return "$\(Int(value))"
+        default: return "$\(value)"
+        }
+    }
+
+    /// The powers of ten from `low` to `high` inclusive.
+    public static func decades(_ low: Double, _ high: Double) -> [Double] {
+        var values: [Double] = []
+        var value = pow(10, log10(low).rounded(.up))
+        while value <= high * 1.000001 {
+            values.append(value)
+            value *= 10
+        }
+        return values
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Draws `ChartData` with plain characters in at most 80 columns: log-log axes, one mark per series,
+/// crossovers marked under the x axis.
+public enum TerminalChart {
+    static let marks: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&", "=", "~"]
+    static let plotWidth = 62
+    static let plotHeight = 16
+
+    public static func render(_ chart: ChartData) -> String {
+        let (costLow, costHigh) = chart.costRange
+        var grid = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: plotHeight)
+        func column(_ volume: Double) -> Int {
+            let position = (log10(volume) - log10(chart.low)) / (log10(chart.high) - log10(chart.low))
+            return min(plotWidth - 1, max(0, Int((position * Double(plotWidth - 1)).rounded())))
+        }
+        func row(_ cost: Double) -> Int {
+            let clamped = min(max(cost, costLow), costHigh)
+            let position = (log10(clamped) - log10(costLow)) / (log10(costHigh) - log10(costLow))
+            return plotHeight - 1 - min(plotHeight - 1, max(0, Int((position * Double(plotHeight - 1)).rounded())))
+        }
+        for (index, series) in chart.series.enumerated() {
+            for point in series.points { grid[row(point.cost)][column(point.volume)] = marks[index % marks.count] }
+        }
+        var output = chart.title + "\n" + wrap(chart.subtitle, width: 80) + "\n\n"
+        let decades = Set(ChartData.decades(costLow, costHigh).map(row))
+        for (index, line) in grid.enumerated() {
+            var label = ""
+            if decades.contains(index) {
+                let value = ChartData.decades(costLow, costHigh).first { row($0) == index } ?? 0
+                label = ChartData.costLabel(value)
+            }
+            output += label.leftPadded(to: 8) + " |" + String(line).trimmingTrailingSpaces() + "\n"
+        }
+        output += String(repeating: " ", count: 9) + "+" + String(repeating: "-", count: plotWidth) + "\n"
+        var ticks = Array(repeating: Character(" "), count: plotWidth + 8)
+        for tick in ChartData.decades(chart.low, chart.high) {
+            let label = Array(ChartData.volumeLabel(tick))
+            let start = min(max(0, column(tick) - label.count / 2), ticks.count - label.count)
+            for (offset, character) in label.enumerated() { ticks[start + offset] = character }
+        }
+        output += String(repeating: " ", count: 10) + String(ticks).trimmingTrailingSpaces() + "\n"
+        if !chart.markers.isEmpty {
+            var line = Array(repeating: Character(" "), count: plotWidth)
+            for marker in chart.markers { line[column(ChartData.double(marker.volume))] = "^" }
+            output += String(repeating: " ", count: 10) + String(line).trimmingTrailingSpaces() + "  crossovers\n"
+        }
+        output += "\n"
+        for (index, series) in chart.series.enumerated() { output += "  \(marks[index % marks.count]) \(series.name)\n" }
+        if !chart.markers.isEmpty {
+            output += "\nCrossovers:\n"
+            for marker in chart.markers { output += "  ^ \(marker.label)\n" }
+        }
+        return output
+    }
+
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

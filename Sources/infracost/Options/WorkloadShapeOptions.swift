@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+/// What a workload is like apart from its volume: model size, token mix, month, utilization, cold starts.
+struct WorkloadShapeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Share of tokens that are input, 0-1 or a percentage. (default: 0.75, i.e. 3 input : 1 output)", valueName: "share"))
+    var inputShare: String?
+
+    @Option(help: ArgumentHelp("Model size in billions of parameters, e.g. 8B or 70B: selects serverless offers and sizes GPUs. (default: 70B)", valueName: "size"))
+    var modelSize: String?
+
+    @Option(help: ArgumentHelp("Hours in the billing month. (default: 730)", valueName: "hours"))
+    var hoursPerMonth: String?
+
+    @Option(help: ArgumentHelp("Share of a dedicated GPU's throughput to plan for, 0-1 or a percentage. (default: 0.8)", valueName: "share"))
+    var targetUtilization: String?
+
+    @Option(help: ArgumentHelp("Cold starts per day billed to serverless-gpu options. (default: 0)", valueName: "count"))
+    var coldStartsPerDay: String?
+
+    @Option(help: ArgumentHelp("Replicas kept warm all month on serverless-gpu options.", valueName: "replicas"))
+    var keepWarm: Int = 0
+
+    @Option(help: ArgumentHelp("Idle seconds before a serverless-gpu replica scales to zero, e.g. 60s or 5m. (default: the offer's, else 5m)", valueName: "duration"))
+    var idleTimeout: String?
+
+    /// The input share given, or the default 0.75.
+    func inputShareValue() throws(InfracostError) -> Decimal {
+        try inputShare.map { text throws(InfracostError) in try Fraction.parse(text, flag: "--input-share") } ?? Workload.defaultInputShare
+    }
+
+    /// A workload of this shape with the given volume.
+    /// - Throws: `InfracostError.invalidQuantity` naming the flag of the first bad value.
+    func workload(inputTokens: Decimal, outputTokens: Decimal) throws(InfracostError) -> Workload {
+        let workload = Workload(
+            inputTokens: inputTokens, outputTokens: outputTokens,
+            modelParamsB: try modelSize.map { text throws(InfracostError) in try ModelSize.parse(text) } ?? Workload.defaultModelParamsB,
+            modelSizeIsDefault: modelSize == nil,
+            hoursPerMonth: try hoursPerMonth.map { text throws(InfracostError) in
+                try PlainNumber.parse(text, flag: "--hours-per-month", range: Decimal(string: "0.001")!...744, rangeText: "more than 0 and at most 744 (31 days)")
+            } ?? Workload.defaultHoursPerMonth,
+            targetUtilization: try targetUtilization.map { text throws(InfracostError) in
+                try Fraction.parse(text, flag: "--target-utilization", allowZero: false)
+            } ?? Workload.defaultTargetUtilization,
+            coldStartsPerDay: try coldStartsPerDay.map { text throws(InfracostError) in
+                try PlainNumber.parse(text, flag: "--cold-starts-per-day", range: 0...1_000_000, rangeText: "between 0 and 1000000")
+            } ?? 0,
+            keepWarmReplicas: keepWarm,
+            idleTimeoutSeconds: try idleTimeout.map { text throws(InfracostError) in try DurationText.parse(text, flag: "--idle-timeout") }
+        )
+        try workload.validate()
+        return workload
+    }
+
+    /// A workload of this shape with a nominal volume (1M tokens), for commands that range over volumes.
+    func shapeOnly() throws(InfracostError) -> Workload {
+        let (input, output) = Workload.split(tokens: 1_000_000, inputShare: try inputShareValue())
+        return try workload(inputTokens: input, outputTokens: output)
+    }
+
+    func validate() throws {
+        if keepWarm < 0 || keepWarm > 10_000 {
+            throw ValidationError("invalid value '\(keepWarm)' for --keep-warm: must be between 0 and 10000")
+        }
+    }
+}

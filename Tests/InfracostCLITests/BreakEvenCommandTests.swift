@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+struct BreakEvenCommandTests {
+    static let seed = CompareCommandTests.seed
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLI.run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func findsThePublishedCrossoverToTheToken() throws {
+        let report = try json(["breakeven", "--pricing", Self.seed, "--no-bundled", "--target-utilization", "0.8"])
+        let crossovers = try #require(report["crossovers"] as? [[String: Any]])
+        #expect(crossovers.count == 1)
+        #expect(crossovers[0]["first_whole_token"] as? String == "860185186")
+        #expect(crossovers[0]["volume"] as? String == "860185185.185")
+        #expect((crossovers[0]["from"] as? [String: Any])?["id"] as? String == "acme/llama-70b")
+        #expect((crossovers[0]["to"] as? [String: Any])?["id"] as? String == "acme/a100")
+        #expect((crossovers[0]["to"] as? [String: Any])?["monthly_cost"] as? String == "929.00")
+        let regions = try #require(report["regions"] as? [[String: Any]])
+        #expect(!regions.contains { $0["tier"] as? String == "api" })
+    }
+
+    @Test func betweenTwoOffersInWords() throws {
+        let never = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--between", "acme/gpt-4o", "acme/llama-70b"])
+        #expect(never.stdout.contains("They never cost the same between 1M and 1T tokens/month: acme/llama-70b is cheaper throughout."))
+        let once = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--between", "acme/llama-70b", "acme/a100"])
+        #expect(once.stdout.contains("At 860,185,186 tokens/month (860M) acme/a100 becomes cheaper than acme/llama-70b: $929.00 vs $929.00."))
+        let bad = try CLI.run(["breakeven", "--between", "acme/llama-70b"])
+        #expect(bad.status == 64)
+    }
+
+    @Test func svgChartParsesAndMarksTheCrossoverWhereItWasComputed() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("chart.svg").path
+        let result = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--chart", path])
+        #expect(result.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let collector = SVGCollector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        #expect(parser.parse(), "the SVG is not well-formed XML")
+        // One path per series: the three seed offers.
+        #expect(collector.seriesNames == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        // The crossover marker sits at the computed volume, 929 / 1.08 per 1M tokens.
+        let marker = try #require(collector.crossovers.first)
+        #expect(Decimal(string: marker.volume) == Decimal(929) / Decimal(string: "1.08")! * 1_000_000)
+        // x = left + width x (log10(v) - 6) / 6 on the 1M..1T axis: 80 + 660 x (8.9346 - 6) / 6 = 402.8.
+        #expect(abs(marker.x - (80 + 660 * (log10(860_185_185.185) - 6) / 6)) < 0.1)
+        #expect(!data.contains(Data("<script".utf8)))
+        #expect(String(decoding: data, as: UTF8.self).contains("stroke-dasharray"))
+    }
+
+    @Test func terminalChartFitsEightyColumns() throws {
+        let result = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--format", "chart"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        try CLI.expectGolden(result.stdout, "breakeven-seed-chart.txt")
+    }
+}
+
+/// Collects the series paths and crossover markers of an SVG chart.
+final class SVGCollector: NSObject, XMLParserDelegate {
+    var seriesNames: [String] = []
+    var crossovers: [(volume: String, x: Double)] = []
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if element == "path", attributes["class"] == "series", let name = attributes["data-name"] { seriesNames.append(name) }
+        if element == "line", attributes["class"] == "crossover", let volume = attributes["data-volume"], let x = attributes["x1"].flatMap(Double.init) {
+            crossovers.append((volume, x))
+        }
+    }
+}
+
+struct SweepCommandTests {
+    @Test func csvHasOneRowPerVolumeWithTheSeedFigures() throws {
+        let result = try CLI.run(["sweep", "--from", "50M", "--to", "10B", "--steps", "3", "--pricing", CompareCommandTests.seed, "--no-bundled", "--format", "csv"])
+        #expect(result.status == 0)
+        let rows = CSVReader.parse(result.stdout)
+        #expect(rows.first == ["tokens", "acme/gpt-4o", "acme/llama-70b", "acme/a100", "cheapest", "cheapest_cost", "currency"])
+        #expect(rows.count == 4)
+        #expect(rows[1] == ["50000000", "375.00", "54.00", "929.00", "acme/llama-70b", "54.00", "USD"])
+        #expect(rows[3] == ["10000000000", "75000.00", "10800.00", "1858.00", "acme/a100", "1858.00", "USD"])
+    }
+
+    @Test func sweepAgreesWithCompareAtEveryVolume() throws {
+        let sweep = try CLI.run(["sweep", "--from", "1M", "--to", "100B", "--steps", "7", "--format", "csv", "--cold-starts-per-day", "24", "--keep-warm", "1"])
+        let rows = CSVReader.parse(sweep.stdout)
+        let header = try #require(rows.first)
+        for row in rows.dropFirst() {
+            let compare = try CLI.run(["compare", "--tokens", row[0], "--format", "json", "--cold-starts-per-day", "24", "--keep-warm", "1"])
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+            for option in report["options"] as? [[String: Any]] ?? [] {
+                guard let id = option["id"] as? String, let column = header.firstIndex(of: id) else { continue }
+                #expect(row[column] == (option["monthly_cost"] as? String ?? ""), "\(id) at \(row[0])")
+            }
+        }
+    }
+
+    @Test func tableOfManyOffersShowsTheBestPerTier() throws {
+        let result = try CLI.run(["sweep", "--steps", "3"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("note: 4 tiers shown"))
+        #expect(result.stdout.contains("serverless-gpu"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+}
+
+struct UtilizationCommandTests {
+    @Test func printsTheBreakEvenUtilization() throws {
+        let result = try CLI.run(["utilization", "--offer", "acme/a100", "--against", "acme/llama-70b", "--pricing", CompareCommandTests.seed, "--no-bundled"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Below 13.1% utilization acme/llama-70b ($1.08 per 1M) is cheaper."))
+        #expect(result.stdout.contains("20%"))
+        #expect(result.stdout.contains("5.00x"))
+        try CLI.expectGolden(result.stdout, "utilization-seed.txt")
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+@testable import InfracostKit
+
+struct BreakEvenTests {
+    func seed() throws -> BreakEven {
+        try BreakEven.solve(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: try Fixtures.seedCatalog())
+    }
+
+    @Test func serverlessToDedicatedAtThePublishedVolume() throws {
+        // API at 7.50 blended, serverless at 1.08, dedicated A100 at 929: the only change is at 929 / 1.08 per 1M.
+        let result = try seed()
+        #expect(result.crossovers.count == 1)
+        let crossover = try #require(result.crossovers.first)
+        #expect(crossover.volume == Decimal(929) / Decimal(string: "1.08")! * 1_000_000)
+        #expect(crossover.firstWholeToken == 860_185_186)
+        #expect(Money.plain(crossover.volume / 1_000_000, scale: 3) == "860.185")
+        #expect((crossover.fromID, crossover.toID) == ("acme/llama-70b", "acme/a100"))
+        #expect(Money.rounded(crossover.fromCost) == 929)
+        #expect(crossover.toCost == 929)
+        #expect(result.regions.map(\.id) == ["acme/llama-70b", "acme/a100"])
+        #expect(!result.regions.contains { $0.tier == .api })
+    }
+
+    @Test func theCrossoverIsWhereTheRoundedCostsFlip() throws {
+        // One token before the crossover serverless is still cheaper; at the first whole token dedicated is.
+        let catalog = try Fixtures.seedCatalog()
+        for (tokens, cheapest) in [("860185185", "acme/llama-70b"), ("860185186", "acme/a100")] {
+            var workload = try Fixtures.workload(tokens: tokens)
+            workload.targetUtilization = Decimal(string: "0.8")!
+            let serverless = try #require(catalog.offer(id: "acme/llama-70b"))
+            let exact = workload.totalTokens * Decimal(string: "1.08")! / 1_000_000
+            #expect((exact < 929) == (cheapest == "acme/llama-70b"), "\(tokens)")
+            _ = serverless
+        }
+    }
+
+    @Test func dedicatedStepsAreCrossoversWhenTheyHandBackTheLead() throws {
+        // An instance of 180 a month carrying 1e6 tok/s x 3,600 s x 1 h x 0.5 = 1.8B tokens, against a line at
+        // 0.15 per 1M: the line is cheaper up to 180 / 0.15 = 1.2B, the instance from there to 1.8B; past 1.8B two
+        // instances (360) lose to the line (270 at 1.8B) until 360 / 0.15 = 2.4B.
+        let catalog = try Fixtures.catalog("""
+            {"schema_version": 1, "offers": [
+              {"id": "a/line", "tier": "serverless", "model_params_b": 70, "input_per_mtok": "0.15", "output_per_mtok": "0.15"},
+              {"id": "a/box", "tier": "dedicated", "gpu": "A100", "per_month": "180", "tokens_per_second": "1000000"}
+            ]}
+            """)
+        var workload = try Fixtures.workload(tokens: "1B", utilization: "0.5")
+        workload.hoursPerMonth = 1
+        let result = try BreakEven.solve(.init(workload: workload), catalog: catalog, low: 1_000_000, high: 3_000_000_000)
+        #expect(result.crossovers.map(\.volume) == [1_200_000_000, 1_800_000_000, 2_400_000_000])
+        #expect(result.crossovers.map(\.toID) == ["a/box", "a/line", "a/box"])
+        #expect(result.crossovers.map(\.firstWholeToken) == [1_200_000_001, 1_800_000_001, 2_400_000_001])
+        #expect(result.crossovers[1].fromCost == 180)
+        #expect(result.crossovers[1].toCost == 270)
+        #expect(result.regions.map(\.id) == ["a/line", "a/box", "a/line", "a/box"])
+    }
+
+    @Test func betweenTwoOffersThatNeverMeet() throws {
+        let result = try BreakEven.solve(
+            .init(workload: try Fixtures.workload(tokens: "1B")), catalog: try Fixtures.seedCatalog(),
+            onlyIDs: ["acme/gpt-4o", "acme/llama-70b"])
+        #expect(result.crossovers.isEmpty)
+        #expect(result.regions.map(\.id) == ["acme/llama-70b"])
+    }
+
+    @Test func keepWarmKneeMakesServerlessGPUFlatThenLinear() throws {
+        // One keep-warm replica at 0.0014/s for 730 h = 3,679.20 carries 2,500 x 2,628,000 = 6.57B tokens.
+        let catalog = try Fixtures.catalog()
+        var workload = try Fixtures.workload(tokens: "1B")
+        workload.keepWarmReplicas = 1
+        let pricer = OfferPricer(offer: try #require(catalog.offer(id: "acme/a100-s")), shape: workload, catalog: catalog)
+        let curve = try #require(CostCurve(pricer: pricer, shape: workload))
+        #expect(curve.value(at: 1_000_000_000) == Decimal(string: "3679.2")!)
+        #expect(curve.breakpoints(in: 1, 10_000_000_000) == [6_570_000_000])
+        #expect(curve.value(at: 7_570_000_000) == Decimal(string: "3679.2")! + 560)
+    }
+
+    @Test func curvesAgreeWithTheRoundedCostModels() throws {
+        let catalog = try CatalogLoader.bundled()
+        var shape = try Fixtures.workload(tokens: "1B")
+        shape.coldStartsPerDay = 24
+        shape.keepWarmReplicas = 1
+        for pricer in OfferPricer.all(catalog: catalog, shape: shape) {
+            guard let curve = CostCurve(pricer: pricer, shape: shape) else { continue }
+            for tokens in ["1M", "777777777", "3B", "50B"] {
+                var workload = shape
+                (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: try TokenCount.parse(tokens, flag: "t"))
+                let cost = pricer.cost(for: workload)
+                let total = try #require(cost.total)
+                let tolerance = Decimal(string: "0.005")! * Decimal(cost.lineItems.count)
+                #expect((curve.value(at: workload.totalTokens) - total).magnitude <= tolerance, "\(pricer.offer.id) at \(tokens)")
+            }
+        }
+    }
+
+    @Test func rejectsAnInvertedRange() throws {
+        #expect(throws: InfracostError.self) {
+            try BreakEven.solve(.init(workload: try Fixtures.workload(tokens: "1B")), catalog: try Fixtures.seedCatalog(), low: 10, high: 5)
+        }
+    }
+}
+
+struct SweepTests {
+    @Test func logSpacedVolumesHitBothEnds() {
+        let volumes = Sweep.volumes(from: 10_000_000, to: 10_000_000_000, steps: 4, linear: false)
+        #expect(volumes == [10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000])
+        #expect(Sweep.volumes(from: 0 + 1_000, to: 5_000, steps: 5, linear: true) == [1_000, 2_000, 3_000, 4_000, 5_000])
+    }
+
+    @Test func rowsMatchCompareAtTheSameVolume() throws {
+        let sweep = try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try Fixtures.seedCatalog(),
+                                   from: 50_000_000, to: 10_000_000_000, steps: 3)
+        #expect(sweep.columns.map(\.name) == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        let last = try #require(sweep.rows.last)
+        #expect(last.volume == 10_000_000_000)
+        #expect(last.costs == [75_000, 10_800, 1_858])
+        #expect(last.cheapest == 2)
+        #expect(sweep.rows.first?.costs == [375, 54, 929])
+        #expect(sweep.rows.first?.cheapest == 1)
+    }
+
+    @Test func perTierKeepsTheBestOfferOfEachTier() throws {
+        let sweep = try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try CatalogLoader.bundled(),
+                                   from: 1_000_000_000, to: 2_000_000_000, steps: 2, perTier: true)
+        #expect(sweep.columns.map(\.name) == ["api", "serverless", "serverless-gpu", "dedicated"])
+        let first = try #require(sweep.rows.first)
+        // 1B tokens of Gemini 2.0 Flash at 0.10 / 0.40, 3:1: 75 + 100 = 175.
+        #expect(first.offerIDs[0] == "vertex/gemini-2.0-flash")
+        #expect(first.costs[0] == 175)
+        // Fireworks 70B at 0.40: 400.
+        #expect(first.offerIDs[1] == "fireworks/llama-3.1-70b")
+        #expect(first.costs[1] == 400)
+    }
+
+    @Test func rejectsBadStepCounts() throws {
+        #expect(throws: InfracostError.invalidQuantity(flag: "--steps", value: "1", reason: "must be between 2 and 100000")) {
+            try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try Fixtures.seedCatalog(), from: 1, to: 10, steps: 1)
+        }
+    }
+}
+
+struct UtilizationViewTests {
+    @Test func twentyPercentCostsFiveTimesTheFullRate() throws {
+        // Seed A100: 929 a month, 2,500 tok/s x 3,600 x 730 h = 6.57B tokens at 100%: 0.1414 per 1M.
+        let view = try UtilizationView.make(offerID: "acme/a100", againstID: "acme/llama-70b",
+                                            workload: try Fixtures.workload(tokens: "1B"), catalog: try Fixtures.seedCatalog())
+        #expect(view.fullCapacityTokens == 6_570_000_000)
+        #expect(Money.rounded(view.fullRatePerMillion, scale: 4) == Decimal(string: "0.1414")!)
+        let twenty = try #require(view.rows.first { $0.utilization == Decimal(string: "0.2")! })
+        #expect(twenty.multiple == 5)
+        #expect(twenty.costPerMillion == view.fullRatePerMillion * 5)
+        // Serverless at 1.08 is cheaper below 929 / (6,570 x 1.08) = 13.09% utilization.
+        #expect(Money.rounded(try #require(view.breakEvenUtilization) * 100, scale: 2) == Decimal(string: "13.09")!)
+    }
+
+    @Test func defaultsToTheCheapestServerlessOfferForTheModel() throws {
+        let view = try UtilizationView.make(offerID: "crusoe/h200", againstID: nil,
+                                            workload: try Fixtures.workload(tokens: "1B"), catalog: try CatalogLoader.bundled())
+        #expect(view.against?.id == "fireworks/llama-3.1-70b")
+    }
+
+    @Test func refusesPerTokenOffers() throws {
+        #expect(throws: InfracostError.self) {
+            try UtilizationView.make(offerID: "acme/gpt-4o", againstID: nil, workload: try Fixtures.workload(tokens: "1B"), catalog: try Fixtures.seedCatalog())
+        }
+    }
+}
