@@ -17,7 +17,7 @@ public enum SweepRenderer {
 
     static func table(_ sweep: Sweep) -> String {
         let w = sweep.workload
-        var output = "infracost sweep: \(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input, \(Numbers.exact(w.hoursPerMonth)) h month\n\n"
+        let output = "infracost sweep: \(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input, \(Numbers.exact(w.hoursPerMonth)) h month\n\n"
         var table = TextTable(headers: ["tokens/month"] + sweep.columns.map(\.name) + ["cheapest"],
                               alignments: [.right] + sweep.columns.map { _ in .right } + [.left])
         for row in sweep.rows {

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import InfracostKit
 
 /// Report formats of the commands that can also draw a chart in the terminal.
