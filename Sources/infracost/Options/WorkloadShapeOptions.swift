@@ -7,11 +7,7 @@ struct WorkloadShapeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Share of tokens that are input, 0-1 or a percentage. (default: 0.75, i.e. 3 input : 1 output)", valueName: "share"))
     var inputShare: String?
 
-    @Option(help: ArgumentHelp("Model size in billions of parameters, e.g. 8B or 70B: selects serverless offers and sizes GPUs. (default: 70B)", valueName: "size"))
-    var modelSize: String?
-
-    @Option(help: ArgumentHelp("Hours in the billing month. (default: 730)", valueName: "hours"))
-    var hoursPerMonth: String?
+    @OptionGroup var model: ModelOptions
 
     @Option(help: ArgumentHelp("Share of a dedicated GPU's throughput to plan for, 0-1 or a percentage. (default: 0.8)", valueName: "share"))
     var targetUtilization: String?
@@ -35,11 +31,9 @@ struct WorkloadShapeOptions: ParsableArguments {
     func workload(inputTokens: Decimal, outputTokens: Decimal) throws(InfracostError) -> Workload {
         let workload = Workload(
             inputTokens: inputTokens, outputTokens: outputTokens,
-            modelParamsB: try modelSize.map { text throws(InfracostError) in try ModelSize.parse(text) } ?? Workload.defaultModelParamsB,
-            modelSizeIsDefault: modelSize == nil,
-            hoursPerMonth: try hoursPerMonth.map { text throws(InfracostError) in
-                try PlainNumber.parse(text, flag: "--hours-per-month", range: Decimal(string: "0.001")!...744, rangeText: "more than 0 and at most 744 (31 days)")
-            } ?? Workload.defaultHoursPerMonth,
+            modelParamsB: try model.modelParamsB(),
+            modelSizeIsDefault: model.modelSize == nil,
+            hoursPerMonth: try model.hours(),
             targetUtilization: try targetUtilization.map { text throws(InfracostError) in
                 try Fraction.parse(text, flag: "--target-utilization", allowZero: false)
             } ?? Workload.defaultTargetUtilization,

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Renders a `SimulationResult` as a table, JSON, CSV (line items) or Markdown.
+public enum SimulationRenderer {
+    public static func render(_ result: SimulationResult, format: OutputFormat) -> String {
+        switch format {
+        case .table: return table(result)
+        case .json: return JSONWriter.string(value(result))
+        case .csv: return csv(result)
+        case .markdown: return "```\n" + table(result) + "```\n"
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        switch value {
+        case ..<1: return String(format: "%.0f ms", value * 1000)
+        case ..<120: return String(format: "%.2f s", value)
+        case ..<7200: return String(format: "%.1f min", value / 60)
+        default: return String(format: "%.1f h", value / 3600)
+        }
+    }
+
+    static func count(_ value: Int) -> String { Numbers.grouped(String(value)) }
+
+    static func table(_ r: SimulationResult) -> String {
+        let run = r.run
+        var output = "infracost simulate: \(r.plan.offer.id), \(SimulationPlan.format(run.duration / 86400)) days simulated\n\n"
+        let summary: [[String]] = [
+            ["requests", count(run.requests)],
+            ["cold starts", "\(count(run.coldStarts)) (\(String(format: "%.2f", r.coldStartShare * 100))% of requests, \(String(format: "%.1f", r.coldStartsPerDay)) a day)"],
+            ["waited for a boot", count(run.requestsWaitingForBoot)],
+            ["queued (max replicas)", count(run.queuedRequests)],
+            ["latency p50 / p95 / p99", "\(seconds(run.latency.quantile(0.5))) / \(seconds(run.latency.quantile(0.95))) / \(seconds(run.latency.quantile(0.99)))"],
+            ["replicas", "peak \(run.peakReplicas), average \(String(format: "%.2f", r.averageReplicas)), \(Numbers.grouped(String(Int((run.replicaSeconds / 3600).rounded())))) replica-hours"],
+            ["replica time", "loading \(percent(run.loadingSeconds, run)) · serving \(percent(run.servingSeconds, run)) · idle \(percent(run.idleSeconds, run)) · keep-warm \(percent(run.keepWarmSeconds, run))"],
+        ]
+        let width = summary.map { $0[0].count }.max() ?? 0
+        for row in summary { output += row[0].padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row[1] + "\n" }
+        output += "\nMonthly cost (\(Numbers.exact(r.plan.hoursPerMonth)) h month\(r.projection == 1 ? "" : ", simulated time x\(Money.plain(r.projection, scale: 2))")):\n"
+        var items = TextTable(headers: ["line", "quantity", "price", "amount"], alignments: [.left, .right, .right, .right])
+        for item in r.lineItems {
+            items.rows.append([item.label, "\(Numbers.formatted(item.quantity, scale: 1)) \(item.unit)s", Money.formattedPrice(item.unitPrice, currency: r.currency),
+                               Money.formatted(item.amount, currency: r.currency)])
+        }
+        items.rows.append(["total", "", "", Money.formatted(r.total, currency: r.currency)])
+        output += items.render(indent: "  ")
+        if let perMillion = r.costPerMillionTokens {
+            output += "\nEffective cost: \(Money.formattedPrice(perMillion, currency: r.currency)) per 1M tokens (\(TokenCount.abbreviated(r.monthlyTokens)) tokens a month)\n"
+        }
+        output += "\nAssumptions:\n"
+        for (name, value) in r.plan.assumptions { output += "  \(name): \(value)\n" }
+        output += "  latency: queue + cold start + service; quantiles to within 1%\n"
+        return output
+    }
+
+    static func percent(_ part: Double, _ run: EndpointRun) -> String {
+        run.replicaSeconds > 0 ? String(format: "%.1f%%", part / run.replicaSeconds * 100) : "0%"
+    }
+
+    static func value(_ r: SimulationResult) -> JSONValue {
+        let run = r.run
+        func number(_ value: Double, _ places: Int = 3) -> JSONValue { .string(String(format: "%.\(places)f", value)) }
+        return .fields([
+            "schema_version": .number("1"),
+            "currency": .string(r.currency),
+            "offer": .string(r.plan.offer.id),
+            "simulated_seconds": number(run.duration),
+            "requests": .number(String(run.requests)),
+            "cold_starts": .fields([
+                "count": .number(String(run.coldStarts)),
+                "share_of_requests": number(r.coldStartShare, 6),
+                "per_day": number(r.coldStartsPerDay),
+                "requests_waiting_for_boot": .number(String(run.requestsWaitingForBoot)),
+            ]),
+            "queued_requests": .number(String(run.queuedRequests)),
+            "latency_seconds": .fields(["p50": number(run.latency.quantile(0.5)), "p95": number(run.latency.quantile(0.95)), "p99": number(run.latency.quantile(0.99))]),
+            "replicas": .fields(["peak": .number(String(run.peakReplicas)), "average": number(r.averageReplicas), "replica_hours": number(run.replicaSeconds / 3600)]),
+            "gpu_seconds_simulated": .fields([
+                "loading": number(run.loadingSeconds), "serving": number(run.servingSeconds),
+                "idle": number(run.idleSeconds), "keep_warm": number(run.keepWarmSeconds),
+            ]),
+            "projection": .string(Money.plain(r.projection, scale: 6)),
+            "line_items": .list(r.lineItems.map { item in
+                .fields(["label": .string(item.label), "quantity": .string(Money.plain(item.quantity, scale: 3)), "unit": .string(item.unit),
+                         "unit_price": .string(Numbers.exact(item.unitPrice)), "amount": .string(Money.plain(item.amount))])
+            }),
+            "monthly_cost": .string(Money.plain(r.total)),
+            "cost_per_mtok": r.costPerMillionTokens.map { .string(Money.plain($0, scale: 4)) } ?? .null,
+            "assumptions": .list(r.plan.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
+            "warnings": .list(r.warnings.map(JSONValue.string)),
+        ])
+    }
+
+    static func csv(_ r: SimulationResult) -> String {
+        var rows = [["line", "quantity", "unit", "unit_price", "amount", "currency"]]
+        for item in r.lineItems {
+            rows.append([item.label, Money.plain(item.quantity, scale: 3), item.unit, Numbers.exact(item.unitPrice), Money.plain(item.amount), r.currency])
+        }
+        rows.append(["total", "", "", "", Money.plain(r.total), r.currency])
+        return CSVWriter.render(rows)
+    }
+}

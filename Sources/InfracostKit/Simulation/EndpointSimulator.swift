@@ -1,0 +1,418 @@
+import Foundation
+
+/// How one serverless-gpu endpoint behaves: replicas, service times, cold starts, idle timeout, keep-warm.
+public struct EndpointConfiguration: Equatable, Sendable {
+    /// How long a request holds its slot on a replica.
+    public enum ServiceTime: Equatable, Sendable {
+        /// From token counts: input / prefill rate + output / decode rate (tokens per second per request).
+        case tokens(prefillRate: Double, decodeRate: Double)
+        /// A measured time per request, in seconds.
+        case measured(seconds: Double)
+    }
+
+    /// Whether service times are the given value exactly or exponentially distributed around it.
+    public enum Distribution: String, CaseIterable, Sendable {
+        case fixed, exponential
+    }
+
+    /// Requests one replica serves at once.
+    public var concurrency: Int
+    public var serviceTime: ServiceTime
+    public var distribution: Distribution
+    /// Seconds from starting a replica to its first request (billed as loading).
+    public var coldStartSeconds: Double
+    /// Seconds a replica with nothing in flight stays up before it is removed.
+    public var idleTimeoutSeconds: Double
+    /// The most replicas at once; requests queue when all are full.
+    public var maxReplicas: Int
+    /// Replicas kept up (never removed for idleness) while the keep-warm window is open.
+    public var keepWarm: Int
+    /// The keep-warm window, seconds after local midnight each day; nil means all day.
+    public var keepWarmWindow: ClosedRange<Double>?
+    /// Seconds after local Monday 00:00 at simulated time 0 (schedules are local).
+    public var clockOrigin: Double
+    /// Seed for exponential service times.
+    public var seed: UInt64
+
+    public init(
+        concurrency: Int = 1, serviceTime: ServiceTime, distribution: Distribution = .fixed, coldStartSeconds: Double,
+        idleTimeoutSeconds: Double, maxReplicas: Int = 1000, keepWarm: Int = 0, keepWarmWindow: ClosedRange<Double>? = nil,
+        clockOrigin: Double = 0, seed: UInt64 = 1
+    ) {
+        self.concurrency = concurrency
+        self.serviceTime = serviceTime
+        self.distribution = distribution
+        self.coldStartSeconds = coldStartSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxReplicas = maxReplicas
+        self.keepWarm = keepWarm
+        self.keepWarmWindow = keepWarmWindow
+        self.clockOrigin = clockOrigin
+        self.seed = seed
+    }
+}
+
+/// What happened in a simulation, before prices: counts, times and replica-seconds by state.
+public struct EndpointRun: Equatable, Sendable {
+    public var requests = 0
+    public var inputTokens = 0
+    public var outputTokens = 0
+    /// Replicas started because a request found no room (cold starts).
+    public var coldStarts = 0
+    /// Requests that waited for a replica to boot (started one, or joined one still booting).
+    public var requestsWaitingForBoot = 0
+    /// Replicas started to keep the minimum warm.
+    public var keepWarmStarts = 0
+    /// Requests that waited in the queue because every replica was full at --max-replicas.
+    public var queuedRequests = 0
+    /// Replica-seconds by state.
+    public var loadingSeconds = 0.0
+    public var servingSeconds = 0.0
+    public var idleSeconds = 0.0
+    public var keepWarmSeconds = 0.0
+    /// Sum of replica lifetimes, counted separately from the states as a check.
+    public var replicaSeconds = 0.0
+    public var peakReplicas = 0
+    /// Simulated seconds (arrivals stop there; requests in flight then are finished).
+    public var duration = 0.0
+    public var latency = LatencyHistogram()
+}
+
+/// A deterministic discrete-event simulation of one scale-to-zero endpoint.
+///
+/// Model: a request goes to the most recently used replica with a free slot (so surplus replicas go idle and
+/// expire, as real platforms route); with none, a new replica boots (a cold start; the request waits for it) unless
+/// `maxReplicas` are up, when the request queues first-in first-out. A replica with nothing in flight for the idle
+/// timeout is removed, except the keep-warm minimum while its window is open. Service time does not depend on how
+/// many requests share a replica.
+public enum EndpointSimulator {
+    /// Runs `configuration` on the requests `next()` yields (in arrival order) until `duration` seconds.
+    public static func run(
+        _ configuration: EndpointConfiguration, duration: Double, next: () -> Request?
+    ) -> EndpointRun {
+        var state = State(configuration: configuration)
+        state.run(duration: duration, next: next)
+        return state.result
+    }
+
+    struct Replica {
+        var bornAt: Double
+        var readyAt: Double
+        var inFlight: Int
+        var busySince: Double
+        var idleSince: Double
+        var pinned: Bool
+    }
+
+    struct State {
+        let c: EndpointConfiguration
+        var result = EndpointRun()
+        var replicas: [Replica] = []
+        /// Indices of live replicas, least recently used first.
+        var order: [Int] = []
+        var free: [Int] = []
+        var completions = CompletionHeap()
+        var queue: [(arrival: Double, service: Double)] = []
+        var queueHead = 0
+        var generator: SeededGenerator
+        var windowOpen = false
+        var nextBoundary = Double.infinity
+
+        init(configuration: EndpointConfiguration) {
+            c = configuration
+            generator = SeededGenerator(seed: configuration.seed)
+        }
+
+        mutating func serviceTime(_ request: Request) -> Double {
+            let mean: Double
+            switch c.serviceTime {
+            case .tokens(let prefill, let decode): mean = Double(request.inputTokens) / prefill + Double(request.outputTokens) / decode
+            case .measured(let seconds): mean = seconds
+            }
+            return c.distribution == .fixed ? mean : generator.exponential(mean: mean)
+        }
+
+        // MARK: Keep-warm windows
+
+        /// The next time at or after `time` when the keep-warm window opens or closes (local schedule).
+        func boundary(after time: Double) -> (at: Double, opens: Bool) {
+            guard let window = c.keepWarmWindow else { return (.infinity, false) }
+            let local = time + c.clockOrigin
+            var day = (local / 86400).rounded(.down)
+            while true {
+                let open = day * 86400 + window.lowerBound - c.clockOrigin
+                let close = day * 86400 + window.upperBound - c.clockOrigin
+                if open > time { return (open, true) }
+                if close > time { return (close, false) }
+                day += 1
+            }
+        }
+
+        func windowIsOpen(at time: Double) -> Bool {
+            guard let window = c.keepWarmWindow else { return true }
+            let local = time + c.clockOrigin
+            let second = local - (local / 86400).rounded(.down) * 86400
+            return window.contains(second) && second < window.upperBound
+        }
+
+        mutating func openWindow(at time: Double) {
+            windowOpen = true
+            var pinned = order.filter { replicas[$0].pinned }.count
+            for index in order.reversed() where pinned < c.keepWarm && !replicas[index].pinned {
+                pin(index, at: time)
+                pinned += 1
+            }
+            while pinned < c.keepWarm {
+                let warmAtStart = time == 0 && c.keepWarmWindow == nil
+                let index = start(at: time, bootSeconds: warmAtStart ? 0 : c.coldStartSeconds)
+                replicas[index].pinned = true
+                if !warmAtStart { result.keepWarmStarts += 1 }
+                pinned += 1
+            }
+        }
+
+        mutating func closeWindow(at time: Double) {
+            windowOpen = false
+            for index in order where replicas[index].pinned {
+                if replicas[index].inFlight == 0 {
+                    result.keepWarmSeconds += max(0, time - replicas[index].idleSince)
+                    replicas[index].idleSince = max(time, replicas[index].idleSince)
+                }
+                replicas[index].pinned = false
+            }
+        }
+
+        mutating func pin(_ index: Int, at time: Double) {
+            if replicas[index].inFlight == 0, time > replicas[index].idleSince {
+                result.idleSeconds += time - replicas[index].idleSince
+                replicas[index].idleSince = time
+            }
+            replicas[index].pinned = true
+        }
+
+        // MARK: Replicas
+
+        mutating func start(at time: Double, bootSeconds: Double) -> Int {
+            let replica = Replica(bornAt: time, readyAt: time + bootSeconds, inFlight: 0, busySince: 0, idleSince: time + bootSeconds, pinned: false)
+            let index: Int
+            if let reused = free.popLast() {
+                replicas[reused] = replica
+                index = reused
+            } else {
+                replicas.append(replica)
+                index = replicas.count - 1
+            }
+            order.append(index)
+            result.loadingSeconds += bootSeconds
+            result.peakReplicas = max(result.peakReplicas, order.count)
+            return index
+        }
+
+        /// Removes replicas whose idle timeout ran out by `time`, billing their idle tails.
+        mutating func expire(upTo time: Double) {
+            var position = 0
+            while position < order.count {
+                let index = order[position]
+                let replica = replicas[index]
+                if !replica.pinned, replica.inFlight == 0, replica.idleSince + c.idleTimeoutSeconds <= time {
+                    result.idleSeconds += c.idleTimeoutSeconds
+                    result.replicaSeconds += replica.idleSince + c.idleTimeoutSeconds - replica.bornAt
+                    order.remove(at: position)
+                    free.append(index)
+                } else {
+                    position += 1
+                }
+            }
+        }
+
+        /// Starts `service` seconds of work on replica `index` at `time` (or when it is ready).
+        mutating func assign(_ index: Int, arrival: Double, at time: Double, service: Double) {
+            let begin = max(time, replicas[index].readyAt)
+            if replicas[index].inFlight == 0 {
+                let idle = max(0, begin - replicas[index].idleSince)
+                if replicas[index].pinned { result.keepWarmSeconds += idle } else { result.idleSeconds += idle }
+                replicas[index].busySince = begin
+            }
+            replicas[index].inFlight += 1
+            let done = begin + service
+            completions.push(done, Int32(index))
+            result.latency.record(done - arrival)
+        }
+
+        mutating func arrive(_ request: Request) {
+            let time = request.arrival
+            expire(upTo: time)
+            result.requests += 1
+            result.inputTokens += Int(request.inputTokens)
+            result.outputTokens += Int(request.outputTokens)
+            let service = serviceTime(request)
+            // The most recently used replica with a free slot.
+            var position = order.count - 1
+            while position >= 0, replicas[order[position]].inFlight >= c.concurrency { position -= 1 }
+            if position >= 0 {
+                let index = order.remove(at: position)
+                order.append(index)
+                if replicas[index].readyAt > time { result.requestsWaitingForBoot += 1 }
+                assign(index, arrival: time, at: time, service: service)
+            } else if order.count < c.maxReplicas {
+                let index = start(at: time, bootSeconds: c.coldStartSeconds)
+                result.coldStarts += 1
+                if c.coldStartSeconds > 0 { result.requestsWaitingForBoot += 1 }
+                assign(index, arrival: time, at: time, service: service)
+            } else {
+                result.queuedRequests += 1
+                queue.append((time, service))
+            }
+        }
+
+        mutating func complete(at time: Double, replica index: Int) {
+            replicas[index].inFlight -= 1
+            if queueHead < queue.count {
+                let waiting = queue[queueHead]
+                queueHead += 1
+                if queueHead > 4096, queueHead * 2 > queue.count {
+                    queue.removeFirst(queueHead)
+                    queueHead = 0
+                }
+                // The slot passes straight to the next queued request.
+                replicas[index].inFlight += 1
+                completions.push(time + waiting.service, Int32(index))
+                result.latency.record(time + waiting.service - waiting.arrival)
+                if let position = order.firstIndex(of: index) {
+                    order.remove(at: position)
+                    order.append(index)
+                }
+                return
+            }
+            if replicas[index].inFlight == 0 {
+                result.servingSeconds += time - replicas[index].busySince
+                replicas[index].idleSince = time
+            }
+        }
+
+        mutating func run(duration: Double, next: () -> Request?) {
+            result.duration = duration
+            if c.keepWarm > 0 {
+                if windowIsOpen(at: 0) { openWindow(at: 0) }
+                nextBoundary = boundary(after: 0).at
+            }
+            var pending = next()
+            while true {
+                let arrival = pending.map { $0.arrival < duration ? $0.arrival : Double.infinity } ?? .infinity
+                let completion = completions.peekTime
+                let boundaryTime = nextBoundary < duration ? nextBoundary : Double.infinity
+                if arrival == .infinity, completion == .infinity, boundaryTime == .infinity { break }
+                if completion <= arrival, completion <= boundaryTime {
+                    let (time, index) = completions.pop()
+                    complete(at: time, replica: Int(index))
+                } else if boundaryTime <= arrival {
+                    expire(upTo: boundaryTime)
+                    if boundary(after: boundaryTime - 1e-9).opens { openWindow(at: boundaryTime) } else { closeWindow(at: boundaryTime) }
+                    nextBoundary = boundary(after: boundaryTime).at
+                } else if let request = pending {
+                    arrive(request)
+                    pending = next()
+                }
+            }
+            finish(at: max(duration, lastEventTime))
+        }
+
+        var lastEventTime: Double { completions.lastPopped }
+
+        /// Bills what is still up at the end: pinned replicas until the end, others their idle tail.
+        mutating func finish(at end: Double) {
+            for index in order {
+                let replica = replicas[index]
+                if replica.pinned {
+                    result.keepWarmSeconds += max(0, end - replica.idleSince)
+                    result.replicaSeconds += max(end, replica.idleSince) - replica.bornAt
+                } else {
+                    // Its idle tail runs out after the last event, as it would on the platform.
+                    result.idleSeconds += c.idleTimeoutSeconds
+                    result.replicaSeconds += replica.idleSince + c.idleTimeoutSeconds - replica.bornAt
+                }
+            }
+            order.removeAll()
+        }
+    }
+}
+
+/// A binary min-heap of (completion time, replica index).
+struct CompletionHeap {
+    var times: [Double] = []
+    var replicas: [Int32] = []
+    var lastPopped = 0.0
+
+    var peekTime: Double { times.first ?? .infinity }
+
+    mutating func push(_ time: Double, _ replica: Int32) {
+        times.append(time)
+        replicas.append(replica)
+        var child = times.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            if times[parent] <= times[child] { break }
+            times.swapAt(parent, child)
+            replicas.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int32) {
+        let top = (times[0], replicas[0])
+        lastPopped = top.0
+        let lastTime = times.removeLast()
+        let lastReplica = replicas.removeLast()
+        if !times.isEmpty {
+            times[0] = lastTime
+            replicas[0] = lastReplica
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                if left >= times.count { break }
+                let right = left + 1
+                let smaller = right < times.count && times[right] < times[left] ? right : left
+                if times[parent] <= times[smaller] { break }
+                times.swapAt(parent, smaller)
+                replicas.swapAt(parent, smaller)
+                parent = smaller
+            }
+        }
+        return top
+    }
+}
+
+/// Latencies in log-spaced buckets (1% wide, 1 ms to about 11 days): quantiles to within 1% in fixed memory.
+public struct LatencyHistogram: Equatable, Sendable {
+    static let bucketsPerDecade = 230.0
+    static let minimum = 0.001
+    var counts = [Int](repeating: 0, count: 230 * 9 + 2)
+    public private(set) var total = 0
+
+    public init() {}
+
+    mutating func record(_ seconds: Double) {
+        let bucket: Int
+        if seconds <= Self.minimum {
+            bucket = 0
+        } else {
+            bucket = min(counts.count - 1, 1 + Int(log10(seconds / Self.minimum) * Self.bucketsPerDecade))
+        }
+        counts[bucket] += 1
+        total += 1
+    }
+
+    /// The latency at quantile `q` (0...1): the upper edge of the bucket holding it, in seconds.
+    public func quantile(_ q: Double) -> Double {
+        guard total > 0 else { return 0 }
+        let rank = max(1, Int((q * Double(total)).rounded(.up)))
+        var seen = 0
+        for (bucket, count) in counts.enumerated() {
+            seen += count
+            if seen >= rank {
+                return bucket == 0 ? Self.minimum : Self.minimum * pow(10, Double(bucket) / Self.bucketsPerDecade)
+            }
+        }
+        return .infinity
+    }
+}

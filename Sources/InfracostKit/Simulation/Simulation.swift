@@ -1,0 +1,250 @@
+public import Foundation
+
+/// Where simulated requests come from.
+public enum TrafficSource: Equatable, Sendable {
+    case synthetic(TrafficProfile)
+    case trace(Trace)
+}
+
+/// Everything a simulation needs, with every default resolved and recorded.
+public struct SimulationPlan: Equatable, Sendable {
+    public var offer: Offer
+    public var configuration: EndpointConfiguration
+    public var traffic: TrafficSource
+    public var hoursPerMonth: Decimal
+    /// Each setting and where its value came from, for the report.
+    public var assumptions: [(name: String, value: String)]
+
+    public static func == (lhs: SimulationPlan, rhs: SimulationPlan) -> Bool {
+        lhs.offer == rhs.offer && lhs.configuration == rhs.configuration && lhs.traffic == rhs.traffic
+            && lhs.hoursPerMonth == rhs.hoursPerMonth && lhs.assumptions.map(\.name) == rhs.assumptions.map(\.name)
+            && lhs.assumptions.map(\.value) == rhs.assumptions.map(\.value)
+    }
+
+    /// The user's choices; nil means "use the default".
+    public struct Choices: Sendable {
+        public var offerID: String?
+        public var concurrency: Int?
+        public var serviceTimeSeconds: Double?
+        public var prefillRate: Double?
+        public var decodeRate: Double?
+        public var distribution: EndpointConfiguration.Distribution = .fixed
+        public var coldStartSeconds: Double?
+        public var idleTimeoutSeconds: Double?
+        public var maxReplicas: Int = 1000
+        public var keepWarm: Int = 0
+        public var keepWarmWindow: ClosedRange<Double>?
+
+        public init() {}
+    }
+
+    /// Resolves the plan for a workload shape (model size, month) and traffic.
+    /// - Throws: `InfracostError.invalidUsage` when no serverless-gpu offer fits or a needed figure is missing.
+    public static func make(
+        choices: Choices, shape: Workload, traffic: TrafficSource, catalog: PriceCatalog
+    ) throws(InfracostError) -> SimulationPlan {
+        var assumptions: [(String, String)] = []
+        let pricers = OfferPricer.all(catalog: catalog, shape: shape, tiers: [.serverlessGPU])
+        let pricer: OfferPricer
+        if let id = choices.offerID {
+            guard let found = pricers.first(where: { $0.offer.id == id }) else {
+                if let offer = catalog.offer(id: id) {
+                    throw .invalidUsage(message: "--offer \(id): simulate needs a serverless-gpu offer, not \(offer.tier.rawValue)")
+                }
+                let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw .invalidUsage(message: "--offer \(id): no offer has this id\(hint)")
+            }
+            if let reason = found.exclusionReason { throw .invalidUsage(message: "--offer \(id): \(reason)") }
+            pricer = found
+            assumptions.append(("offer", "\(id) (--offer)"))
+        } else {
+            let usable = pricers.filter { $0.exclusionReason == nil && (try? $0.throughput?.get()) != nil && pricePerSecond($0.offer) != nil }
+            guard let cheapest = usable.min(by: { (pricePerSecond($0.offer)! * Decimal($0.offer.gpuCount), $0.offer.id) < (pricePerSecond($1.offer)! * Decimal($1.offer.gpuCount), $1.offer.id) }) else {
+                throw .invalidUsage(message: "no serverless-gpu offer fits a \(Numbers.exact(shape.modelParamsB))B model; choose one with --offer or add one with --pricing")
+            }
+            pricer = cheapest
+            assumptions.append(("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; --offer)"))
+        }
+        let offer = pricer.offer
+        let throughput = try? pricer.throughput?.get()
+        let concurrency = choices.concurrency ?? (throughput?.isEstimate == true ? Throughput.rooflineBatch : 1)
+        assumptions.append(("concurrency", "\(concurrency) requests per replica" + (choices.concurrency == nil ? " (default; --concurrency)" : "")))
+        let service: EndpointConfiguration.ServiceTime
+        if let seconds = choices.serviceTimeSeconds {
+            service = .measured(seconds: seconds)
+            assumptions.append(("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (--service-time)"))
+        } else {
+            guard let throughput else {
+                throw .invalidUsage(message: "\(offer.id) has no throughput figure; give --service-time, or --prefill-rate and --decode-rate")
+            }
+            let total = NSDecimalNumber(decimal: throughput.tokensPerSecond).doubleValue
+            let prefill = choices.prefillRate ?? total
+            let decode = choices.decodeRate ?? total / Double(concurrency)
+            service = .tokens(prefillRate: prefill, decodeRate: decode)
+            assumptions.append(("service time", "input / \(format(prefill)) tok/s + output / \(format(decode)) tok/s per request"
+                + (choices.prefillRate == nil && choices.decodeRate == nil
+                    ? " (prefill at the replica's \(throughput.isEstimate ? "estimated " : "")\(format(total)) tok/s, decode at its 1/\(concurrency) share)" : "")))
+        }
+        let coldStart: Double
+        if let seconds = choices.coldStartSeconds {
+            coldStart = seconds
+            assumptions.append(("cold start", "\(format(seconds)) s (--cold-start)"))
+        } else if let figure = pricer.coldStart {
+            coldStart = NSDecimalNumber(decimal: figure.seconds).doubleValue
+            assumptions.append(("cold start", "\(format(coldStart)) s: \(figure.origin)"))
+        } else {
+            throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give --cold-start")
+        }
+        let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: offer.idleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds).doubleValue
+        assumptions.append(("idle timeout", "\(format(idle)) s" + (choices.idleTimeoutSeconds == nil ? " (default; --idle-timeout)" : "")))
+        assumptions.append(("max replicas", "\(choices.maxReplicas)"))
+        var keepWarm = "\(choices.keepWarm)"
+        if let window = choices.keepWarmWindow { keepWarm += " from \(clock(window.lowerBound)) to \(clock(window.upperBound)) local time" }
+        assumptions.append(("keep-warm", keepWarm))
+        var origin = 0.0
+        switch traffic {
+        case .synthetic(let profile):
+            assumptions.append(("traffic", describe(profile)))
+        case .trace(let trace):
+            // Local Monday 00:00 before the trace's start: 1970-01-01 was a Thursday.
+            let local = trace.startEpoch
+            let days = (local / 86400).rounded(.down)
+            let weekday = (Int(days) + 3) % 7
+            origin = Double(weekday) * 86400 + (local - days * 86400)
+            assumptions.append(("traffic", "trace \(trace.file) (\(trace.format), \(trace.requests.count) requests over \(format(trace.span)) s)"))
+        }
+        assumptions.append(("month", "\(Numbers.exact(shape.hoursPerMonth)) h"))
+        assumptions.append(("billing", "per GPU-second for loading, serving, idle and keep-warm time; each line rounded to the cent"))
+        let configuration = EndpointConfiguration(
+            concurrency: concurrency, serviceTime: service, distribution: choices.distribution, coldStartSeconds: coldStart,
+            idleTimeoutSeconds: idle, maxReplicas: choices.maxReplicas, keepWarm: choices.keepWarm, keepWarmWindow: choices.keepWarmWindow,
+            clockOrigin: origin, seed: seed(of: traffic))
+        return SimulationPlan(offer: offer, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions)
+    }
+
+    static func seed(of traffic: TrafficSource) -> UInt64 {
+        if case .synthetic(let profile) = traffic { return profile.seed &+ 0x5EED }
+        return 0x5EED
+    }
+
+    static func pricePerSecond(_ offer: Offer) -> Decimal? {
+        offer.perSecond ?? offer.perHour.map { $0 / 3600 }
+    }
+
+    static func describe(_ profile: TrafficProfile) -> String {
+        var text = "\(profile.pattern.rawValue) at \(format(profile.rate))/s"
+        switch profile.pattern {
+        case .businessHours: text += " from \(clock(profile.businessHours.lowerBound)) to \(clock(profile.businessHours.upperBound)), Monday to Friday"
+        case .bursty: text += " plus \(profile.burstSize) requests within \(format(profile.burstSeconds)) s every \(format(profile.burstEverySeconds)) s"
+        default: break
+        }
+        return text + ", \(profile.inputTokensPerRequest) in / \(profile.outputTokensPerRequest) out tokens per request, \(format(profile.days)) days, seed \(profile.seed)"
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let minutes = Int(seconds / 60)
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}
+
+/// The result of `infracost simulate`: what one serverless-gpu endpoint did and what it costs a month.
+public struct SimulationResult: Equatable, Sendable {
+    public var plan: SimulationPlan
+    public var run: EndpointRun
+    /// Month seconds / simulated seconds: 1 for a 30-day simulation of a 720 h month.
+    public var projection: Decimal
+    /// The monthly bill, one line per state (loading, serving, idle, keep-warm), each rounded to the cent.
+    public var lineItems: [LineItem]
+    public var currency: String
+    public var warnings: [String]
+
+    public var total: Decimal { lineItems.reduce(0) { $0 + $1.amount } }
+
+    /// Cold starts as a share of requests.
+    public var coldStartShare: Double { run.requests == 0 ? 0 : Double(run.coldStarts) / Double(run.requests) }
+
+    /// Cold starts per simulated day.
+    public var coldStartsPerDay: Double { run.duration == 0 ? 0 : Double(run.coldStarts) / (run.duration / 86400) }
+
+    /// Replicas up on average over the simulated time.
+    public var averageReplicas: Double { run.duration == 0 ? 0 : run.replicaSeconds / run.duration }
+
+    /// Tokens per month after projection.
+    public var monthlyTokens: Decimal { Decimal(run.inputTokens + run.outputTokens) * projection }
+
+    /// Monthly cost per 1M tokens, to 4 decimals.
+    public var costPerMillionTokens: Decimal? {
+        monthlyTokens > 0 ? Money.rounded(total * 1_000_000 / monthlyTokens, scale: 4) : nil
+    }
+}
+
+public enum Simulation {
+    /// Runs the plan and prices the result for a month.
+    public static func run(_ plan: SimulationPlan) -> SimulationResult {
+        let run: EndpointRun
+        var warnings: [String] = []
+        switch plan.traffic {
+        case .synthetic(let profile):
+            var stream = RequestStream(profile: profile)
+            run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400) { stream.next() }
+        case .trace(let trace):
+            var index = 0
+            let requests = trace.requests
+            // Arrivals end just after the last request; requests then in flight are finished.
+            run = EndpointSimulator.run(plan.configuration, duration: trace.span + 1e-6) {
+                guard index < requests.count else { return nil }
+                defer { index += 1 }
+                return requests[index]
+            }
+            if trace.skippedRows > 0 { warnings.append("\(trace.skippedRows) bad rows of \(trace.file) were skipped (--skip-bad-rows)") }
+            if trace.wasUnsorted { warnings.append("\(trace.file) was not in time order; its rows were sorted") }
+        }
+        let monthSeconds = plan.hoursPerMonth * 3600
+        let simulated = decimal(run.duration, places: 6)
+        let projection = simulated > 0 ? monthSeconds / simulated : 1
+        if case .trace(let trace) = plan.traffic, simulated < monthSeconds {
+            warnings.append("the trace covers \(SimulationPlan.format(trace.span)) s; its costs and counts are projected to a \(Numbers.exact(plan.hoursPerMonth)) h month (x\(Money.plain(projection, scale: 2)))")
+        }
+        let offer = plan.offer
+        let gpus = Decimal(offer.gpuCount)
+        var items: [LineItem] = []
+        let states: [(String, Double)] = [
+            ("cold-start loading", run.loadingSeconds), ("serving", run.servingSeconds),
+            ("idle before scale-down", run.idleSeconds), ("keep-warm", run.keepWarmSeconds),
+        ]
+        for (label, seconds) in states where seconds > 0 || label == "serving" {
+            let monthly = decimal(seconds, places: 3) * gpus * projection
+            items.append(item(label, gpuSeconds: monthly, offer: offer, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated))
+        }
+        return SimulationResult(plan: plan, run: run, projection: projection, lineItems: items, currency: offer.currency, warnings: warnings)
+    }
+
+    static func decimal(_ value: Double, places: Int) -> Decimal {
+        Decimal(string: String(format: "%.\(places)f", value)) ?? 0
+    }
+
+    /// A line of `gpuSeconds` a month: exact as (simulated GPU-seconds x price x month / simulated time), to the cent.
+    static func item(_ label: String, gpuSeconds: Decimal, offer: Offer, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
+        let perHour = offer.perSecond == nil
+        let price = offer.perSecond ?? offer.perHour ?? 0
+        let cents = ExactNumber(seconds).flatMap { s in
+            ExactNumber(price).flatMap { p in
+                ExactNumber(monthSeconds).flatMap { m in
+                    ExactNumber(simulated).flatMap { d in
+                        (s * p).flatMap { $0 * m }.flatMap { numerator in
+                            (perHour ? d * ExactNumber(3600) : d).flatMap { numerator.rounded(scale: 2, dividedBy: $0) }
+                        }
+                    }
+                }
+            }
+        }
+        if perHour {
+            return LineItem(label: label, quantity: gpuSeconds / 3600, unit: "GPU-hour", unitPrice: price, cents: cents, exactAmount: gpuSeconds * price / 3600)
+        }
+        return LineItem(label: label, quantity: gpuSeconds, unit: "GPU-second", unitPrice: price, cents: cents, exactAmount: gpuSeconds * price)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// A recorded request log: requests sorted by arrival, in seconds from the first one.
+public struct Trace: Equatable, Sendable {
+    /// The file it came from.
+    public var file: String
+    /// `azure` (TIMESTAMP,ContextTokens,GeneratedTokens) or `generic` (timestamp,input_tokens,output_tokens[,model]).
+    public var format: String
+    public var requests: [Request]
+    /// The first request's time, seconds since 1970-01-01 UTC.
+    public var startEpoch: Double
+    /// Rows left out because of `--skip-bad-rows`.
+    public var skippedRows: Int
+    /// Whether the rows had to be sorted.
+    public var wasUnsorted: Bool
+
+    /// Seconds from the first to the last request.
+    public var span: Double { requests.last.map(\.arrival) ?? 0 }
+}
+
+/// Reads request traces: the Azure LLM inference format and a generic CSV.
+public enum TraceReader {
+    /// The largest trace file read (1 GiB).
+    public static let maximumFileSize = 1 << 30
+
+    /// Reads and checks a trace file.
+    /// - Parameter skipBadRows: leave out bad rows (counting them) instead of failing.
+    /// - Throws: `InfracostError.io` when unreadable; `.invalidData` listing bad rows with their line numbers.
+    public static func read(contentsOf path: String, skipBadRows: Bool = false) throws(InfracostError) -> Trace {
+        try parse(try FileInput.read(path, maximumSize: maximumFileSize), file: path, skipBadRows: skipBadRows)
+    }
+
+    /// Parses a trace from its bytes.
+    public static func parse(_ bytes: [UInt8], file: String, skipBadRows: Bool = false) throws(InfracostError) -> Trace {
+        // One pass over the bytes: lines are found as they are read, never split into a list first.
+        var position = 0
+        func nextLine() -> ArraySlice<UInt8>? {
+            guard position < bytes.count else { return nil }
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var line = bytes[position..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            position = end + 1
+            return line
+        }
+        guard let headerLine = nextLine(), !headerLine.isEmpty else {
+            throw .invalidData(problems: [DataProblem(file: file, line: 1, message: "the trace is empty")])
+        }
+        if headerLine.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw .invalidData(problems: [DataProblem(file: file, line: 1, message: "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
+        }
+        let header = String(decoding: headerLine, as: UTF8.self).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let format: String
+        let columns: (time: Int, input: Int, output: Int)
+        if header.count == 3, header == ["timestamp", "contexttokens", "generatedtokens"] {
+            format = "azure"
+            columns = (0, 1, 2)
+        } else if let time = header.firstIndex(of: "timestamp"), let input = header.firstIndex(of: "input_tokens"),
+                  let output = header.firstIndex(of: "output_tokens") {
+            format = "generic"
+            columns = (time, input, output)
+        } else {
+            throw .invalidData(problems: [DataProblem(
+                file: file, line: 1,
+                message: "unknown trace header; expected TIMESTAMP,ContextTokens,GeneratedTokens (Azure) or timestamp,input_tokens,output_tokens[,model]")])
+        }
+        // Requests hold absolute times while reading, then are rebased in place: the trace is held once.
+        var rows: [Request] = []
+        rows.reserveCapacity(bytes.count / 24)
+        var problems: [DataProblem] = []
+        var skipped = 0
+        var lineNumber = 1
+        var blankRun = 0
+        while let line = nextLine() {
+            lineNumber += 1
+            if line.isEmpty {
+                blankRun += 1
+                continue
+            }
+            // Blank lines inside the file are bad rows; trailing blank lines are not.
+            if blankRun > 0 {
+                if skipBadRows { skipped += blankRun } else {
+                    problems.append(DataProblem(file: file, line: lineNumber - blankRun, message: "an empty line"))
+                }
+                blankRun = 0
+            }
+            let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            func bad(_ field: String?, _ message: String) {
+                if skipBadRows {
+                    skipped += 1
+                } else if problems.count < 20 {
+                    problems.append(DataProblem(file: file, line: lineNumber, field: field, message: message))
+                } else {
+                    problems.append(DataProblem(file: file, line: lineNumber, message: "more bad rows follow"))
+                }
+            }
+            if problems.count > 20 { break }
+            guard fields.count >= max(columns.time, columns.input, columns.output) + 1, fields.count == header.count else {
+                bad(nil, "expected \(header.count) columns, found \(fields.count)")
+                continue
+            }
+            guard let epoch = parseTimestamp(fields[columns.time]) else {
+                bad(header[columns.time], "'\(String(decoding: fields[columns.time], as: UTF8.self))' is not a timestamp (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fffffff' or epoch seconds)")
+                continue
+            }
+            guard let input = parseCount(fields[columns.input]) else {
+                bad(header[columns.input], "'\(String(decoding: fields[columns.input], as: UTF8.self))' is not a token count (a whole number, 0 or more)")
+                continue
+            }
+            guard let output = parseCount(fields[columns.output]) else {
+                bad(header[columns.output], "'\(String(decoding: fields[columns.output], as: UTF8.self))' is not a token count (a whole number, 0 or more)")
+                continue
+            }
+            rows.append(Request(arrival: epoch, inputTokens: input, outputTokens: output))
+        }
+        if !problems.isEmpty { throw .invalidData(problems: problems) }
+        guard rows.count >= 2 else {
+            throw .invalidData(problems: [DataProblem(file: file, message: "the trace needs at least two requests (found \(rows.count))")])
+        }
+        var wasUnsorted = false
+        for index in rows.indices.dropFirst() where rows[index].arrival < rows[index - 1].arrival {
+            wasUnsorted = true
+            break
+        }
+        if wasUnsorted { rows.sort { $0.arrival < $1.arrival } }
+        let start = rows[0].arrival
+        guard rows[rows.count - 1].arrival > start else {
+            throw .invalidData(problems: [DataProblem(file: file, message: "every request has the same timestamp; the trace has no duration")])
+        }
+        for index in rows.indices { rows[index].arrival -= start }
+        return Trace(file: file, format: format, requests: rows, startEpoch: start, skippedRows: skipped, wasUnsorted: wasUnsorted)
+    }
+
+    static func parseCount(_ field: ArraySlice<UInt8>) -> Int32? {
+        var value: Int32 = 0
+        var digits = 0
+        for byte in field where byte != 0x20 {
+            guard (0x30...0x39).contains(byte), digits < 9 else { return nil }
+            value = value * 10 + Int32(byte - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// Seconds since 1970-01-01 UTC for `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]` or epoch seconds.
+    public static func parseTimestamp(_ field: ArraySlice<UInt8>) -> Double? {
+        var first = field.startIndex
+        var last = field.endIndex
+        while first < last, field[first] == 0x20 { first += 1 }
+        while last > first, field[last - 1] == 0x20 { last -= 1 }
+        let bytes = field[first..<last]
+        guard !bytes.isEmpty else { return nil }
+        let base = bytes.startIndex
+        func at(_ offset: Int) -> UInt8 { bytes[base + offset] }
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for offset in range {
+                let byte = at(offset)
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        // Epoch seconds: digits with an optional fraction.
+        if bytes.count < 19 || at(4) != UInt8(ascii: "-") {
+            var whole: Int64 = 0
+            var fraction = 0.0
+            var scale = 0.1
+            var seenDot = false
+            var seenDigit = false
+            for byte in bytes {
+                if byte == UInt8(ascii: ".") {
+                    if seenDot { return nil }
+                    seenDot = true
+                } else if (0x30...0x39).contains(byte) {
+                    seenDigit = true
+                    if seenDot {
+                        fraction += Double(byte - 0x30) * scale
+                        scale /= 10
+                    } else {
+                        whole = whole * 10 + Int64(byte - 0x30)
+                        if whole >= 32_503_680_000 { return nil }
+                    }
+                } else {
+                    return nil
+                }
+            }
+            return seenDigit ? Double(whole) + fraction : nil
+        }
+        guard let year = digits(0..<4), at(4) == UInt8(ascii: "-"), let month = digits(5..<7), at(7) == UInt8(ascii: "-"),
+              let day = digits(8..<10), at(10) == UInt8(ascii: "T") || at(10) == UInt8(ascii: " "),
+              let hour = digits(11..<13), at(13) == UInt8(ascii: ":"), let minute = digits(14..<16), at(16) == UInt8(ascii: ":"),
+              let second = digits(17..<19), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < bytes.count, at(index) == UInt8(ascii: ".") {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, (0x30...0x39).contains(at(index)) {
+                fraction += Double(at(index) - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            if index == start { return nil }
+        }
+        var offset = 0
+        if index < bytes.count {
+            switch at(index) {
+            case UInt8(ascii: "Z"):
+                index += 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                let sign = at(index) == UInt8(ascii: "-") ? -1 : 1
+                guard let hours = digits(index + 1..<index + 3) else { return nil }
+                var next = index + 3
+                if next < bytes.count, at(next) == UInt8(ascii: ":") { next += 1 }
+                guard let minutes = digits(next..<next + 2), hours <= 14, minutes < 60 else { return nil }
+                offset = sign * (hours * 3600 + minutes * 60)
+                index = next + 2
+            default: return nil
+            }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// When requests arrive, and how large they are: a synthetic pattern or a recorded trace.
+public struct TrafficProfile: Equatable, Sendable {
+    /// The arrival pattern.
+    public enum Pattern: String, CaseIterable, Sendable {
+        /// Exactly evenly spaced arrivals.
+        case steady
+        /// A Poisson process: independent, exponentially spaced arrivals.
+        case poisson
+        /// Poisson at `rate` inside business hours on weekdays (Monday to Friday), none outside.
+        case businessHours = "business-hours"
+        /// Poisson background at `rate`, plus bursts of `burstSize` requests within `burstSeconds` every `burstEverySeconds`.
+        case bursty
+    }
+
+    public var pattern: Pattern
+    /// Requests per second (inside business hours for that pattern).
+    public var rate: Double
+    /// Input and output tokens of every synthetic request.
+    public var inputTokensPerRequest: Int
+    public var outputTokensPerRequest: Int
+    /// Business hours, seconds after local midnight.
+    public var businessHours: ClosedRange<Double>
+    /// Local time zone, seconds east of UTC. Simulated time 0 is a Monday at 00:00 local time; business hours and
+    /// keep-warm schedules are local, trace timestamps UTC.
+    public var utcOffset: Double
+    public var burstSize: Int
+    public var burstEverySeconds: Double
+    public var burstSeconds: Double
+    public var seed: UInt64
+    /// Simulated days.
+    public var days: Double
+
+    public init(
+        pattern: Pattern, rate: Double, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250,
+        businessHours: ClosedRange<Double> = 32400...64800, utcOffset: Double = 0, burstSize: Int = 100,
+        burstEverySeconds: Double = 3600, burstSeconds: Double = 10, seed: UInt64 = 1, days: Double = 30
+    ) {
+        self.pattern = pattern
+        self.rate = rate
+        self.inputTokensPerRequest = inputTokensPerRequest
+        self.outputTokensPerRequest = outputTokensPerRequest
+        self.businessHours = businessHours
+        self.utcOffset = utcOffset
+        self.burstSize = burstSize
+        self.burstEverySeconds = burstEverySeconds
+        self.burstSeconds = burstSeconds
+        self.seed = seed
+        self.days = days
+    }
+
+    /// The expected number of requests over the simulated days.
+    public var expectedRequests: Double {
+        let seconds = days * 86400
+        switch pattern {
+        case .steady, .poisson: return rate * seconds
+        case .businessHours: return rate * (businessHours.upperBound - businessHours.lowerBound) * days * 5 / 7
+        case .bursty: return rate * seconds + Double(burstSize) * seconds / burstEverySeconds
+        }
+    }
+}
+
+/// One request: when it arrives (seconds from the start) and its token counts.
+public struct Request: Equatable, Sendable {
+    public var arrival: Double
+    public var inputTokens: Int32
+    public var outputTokens: Int32
+
+    public init(arrival: Double, inputTokens: Int32, outputTokens: Int32) {
+        self.arrival = arrival
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+    }
+}
+
+/// Produces a profile's requests in arrival order, one at a time, so a long simulation holds none of them.
+public struct RequestStream: Sendable {
+    let profile: TrafficProfile
+    var generator: SeededGenerator
+    let end: Double
+    var clock: Double = 0
+    var burstStart: Double
+    var burstRemaining = 0
+    var pendingBackground: Double?
+    var openClock: Double = 0
+    var count = 0
+
+    public init(profile: TrafficProfile) {
+        self.profile = profile
+        self.generator = SeededGenerator(seed: profile.seed)
+        self.end = profile.days * 86400
+        self.burstStart = profile.burstEverySeconds
+    }
+
+    /// The next request, or nil after the last day.
+    public mutating func next() -> Request? {
+        let p = profile
+        let size = (Int32(clamping: p.inputTokensPerRequest), Int32(clamping: p.outputTokensPerRequest))
+        switch p.pattern {
+        case .steady:
+            // The k-th arrival at k / rate, from 0: computed, not accumulated, so no drift over a month.
+            clock = Double(count) / p.rate
+        case .poisson:
+            clock += generator.exponential(mean: 1 / p.rate)
+        case .businessHours:
+            // A Poisson process on the axis of open time, laid onto the weekday windows.
+            openClock += generator.exponential(mean: 1 / p.rate)
+            let window = p.businessHours.upperBound - p.businessHours.lowerBound
+            let index = (openClock / window).rounded(.down)
+            let weekdayIndex = Int(index)
+            let day = weekdayIndex / 5 * 7 + weekdayIndex % 5
+            clock = Double(day) * 86400 + p.businessHours.lowerBound + (openClock - index * window)
+        case .bursty:
+            if pendingBackground == nil { pendingBackground = clock + generator.exponential(mean: 1 / p.rate) }
+            if burstRemaining == 0, burstStart <= pendingBackground! {
+                burstRemaining = p.burstSize
+            }
+            if burstRemaining > 0, burstStart <= pendingBackground! {
+                let spacing = p.burstSeconds / Double(max(1, p.burstSize))
+                clock = burstStart + spacing * Double(p.burstSize - burstRemaining)
+                burstRemaining -= 1
+                if burstRemaining == 0 { burstStart += p.burstEverySeconds }
+            } else {
+                clock = pendingBackground!
+                pendingBackground = nil
+            }
+        }
+        guard clock < end else { return nil }
+        count += 1
+        return Request(arrival: clock, inputTokens: size.0, outputTokens: size.1)
+    }
+
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+/// When requests arrive: a synthetic pattern or a recorded trace.
+struct TrafficOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Arrival pattern: steady, poisson, business-hours or bursty.", valueName: "pattern"))
+    var traffic: String?
+
+    @Option(help: ArgumentHelp("Requests per unit of time: 30/h, 5/s, 1000/min, 100/d (inside business hours for that pattern).", valueName: "rate"))
+    var rate: String?
+
+    @Option(help: "Input tokens of each synthetic request.")
+    var inputTokensPerRequest: Int = 1000
+
+    @Option(help: "Output tokens of each synthetic request.")
+    var outputTokensPerRequest: Int = 250
+
+    @Option(help: ArgumentHelp("Business hours, local time, Monday to Friday. (default: 09:00-18:00)", valueName: "HH:MM-HH:MM"))
+    var businessHours: String?
+
+    @Option(help: ArgumentHelp("Local time zone as a UTC offset, for business hours and keep-warm schedules. (default: UTC)", valueName: "offset"))
+    var timezone: String?
+
+    @Option(help: "Requests in each burst (bursty).")
+    var burstSize: Int = 100
+
+    @Option(help: ArgumentHelp("Time between bursts (bursty), e.g. 1h. (default: 1h)", valueName: "duration"))
+    var burstEvery: String?
+
+    @Option(help: ArgumentHelp("How long a burst lasts (bursty), e.g. 10s. (default: 10s)", valueName: "duration"))
+    var burstDuration: String?
+
+    @Option(help: "Random seed: the same seed gives the same run.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Days to simulate. (default: 30)", valueName: "days"))
+    var days: String?
+
+    @Option(help: ArgumentHelp("Replay a request log: Azure trace format (TIMESTAMP,ContextTokens,GeneratedTokens) or CSV with timestamp,input_tokens,output_tokens.", valueName: "file.csv"))
+    var trace: String?
+
+    @Flag(help: "Leave out bad trace rows (counted in a warning) instead of failing.")
+    var skipBadRows = false
+
+    /// Whether any traffic was described.
+    var isGiven: Bool { traffic != nil || trace != nil }
+
+    /// The traffic source the flags describe.
+    func source() throws(InfracostError) -> TrafficSource {
+        if let trace {
+            if traffic != nil || rate != nil { throw .invalidUsage(message: "give --trace or --traffic/--rate, not both") }
+            return .trace(try TraceReader.read(contentsOf: trace, skipBadRows: skipBadRows))
+        }
+        guard let name = traffic else {
+            throw .invalidUsage(message: "missing traffic: give --traffic poisson --rate 10/s (or steady, business-hours, bursty), or --trace FILE")
+        }
+        guard let pattern = TrafficProfile.Pattern(rawValue: name) else {
+            throw .invalidQuantity(flag: "--traffic", value: name, reason: "use one of: \(TrafficProfile.Pattern.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let rateText = rate else { throw .invalidUsage(message: "--traffic \(name) needs --rate (e.g. --rate 10/s)") }
+        let rate = try RateText.parse(rateText)
+        let days = try self.days.map { text throws(InfracostError) in
+            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Decimal(string: "0.001")!...366, rangeText: "more than 0 and at most 366")).doubleValue
+        } ?? 30
+        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
+        where value < 0 || value > 10_000_000 {
+            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be between 0 and 10000000")
+        }
+        if burstSize < 1 || burstSize > 1_000_000 {
+            throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be between 1 and 1000000")
+        }
+        let profile = TrafficProfile(
+            pattern: pattern, rate: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
+            businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, flag: "--business-hours") } ?? 32400...64800,
+            utcOffset: try timezone.map { text throws(InfracostError) in try TimeOfDay.parseOffset(text) } ?? 0,
+            burstSize: burstSize,
+            burstEverySeconds: try positiveDuration(burstEvery, flag: "--burst-every") ?? 3600,
+            burstSeconds: try positiveDuration(burstDuration, flag: "--burst-duration") ?? 10,
+            seed: seed, days: days)
+        if profile.expectedRequests > 1e9 {
+            throw .invalidUsage(message: "that is about \(Int(profile.expectedRequests)) requests; simulate at most 1e9 (lower --rate or --days)")
+        }
+        return .synthetic(profile)
+    }
+
+    func positiveDuration(_ text: String?, flag: String) throws(InfracostError) -> Double? {
+        guard let text else { return nil }
+        let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, flag: flag)).doubleValue
+        guard seconds > 0 else { throw .invalidQuantity(flag: flag, value: text, reason: "must be more than 0") }
+        return seconds
+    }
+}
+
+/// How the simulated endpoint behaves.
+struct EndpointOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The serverless-gpu offer. (default: the cheapest per second that fits --model-size)", valueName: "id"))
+    var offer: String?
+
+    @Option(help: ArgumentHelp("Requests one replica serves at once. (default: 16 with an estimated throughput, else 1)", valueName: "n"))
+    var concurrency: Int?
+
+    @Option(help: ArgumentHelp("Measured time per request, e.g. 5s, instead of computing it from token counts.", valueName: "duration"))
+    var serviceTime: String?
+
+    @Option(help: "Service times fixed or exponential (around --service-time or the computed time).")
+    var serviceDistribution: EndpointConfiguration.Distribution = .fixed
+
+    @Option(help: ArgumentHelp("Prompt tokens per second per request. (default: the replica's throughput)", valueName: "tok/s"))
+    var prefillRate: Double?
+
+    @Option(help: ArgumentHelp("Generated tokens per second per request. (default: throughput / concurrency)", valueName: "tok/s"))
+    var decodeRate: Double?
+
+    @Option(help: ArgumentHelp("Seconds to boot a replica, e.g. 45s. (default: the published figure for the model size)", valueName: "duration"))
+    var coldStart: String?
+
+    @Option(help: ArgumentHelp("Idle time before a replica is removed, e.g. 5m. (default: the offer's, else 5m)", valueName: "duration"))
+    var idleTimeout: String?
+
+    @Option(help: "The most replicas at once; requests queue beyond.")
+    var maxReplicas: Int = 1000
+
+    @Option(help: ArgumentHelp("Replicas kept warm: N, or N@HH:MM-HH:MM for a daily local window. (default: 0)", valueName: "n[@window]"))
+    var keepWarm: String?
+
+    /// The choices the flags make.
+    func choices() throws(InfracostError) -> SimulationPlan.Choices {
+        var choices = SimulationPlan.Choices()
+        choices.offerID = offer
+        if let concurrency, concurrency < 1 || concurrency > 100_000 {
+            throw .invalidQuantity(flag: "--concurrency", value: String(concurrency), reason: "must be between 1 and 100000")
+        }
+        choices.concurrency = concurrency
+        choices.serviceTimeSeconds = try serviceTime.map { text throws(InfracostError) in
+            let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--service-time")).doubleValue
+            guard seconds > 0 else { throw .invalidQuantity(flag: "--service-time", value: text, reason: "must be more than 0") }
+            return seconds
+        }
+        for (flag, rate) in [("--prefill-rate", prefillRate), ("--decode-rate", decodeRate)] {
+            if let rate, !(rate > 0 && rate < 1e9) {
+                throw .invalidQuantity(flag: flag, value: String(rate), reason: "must be more than 0 tokens per second")
+            }
+        }
+        choices.prefillRate = prefillRate
+        choices.decodeRate = decodeRate
+        choices.distribution = serviceDistribution
+        choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--cold-start")).doubleValue }
+        choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--idle-timeout")).doubleValue }
+        if maxReplicas < 1 || maxReplicas > 100_000 {
+            throw .invalidQuantity(flag: "--max-replicas", value: String(maxReplicas), reason: "must be between 1 and 100000")
+        }
+        choices.maxReplicas = maxReplicas
+        if let keepWarm {
+            let parts = keepWarm.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let count = Int(parts[0]), count >= 0, count <= 10_000 else {
+                throw .invalidQuantity(flag: "--keep-warm", value: keepWarm, reason: "write a count, optionally with a window: 1 or 1@09:00-18:00")
+            }
+            choices.keepWarm = count
+            if parts.count == 2 { choices.keepWarmWindow = try TimeOfDay.parseWindow(String(parts[1]), flag: "--keep-warm") }
+        }
+        return choices
+    }
+}
+
