@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A request rate, written `30/h`, `5/s`, `1000/min` or `100/d`; the result is in requests per second.
 public enum RateText {
