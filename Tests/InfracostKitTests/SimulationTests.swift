@@ -146,3 +146,21 @@ struct TraceReaderTests {
         #expect(throws: InfracostError.self) { try TraceReader.parse(Array(text.utf8), file: "t.csv") }
     }
 }
+
+struct LatencyHistogramTests {
+    @Test(arguments: [0.0123, 0.5, 1.0, 15.72, 300.0, 86_400.0])
+    func quantilesAreWithinOnePercent(seconds: Double) {
+        var histogram = LatencyHistogram()
+        for _ in 0..<10 { histogram.record(seconds) }
+        let estimate = histogram.quantile(0.95)
+        #expect(estimate >= seconds && estimate <= seconds * 1.01, "\(estimate) for \(seconds)")
+    }
+
+    @Test func ordersQuantiles() {
+        var histogram = LatencyHistogram()
+        for value in 1...1000 { histogram.record(Double(value) / 100) }
+        // p50 of 0.01..10.00 is 5.00, p99 is 9.90.
+        #expect(abs(histogram.quantile(0.5) - 5.0) < 0.05)
+        #expect(abs(histogram.quantile(0.99) - 9.9) < 0.1)
+    }
+}

@@ -62,6 +62,8 @@ public struct OptionCost: Equatable, Sendable {
     public var throughput: ThroughputEstimate?
     /// Caveats specific to this option.
     public var notes: [String]
+    /// How the option was priced: `model` (the flat-average cost models) or `simulation` (traffic simulated).
+    public var method = "model"
 
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,

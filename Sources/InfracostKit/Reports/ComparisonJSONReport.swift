@@ -24,6 +24,7 @@ public enum ComparisonJSONReport {
                 "monthly_cost": option.total.map { .string(Money.plain($0)) } ?? .null,
                 "cost_per_mtok": option.costPerMillionTokens(workload).map { .string(Money.plain($0, scale: 4)) },
                 "status": .string(option.total == nil ? "no_price" : "priced"),
+                "pricing_method": .string(option.method),
                 "unpriced_reason": option.unpricedReason.map(JSONValue.string),
                 "cheapest": .bool(comparison.isCheapest(option)),
                 "cheapest_in_tier": .bool(comparison.isCheapestInTier(option)),

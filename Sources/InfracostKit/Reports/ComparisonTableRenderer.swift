@@ -21,6 +21,7 @@ public enum ComparisonTableRenderer {
         for option in comparison.options {
             var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
             if option.throughput?.isEstimate == true, option.total != nil { mark += "~" }
+            if option.method == "simulation" { mark += "s" }
             var row: [String]
             if let total = option.total {
                 rank += 1
@@ -43,6 +44,7 @@ public enum ComparisonTableRenderer {
         }
         output += table.render()
         output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated (roofline)\n"
+        if comparison.options.contains(where: { $0.method == "simulation" }) { output += "s priced by simulating the traffic (--explain shows the details)\n" }
         if let cheapest = comparison.cheapest, let total = cheapest.total {
             output += "\nCheapest: \(cheapest.offer.id) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n"
         }

@@ -13,10 +13,12 @@ extension Infracost {
                   infracost compare --tokens 500M --model-size 8B --tier serverless
                   infracost compare --tokens 3.2B --baseline together/llama-3.1-70b
                   infracost compare --tokens 2B --format csv --out cost.csv
+                  infracost compare --traffic business-hours --rate 2/s --tier serverless-gpu
                 """
         )
 
         @OptionGroup var workload: WorkloadOptions
+        @OptionGroup(title: "Traffic (prices serverless-gpu options by simulation)") var traffic: TrafficOptions
         @OptionGroup var pricing: PricingOptions
 
         @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
@@ -32,8 +34,14 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let request = ComparisonRequest(workload: try workload.workload(), tiers: Set(tier), baselineID: baseline)
-                let comparison = try Comparison.make(request, catalog: try pricing.catalog())
+                let catalog = try pricing.catalog()
+                var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
+                let source = traffic.isGiven ? try traffic.source() : nil
+                if let source, workload.tokens == nil, workload.inputTokens == nil {
+                    (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
+                }
+                var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: Set(tier), baselineID: baseline), catalog: catalog)
+                if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain), to: output.out)
                 Diagnostics.warn(comparison.warnings)
             }

@@ -15,6 +15,13 @@ struct WorkloadOptions: ParsableArguments {
 
     @OptionGroup var shape: WorkloadShapeOptions
 
+    /// The workload the flags describe; without volume flags and when `volumeRequired` is false, the shape alone
+    /// (the caller fills in the volume, e.g. from traffic).
+    func workloadOrShape(volumeRequired: Bool) throws(InfracostError) -> Workload {
+        if !volumeRequired, tokens == nil, inputTokens == nil, outputTokens == nil { return try shape.shapeOnly() }
+        return try workload()
+    }
+
     /// The workload the flags describe.
     /// - Throws: `InfracostError.invalidQuantity` naming the flag of the first bad value.
     func workload() throws(InfracostError) -> Workload {

@@ -1,0 +1,50 @@
+public import Foundation
+
+extension TrafficSource {
+    /// The input and output tokens this traffic brings in a month of `hoursPerMonth` hours.
+    public func monthlyTokens(hoursPerMonth: Decimal) -> (input: Decimal, output: Decimal) {
+        let monthSeconds = NSDecimalNumber(decimal: hoursPerMonth * 3600).doubleValue
+        switch self {
+        case .synthetic(let profile):
+            let requests = profile.expectedRequests * monthSeconds / (profile.days * 86400)
+            return (Decimal(UInt64((requests * Double(profile.inputTokensPerRequest)).rounded())),
+                    Decimal(UInt64((requests * Double(profile.outputTokensPerRequest)).rounded())))
+        case .trace(let trace):
+            let input = trace.requests.reduce(0) { $0 + Int($1.inputTokens) }
+            let output = trace.requests.reduce(0) { $0 + Int($1.outputTokens) }
+            let scale = monthSeconds / max(trace.span, 1)
+            return (Decimal(UInt64((Double(input) * scale).rounded())), Decimal(UInt64((Double(output) * scale).rounded())))
+        }
+    }
+}
+
+extension Comparison {
+    /// Replaces the flat-average price of every serverless-gpu option by a simulation of `traffic` on it.
+    ///
+    /// An option that cannot be simulated (no throughput, no cold-start figure) keeps its model price and says why.
+    public mutating func priceServerlessGPUBySimulation(traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init()) {
+        var plans: [(index: Int, plan: SimulationPlan)] = []
+        for (index, option) in options.enumerated() where option.offer.tier == .serverlessGPU {
+            var offerChoices = choices
+            offerChoices.offerID = option.offer.id
+            do {
+                plans.append((index, try SimulationPlan.make(choices: offerChoices, shape: workload, traffic: traffic, catalog: catalog)))
+            } catch {
+                options[index].notes.append("not simulated (\(error.errorDescription ?? "error")); priced by the flat-average model")
+            }
+        }
+        let results = Simulation.runAll(plans.map(\.plan))
+        for ((index, _), result) in zip(plans, results) {
+            let old = options[index]
+            var simulated = OptionCost(offer: old.offer, lineItems: result.lineItems, gpus: old.gpus, gpuSeconds: nil, throughput: old.throughput, notes: [
+                "priced by simulating the traffic: \(result.run.coldStarts) cold starts (\(String(format: "%.2f", result.coldStartShare * 100))% of requests), p95 latency \(String(format: "%.1f", result.run.latency.quantile(0.95))) s, peak \(result.run.peakReplicas) replicas",
+            ] + result.warnings)
+            simulated.method = "simulation"
+            options[index] = simulated
+        }
+        options.sort(by: Comparison.ranksBefore)
+        if !plans.isEmpty {
+            warnings.append("\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Renders a `KeepWarmStudy` as a table or JSON (CSV: one row per setting).
+public enum KeepWarmRenderer {
+    public static func render(_ study: KeepWarmStudy, format: OutputFormat) -> String {
+        switch format {
+        case .json: return JSONWriter.string(value(study))
+        case .csv:
+            var rows = [["keep_warm", "idle_timeout_s", "monthly_cost", "cold_start_share", "p95_latency_s", "frontier", "meets_constraints", "currency"]]
+            for s in study.settings {
+                rows.append([String(s.keepWarm), SimulationPlan.format(s.idleTimeoutSeconds), Money.plain(s.monthlyCost), String(format: "%.6f", s.coldStartShare),
+                             String(format: "%.3f", s.p95Latency), s.onFrontier ? "yes" : "", s.meetsConstraints ? "yes" : "", study.currency])
+            }
+            return CSVWriter.render(rows)
+        case .table, .markdown: return table(study)
+        }
+    }
+
+    static func table(_ study: KeepWarmStudy) -> String {
+        var output = "infracost keepwarm: \(study.offerID)\n\n"
+        var table = TextTable(headers: ["", "keep-warm", "idle timeout", "monthly", "cold starts", "p95"], alignments: [.left, .right, .right, .right, .right, .right])
+        for s in study.settings {
+            var mark = s.onFrontier ? "f" : ""
+            if s == study.recommended { mark = "*" + mark }
+            table.rows.append([mark, String(s.keepWarm), SimulationRenderer.seconds(s.idleTimeoutSeconds), Money.formatted(s.monthlyCost, currency: study.currency),
+                               String(format: "%.2f%%", s.coldStartShare * 100), SimulationRenderer.seconds(s.p95Latency)])
+        }
+        output += table.render() + "\n* recommended   f on the frontier (no setting is cheaper with fewer cold starts and a lower p95)\n\n"
+        var limits: [String] = []
+        if let share = study.maxColdStartShare { limits.append("cold starts on at most \(String(format: "%g", share * 100))% of requests") }
+        if let p95 = study.maxP95Latency { limits.append("p95 latency at most \(SimulationRenderer.seconds(p95))") }
+        if let best = study.recommended {
+            output += "Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.seconds(best.idleTimeoutSeconds)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).\n"
+        } else {
+            output += "No setting meets \(limits.joined(separator: " and ")); try more --keep-warm-max or a faster offer.\n"
+        }
+        if let rule = study.ruleOfThumb { output += rule + "\n" }
+        output += "\nAssumptions:\n"
+        for (name, value) in study.assumptions { output += "  \(name): \(value)\n" }
+        return output
+    }
+
+    static func value(_ study: KeepWarmStudy) -> JSONValue {
+        .fields([
+            "schema_version": .number("1"),
+            "currency": .string(study.currency),
+            "offer": .string(study.offerID),
+            "settings": .list(study.settings.map { s in
+                .fields([
+                    "keep_warm": .number(String(s.keepWarm)), "idle_timeout_s": .string(SimulationPlan.format(s.idleTimeoutSeconds)),
+                    "monthly_cost": .string(Money.plain(s.monthlyCost)), "cold_start_share": .string(String(format: "%.6f", s.coldStartShare)),
+                    "p95_latency_s": .string(String(format: "%.3f", s.p95Latency)), "frontier": .bool(s.onFrontier), "meets_constraints": .bool(s.meetsConstraints),
+                ])
+            }),
+            "recommended": study.recommended.map { .fields(["keep_warm": .number(String($0.keepWarm)), "idle_timeout_s": .string(SimulationPlan.format($0.idleTimeoutSeconds)), "monthly_cost": .string(Money.plain($0.monthlyCost))]) } ?? .null,
+            "rule_of_thumb": study.ruleOfThumb.map(JSONValue.string) ?? .null,
+        ])
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+struct SimulateCommandTests {
+    static let sharedTrace = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data/azure-llm-inference-2023/code.csv").path
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLI.run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func publishedColdStartCostThroughTheBinary() throws {
+        // 100 cold starts a day of 60 s at 0.0014/s for a 30-day (720 h) month: 252.00 of loading.
+        let report = try json([
+            "simulate", "--traffic", "steady", "--rate", "100/d", "--offer", "replicate/a100-80gb", "--service-time", "1s",
+            "--idle-timeout", "5m", "--hours-per-month", "720",
+        ])
+        let items = try #require(report["line_items"] as? [[String: Any]])
+        let loading = try #require(items.first { $0["label"] as? String == "cold-start loading" })
+        #expect(loading["amount"] as? String == "252.00")
+        #expect(loading["quantity"] as? String == "180000.000")
+        #expect((report["cold_starts"] as? [String: Any])?["count"] as? Int == 3000)
+        #expect((report["cold_starts"] as? [String: Any])?["per_day"] as? String == "100.000")
+        let sum = items.compactMap { $0["amount"] as? String }.map { Decimal(string: $0)! }.reduce(0, +)
+        #expect(sum == Decimal(string: report["monthly_cost"] as? String ?? "")!)
+    }
+
+    @Test func defaultsRunAsTheyAreAndArePrinted() throws {
+        let result = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "2/s", "--days", "1"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        for assumption in ["offer: replicate/a40 (cheapest serverless-gpu per second that fits 70B; --offer)", "concurrency: 16", "cold start: 60 s", "idle timeout: 300 s (default; --idle-timeout)", "traffic: poisson at 2/s"] {
+            #expect(result.stdout.contains(assumption), "missing: \(assumption)")
+        }
+        try CLI.expectGolden(result.stdout, "simulate-poisson-2s-1day.txt")
+    }
+
+    @Test func replaysTheAzureCodeTraceAndProjectsIt() throws {
+        guard FileManager.default.fileExists(atPath: Self.sharedTrace) else { return }
+        let result = try CLI.run(["simulate", "--trace", Self.sharedTrace, "--offer", "modal/h100", "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["requests"] as? Int == 8_819)
+        #expect(result.stderr.contains("projected to a 730 h month"))
+    }
+
+    @Test func badTraceRowsExit65WithLineNumbersUnlessSkipped() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bad.csv").path
+        try "timestamp,input_tokens,output_tokens\n2024-01-01T00:00:00Z,10,5\n2024-01-01T00:00:0Z,10,5\n2024-01-01T00:00:09Z,-1,5\n2024-01-01T00:01:00Z,7,7\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let failed = try CLI.run(["simulate", "--trace", path])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("bad.csv:3: field 'timestamp'"))
+        #expect(failed.stderr.contains("bad.csv:4: field 'input_tokens'"))
+        let skipped = try CLI.run(["simulate", "--trace", path, "--skip-bad-rows", "--service-time", "1s"])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("warning: 2 bad rows of \(path) were skipped (--skip-bad-rows)"))
+    }
+
+    @Test(arguments: [
+        (["simulate"], "error: missing traffic: give --traffic poisson --rate 10/s (or steady, business-hours, bursty), or --trace FILE"),
+        (["simulate", "--traffic", "poisson"], "error: --traffic poisson needs --rate (e.g. --rate 10/s)"),
+        (["simulate", "--traffic", "poisson", "--rate", "fast"], "error: invalid value 'fast' for --rate: it is not a rate (write e.g. 30/h, 5/s, 1000/min or 100/d)"),
+        (["simulate", "--traffic", "spiky", "--rate", "1/s"], "error: invalid value 'spiky' for --traffic: use one of: steady, poisson, business-hours, bursty"),
+        (["simulate", "--traffic", "poisson", "--rate", "1/s", "--keep-warm", "1@9-18"], "error: invalid value '9' for --keep-warm: it is not a time of day (write HH:MM, e.g. 09:00)"),
+        (["simulate", "--traffic", "poisson", "--rate", "1/s", "--offer", "together/llama-3.1-70b"], "error: --offer together/llama-3.1-70b: simulate needs a serverless-gpu offer, not serverless"),
+        (["simulate", "--trace", "/nonexistent.csv"], "error: /nonexistent.csv: no such file"),
+    ])
+    func badInputsNameTheFlag(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.stderr == message + "\n")
+        #expect(result.status == (message.contains("no such file") ? 74 : 64))
+    }
+
+    @Test func keepWarmRecommendsTheCheapestSettingThatMeetsTheTarget() throws {
+        let report = try json(["keepwarm", "--traffic", "poisson", "--rate", "30/h", "--days", "7"])
+        let settings = try #require(report["settings"] as? [[String: Any]])
+        #expect(settings.count == 12)
+        let recommended = try #require(report["recommended"] as? [String: Any])
+        let meeting = settings.filter { $0["meets_constraints"] as? Bool == true }
+        let cheapest = meeting.map { Decimal(string: $0["monthly_cost"] as? String ?? "")! }.min()
+        #expect(Decimal(string: recommended["monthly_cost"] as? String ?? "") == cheapest)
+        #expect(meeting.allSatisfy { Double($0["cold_start_share"] as? String ?? "1")! <= 0.01 })
+        #expect((report["rule_of_thumb"] as? String)?.contains("above the 5-10% rule of thumb") == true)
+    }
+
+    @Test func comparePricesServerlessGPUBySimulationWhenGivenTraffic() throws {
+        let result = try CLI.run(["compare", "--traffic", "poisson", "--rate", "30/h", "--days", "7", "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        // 30 requests/h x 730 h x 1,250 tokens = 27,375,000 tokens a month.
+        #expect((report["workload"] as? [String: Any])?["tokens"] as? String == "27375000")
+        let options = try #require(report["options"] as? [[String: Any]])
+        #expect(options.filter { $0["tier"] as? String == "serverless-gpu" && $0["status"] as? String == "priced" }.allSatisfy { $0["pricing_method"] as? String == "simulation" })
+        #expect(options.filter { $0["tier"] as? String == "serverless" }.allSatisfy { $0["pricing_method"] as? String == "model" })
+    }
+}
