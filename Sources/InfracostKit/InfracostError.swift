@@ -42,12 +42,15 @@ public struct DataProblem: Equatable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// The offer (or other entry) the problem is in, when known.
     public var entry: String?
+    /// What kind of entry `entry` names: "offer", "workload".
+    public var entryKind: String
     /// The field, when the problem is in one.
     public var field: String?
     /// What is wrong, in words.
     public var message: String
 
-    public init(file: String, line: Int? = nil, entry: String? = nil, field: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, entry: String? = nil, entryKind: String = "offer", field: String? = nil, message: String) {
+        self.entryKind = entryKind
         self.file = file
         self.line = line
         self.entry = entry
@@ -60,7 +63,7 @@ public struct DataProblem: Equatable, Sendable, CustomStringConvertible {
         var location = file
         if let line { location += ":\(line)" }
         var parts: [String] = []
-        if let entry { parts.append("offer '\(entry)'") }
+        if let entry { parts.append("\(entryKind) '\(entry)'") }
         if let field { parts.append("field '\(field)'") }
         let subject = parts.isEmpty ? "" : parts.joined(separator: ", ") + ": "
         return "\(location): \(subject)\(message)"

@@ -30,11 +30,19 @@ extension Infracost {
         @Flag(help: "Show the arithmetic behind every line item, with each price's source and date (table format).")
         var explain = false
 
+        @Option(name: .customLong("workload"), help: ArgumentHelp("Compare every workload of a workload file (YAML or JSON) instead of one volume.", valueName: "file"))
+        var workloadFile: String?
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
+                if let workloadFile {
+                    let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workloadFile), catalog: catalog)
+                    try Diagnostics.emit(PortfolioRenderer.render(portfolio, format: output.format, explain: explain), to: output.out)
+                    return
+                }
                 var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
                 let source = traffic.isGiven ? try traffic.source() : nil
                 if let source, workload.tokens == nil, workload.inputTokens == nil {

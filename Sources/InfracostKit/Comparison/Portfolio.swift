@@ -1,0 +1,227 @@
+public import Foundation
+
+/// Every workload of a workload file priced: on the offer it runs on today, or on its cheapest option.
+public struct Portfolio: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var spec: WorkloadSpec
+        /// All options for this workload (within its tiers, plus its current offer).
+        public var comparison: Comparison
+        /// The option the workload is planned on: its current offer when it names one, else the cheapest.
+        public var chosen: OptionCost?
+        public var chosenIsCurrent: Bool
+        /// Why the workload has no price, when it has none.
+        public var problem: String?
+
+        /// The planned monthly cost, if priced.
+        public var cost: Decimal? { problem == nil ? chosen?.total : nil }
+    }
+
+    public var file: String
+    public var entries: [Entry]
+    /// The total budget written in the file, if any.
+    public var budget: Decimal?
+    public var currency: String
+
+    /// The sum of every priced workload's planned cost (a workload without a price adds nothing: see `missing`).
+    public var total: Decimal { entries.compactMap(\.cost).reduce(0, +) }
+
+    /// Workloads that could not be priced.
+    public var missing: [Entry] { entries.filter { $0.problem != nil } }
+
+    /// Prices every workload of `file`.
+    /// - Throws: `InfracostError.invalidData` when a workload names an offer the catalog does not have.
+    public static func make(_ file: WorkloadFile, catalog: PriceCatalog) throws(InfracostError) -> Portfolio {
+        var entries: [Entry] = []
+        for spec in file.workloads {
+            var tiers = spec.tiers
+            if let id = spec.offerID {
+                guard let offer = catalog.offer(id: id) else {
+                    let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw .invalidData(problems: [DataProblem(file: file.file, line: spec.line, entry: spec.name, entryKind: "workload", field: "offer",
+                                                              message: "no offer has the id '\(id)'\(hint)")])
+                }
+                if !tiers.isEmpty { tiers.insert(offer.tier) }
+            }
+            let comparison = try Comparison.make(ComparisonRequest(workload: spec.workload, tiers: tiers), catalog: catalog)
+            var entry = Entry(spec: spec, comparison: comparison, chosen: nil, chosenIsCurrent: false, problem: nil)
+            if let id = spec.offerID {
+                entry.chosenIsCurrent = true
+                if let option = comparison.options.first(where: { $0.offer.id == id }) {
+                    entry.chosen = option
+                    if let reason = option.unpricedReason { entry.problem = "its offer \(id) has no price: \(reason)" }
+                } else {
+                    let reason = comparison.excluded.first { $0.id == id }?.reason ?? "not in the comparison"
+                    entry.problem = "its offer \(id) cannot serve it: \(reason)"
+                }
+            } else if let cheapest = comparison.cheapest {
+                entry.chosen = cheapest
+            } else {
+                entry.problem = "no offer in the catalog can serve it"
+            }
+            entries.append(entry)
+        }
+        return Portfolio(file: file.file, entries: entries, budget: file.budget, currency: "USD")
+    }
+}
+
+/// The result of `infracost check`: whether a portfolio fits its budgets, and by how much it does not.
+public struct BudgetCheck: Equatable, Sendable {
+    public var portfolio: Portfolio
+    /// The total budget applied (the flag's, else the file's).
+    public var budget: Decimal?
+    public var baselineTotal: Decimal?
+    /// The largest allowed increase over the baseline, as a fraction (0.1 for 10%).
+    public var maxIncrease: Decimal?
+    /// Each reason the check failed, in words.
+    public var failures: [String]
+    public var allowMissingPrices: Bool
+
+    public var passed: Bool { failures.isEmpty }
+
+    /// Applies every budget to `portfolio`. A missing price fails the check unless `allowMissingPrices`: it never
+    /// passes by counting as $0.
+    public static func run(
+        _ portfolio: Portfolio, budget: Decimal?, baseline: Portfolio?, maxIncrease: Decimal?, allowMissingPrices: Bool
+    ) -> BudgetCheck {
+        let c = portfolio.currency
+        var failures: [String] = []
+        for entry in portfolio.missing where !allowMissingPrices {
+            failures.append("workload \(entry.spec.name) has no price (\(entry.problem ?? "")); a missing price never counts as $0 (--allow-missing-prices to skip it)")
+        }
+        let budget = budget ?? portfolio.budget
+        let total = portfolio.total
+        if let budget, total > budget {
+            failures.append("total \(Money.formatted(total, currency: c))/month is over the \(Money.formatted(budget, currency: c)) budget by \(Money.formatted(total - budget, currency: c))\(percentText(total - budget, of: budget))")
+        }
+        for entry in portfolio.entries {
+            guard let limit = entry.spec.budget, let cost = entry.cost, cost > limit else { continue }
+            failures.append("workload \(entry.spec.name) at \(Money.formatted(cost, currency: c))/month is over its \(Money.formatted(limit, currency: c)) budget by \(Money.formatted(cost - limit, currency: c))\(percentText(cost - limit, of: limit))")
+        }
+        let baselineTotal = baseline?.total
+        if let maxIncrease, let before = baselineTotal {
+            let increase = total - before
+            if before > 0, increase > before * maxIncrease {
+                failures.append("total rose \(Money.formatted(increase, currency: c))\(percentText(increase, of: before)) over the baseline \(Money.formatted(before, currency: c)), more than the allowed \(Money.plain(maxIncrease * 100, scale: 1))%")
+            } else if before == 0, increase > 0 {
+                failures.append("total rose from $0.00 to \(Money.formatted(total, currency: c)) over the baseline")
+            }
+        }
+        return BudgetCheck(portfolio: portfolio, budget: budget, baselineTotal: baselineTotal, maxIncrease: maxIncrease, failures: failures,
+                           allowMissingPrices: allowMissingPrices)
+    }
+
+    static func percentText(_ part: Decimal, of whole: Decimal) -> String {
+        whole > 0 ? " (\(Money.plain(part * 100 / whole, scale: 1))%)" : ""
+    }
+
+    /// The one-line summary for CI logs.
+    public var summary: String {
+        let c = portfolio.currency
+        if !passed { return "infracost check: FAIL: " + failures.joined(separator: "; ") }
+        var text = "infracost check: OK: \(portfolio.entries.count) workloads, total \(Money.formatted(portfolio.total, currency: c))/month"
+        if let budget { text += " within the \(Money.formatted(budget, currency: c)) budget (\(Money.plain(budget > 0 ? portfolio.total * 100 / budget : 0, scale: 1))% used)" }
+        if let before = baselineTotal { text += ", \(Money.formatted(portfolio.total - before, currency: c)) against the baseline" }
+        if !portfolio.missing.isEmpty { text += "; \(portfolio.missing.count) workload(s) without a price left out (--allow-missing-prices)" }
+        return text
+    }
+}
+
+/// The result of `infracost diff`: the cost of each workload before and after a change.
+public struct PortfolioDiff: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var name: String
+        public var before: Decimal?
+        public var after: Decimal?
+        public var beforeOffer: String?
+        public var afterOffer: String?
+
+        public var delta: Decimal { (after ?? 0) - (before ?? 0) }
+        public var percent: Decimal? { before.flatMap { $0 > 0 ? Money.rounded(delta * 100 / $0, scale: 1) : nil } }
+        public var offerChanged: Bool { beforeOffer != afterOffer }
+    }
+
+    public var rows: [Row]
+    public var currency: String
+
+    public var totalBefore: Decimal { rows.compactMap(\.before).reduce(0, +) }
+    public var totalAfter: Decimal { rows.compactMap(\.after).reduce(0, +) }
+    public var delta: Decimal { totalAfter - totalBefore }
+    public var percent: Decimal? { totalBefore > 0 ? Money.rounded(delta * 100 / totalBefore, scale: 1) : nil }
+
+    /// Matches workloads by name; added and removed workloads have one side only.
+    public static func make(baseline: Portfolio, proposed: Portfolio) -> PortfolioDiff {
+        var rows: [Row] = []
+        for entry in baseline.entries {
+            let after = proposed.entries.first { $0.spec.name == entry.spec.name }
+            rows.append(Row(name: entry.spec.name, before: entry.cost, after: after?.cost, beforeOffer: entry.chosen?.offer.id, afterOffer: after?.chosen?.offer.id))
+        }
+        for entry in proposed.entries where !baseline.entries.contains(where: { $0.spec.name == entry.spec.name }) {
+            rows.append(Row(name: entry.spec.name, before: nil, after: entry.cost, beforeOffer: nil, afterOffer: entry.chosen?.offer.id))
+        }
+        return PortfolioDiff(rows: rows, currency: baseline.currency)
+    }
+}
+
+/// The result of `infracost report`: month-by-month cost of every workload, for finance.
+public struct FinanceReport: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        /// `YYYY-MM`.
+        public var month: String
+        public var workload: String
+        public var model: String
+        public var tier: Tier
+        public var offer: String
+        public var inputTokens: Decimal
+        public var outputTokens: Decimal
+        /// GPU-hours billed (GPU tiers), nil for per-token offers.
+        public var gpuHours: Decimal?
+        public var cost: Decimal
+        public var currency: String
+        public var priceAsOf: String?
+    }
+
+    /// The documented, stable CSV columns.
+    public static let columns = ["month", "workload", "model", "tier", "offer", "input_tokens", "output_tokens", "gpu_hours", "monthly_cost", "currency", "price_as_of"]
+
+    public var rows: [Row]
+    public var growth: Decimal
+    public var currency: String
+
+    public var totalCost: Decimal { rows.reduce(0) { $0 + $1.cost } }
+    public var totalInputTokens: Decimal { rows.reduce(0) { $0 + $1.inputTokens } }
+    public var totalOutputTokens: Decimal { rows.reduce(0) { $0 + $1.outputTokens } }
+    public var totalGPUHours: Decimal { rows.compactMap(\.gpuHours).reduce(0, +) }
+
+    /// Projects `months` months from `start` (year, month): volumes grow by `growth` a month, compounded and
+    /// rounded to whole tokens; each workload stays on its planned offer, re-priced every month (dedicated offers
+    /// add instances as volume grows).
+    public static func make(
+        _ portfolio: Portfolio, catalog: PriceCatalog, months: Int, growth: Decimal, start: (year: Int, month: Int)
+    ) -> FinanceReport {
+        var rows: [Row] = []
+        var factor: Decimal = 1
+        for index in 0..<months {
+            let monthNumber = (start.month - 1 + index) % 12 + 1
+            let year = start.year + (start.month - 1 + index) / 12
+            let label = String(format: "%04d-%02d", year, monthNumber)
+            for entry in portfolio.entries {
+                guard let chosen = entry.chosen, entry.problem == nil else { continue }
+                var workload = entry.spec.workload
+                workload.inputTokens = Money.rounded(workload.inputTokens * factor, scale: 0)
+                workload.outputTokens = Money.rounded(workload.outputTokens * factor, scale: 0)
+                let cost = OfferPricer(offer: chosen.offer, shape: workload, catalog: catalog).cost(for: workload)
+                guard let total = cost.total else { continue }
+                var gpuHours: Decimal?
+                if chosen.offer.tier == .dedicated, let gpus = cost.gpus { gpuHours = Decimal(gpus) * workload.hoursPerMonth }
+                if chosen.offer.tier == .serverlessGPU, let seconds = cost.gpuSeconds { gpuHours = Money.rounded(seconds / 3600, scale: 3) }
+                rows.append(Row(
+                    month: label, workload: entry.spec.name,
+                    model: chosen.offer.model ?? "\(Numbers.exact(workload.modelParamsB))B", tier: chosen.offer.tier, offer: chosen.offer.id,
+                    inputTokens: workload.inputTokens, outputTokens: workload.outputTokens, gpuHours: gpuHours, cost: total,
+                    currency: portfolio.currency, priceAsOf: chosen.offer.provenance.asOf))
+            }
+            factor *= 1 + growth
+        }
+        return FinanceReport(rows: rows, growth: growth, currency: portfolio.currency)
+    }
+}

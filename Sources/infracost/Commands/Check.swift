@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+extension Infracost {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "A budget gate for CI: exit 0 within budget, 1 over it (or with a missing price).",
+            discussion: """
+                Exit codes: 0 within every budget, 1 over a budget or an increase limit (or a price is missing), \
+                64 usage, 65 bad input data, 74 I/O error: a pipeline can tell "over budget" from "broken input".
+
+                Examples:
+                  infracost check --workload infracost.yml --budget 5000
+                  infracost check --workload new.yml --baseline old.yml --max-increase 10%
+                """
+        )
+
+        @Option(help: ArgumentHelp("The workload file (YAML or JSON).", valueName: "file"))
+        var workload: String
+
+        @Option(help: ArgumentHelp("Monthly budget for all workloads, in the catalog's currency. (default: the file's budget)", valueName: "amount"))
+        var budget: String?
+
+        @Option(help: ArgumentHelp("Compare with this workload file (the cost before the change).", valueName: "file"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Largest allowed increase over --baseline, e.g. 10%.", valueName: "share"))
+        var maxIncrease: String?
+
+        @Flag(help: "Let workloads without a price pass (they are listed, never counted as $0).")
+        var allowMissingPrices = false
+
+        @OptionGroup var pricing: PricingOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            var passed = true
+            try Diagnostics.run { () throws(InfracostError) in
+                if maxIncrease != nil, baseline == nil { throw .invalidUsage(message: "--max-increase needs --baseline FILE") }
+                let catalog = try pricing.catalog()
+                let budgetValue = try budget.map { text throws(InfracostError) in
+                    try PlainNumber.parse(text, flag: "--budget", range: 0...DecimalText.maximumMagnitude, rangeText: "0 or more")
+                }
+                let increase = try maxIncrease.map { text throws(InfracostError) in
+                    var number = text
+                    let percent = number.hasSuffix("%")
+                    if percent { number.removeLast() }
+                    let value = try PlainNumber.parse(number, flag: "--max-increase", range: 0...1_000_000, rangeText: "0 or more")
+                    return percent ? value / 100 : value
+                }
+                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
+                let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog) }
+                let check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
+                try Diagnostics.emit(PortfolioRenderer.render(check, format: output.format), to: output.out)
+                passed = check.passed
+            }
+            if !passed { throw ExitCode(1) }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "The monthly cost change between two workload files, per workload and in total.",
+            discussion: """
+                Examples:
+                  infracost diff --baseline old.yml --proposed new.yml
+                  infracost diff --baseline old.yml --proposed new.yml --format markdown > comment.md
+                """
+        )
+
+        @Option(help: ArgumentHelp("The workload file before the change.", valueName: "file"))
+        var baseline: String
+
+        @Option(help: ArgumentHelp("The workload file after the change.", valueName: "file"))
+        var proposed: String
+
+        @OptionGroup var pricing: PricingOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let catalog = try pricing.catalog()
+                let before = try Portfolio.make(try WorkloadFile.load(contentsOf: baseline), catalog: catalog)
+                let after = try Portfolio.make(try WorkloadFile.load(contentsOf: proposed), catalog: catalog)
+                try Diagnostics.emit(PortfolioRenderer.render(PortfolioDiff.make(baseline: before, proposed: after), format: output.format), to: output.out)
+            }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "A month-by-month cost report for finance: CSV with stable columns and a totals row.",
+            discussion: """
+                Columns: month, workload, model, tier, offer, input_tokens, output_tokens, gpu_hours, monthly_cost, \
+                currency, price_as_of. Numbers are plain (no $, no separators); the rows add up exactly to the totals row.
+
+                Examples:
+                  infracost report --workload infracost.yml --out costs.csv
+                  infracost report --workload infracost.yml --months 12 --growth 8% --start-month 2027-01
+                """
+        )
+
+        @Option(help: ArgumentHelp("The workload file (YAML or JSON).", valueName: "file"))
+        var workload: String
+
+        @Option(help: "Months to project.")
+        var months: Int = 1
+
+        @Option(help: ArgumentHelp("Volume growth per month, compounded, e.g. 8%. (default: 0%)", valueName: "share"))
+        var growth: String?
+
+        @Option(help: ArgumentHelp("First month, YYYY-MM. (default: the current month)", valueName: "YYYY-MM"))
+        var startMonth: String?
+
+        @OptionGroup var pricing: PricingOptions
+
+        @Option(help: "Report format (csv for spreadsheets).")
+        var format: OutputFormat = .csv
+
+        @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically).", valueName: "file"))
+        var out: String?
+
+        func validate() throws {
+            if months < 1 || months > 120 { throw ValidationError("--months must be between 1 and 120") }
+        }
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let growthValue = try growth.map { text throws(InfracostError) in
+                    var number = text
+                    let percent = number.hasSuffix("%")
+                    if percent { number.removeLast() }
+                    let value = try PlainNumber.parse(number, flag: "--growth", range: -100...1000, rangeText: "between -100% and 1000%")
+                    return percent ? value / 100 : value
+                } ?? Decimal(0)
+                let start = try parseMonth(startMonth)
+                let catalog = try pricing.catalog()
+                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
+                let report = FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
+                try Diagnostics.emit(PortfolioRenderer.render(report, format: format), to: out)
+                for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
+            }
+        }
+
+        func parseMonth(_ text: String?) throws(InfracostError) -> (year: Int, month: Int) {
+            guard let text else {
+                let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+                return (now.year ?? 2026, now.month ?? 1)
+            }
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+                throw .invalidQuantity(flag: "--start-month", value: text, reason: "write YYYY-MM, e.g. 2027-01")
+            }
+            return (year, month)
+        }
+    }
+}
