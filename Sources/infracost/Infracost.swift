@@ -12,6 +12,6 @@ struct Infracost: ParsableCommand {
             Exit codes: 0 success, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
             """,
         version: "infracost 0.1.0",
-        subcommands: [Compare.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Check.self, Diff.self, Report.self, Prices.self]
+        subcommands: [Compare.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Check.self, Diff.self, Report.self, Analyze.self, Prices.self]
     )
 }

@@ -13,9 +13,25 @@ public struct Trace: Equatable, Sendable {
     public var skippedRows: Int
     /// Whether the rows had to be sorted.
     public var wasUnsorted: Bool
+    /// Per request, in the same order, when the log has the columns: the model (an index into `modelNames`),
+    /// the measured latency in milliseconds, and whether it was a cold start.
+    public var extras: [UsageExtra] = []
+    public var modelNames: [String] = []
+    public var hasLatency = false
+    public var hasColdStart = false
 
     /// Seconds from the first to the last request.
     public var span: Double { requests.last.map(\.arrival) ?? 0 }
+}
+
+/// Optional columns of a usage log, for one request.
+public struct UsageExtra: Equatable, Sendable {
+    /// Index into `Trace.modelNames`, or -1.
+    public var model: Int32 = -1
+    /// Measured latency in milliseconds, or -1.
+    public var latencyMs: Float = -1
+    /// 1 for a cold start, 0 for warm, -1 unknown.
+    public var coldStart: Int8 = -1
 }
 
 /// Reads request traces: the Azure LLM inference format and a generic CSV.
@@ -65,6 +81,13 @@ public enum TraceReader {
                 message: "unknown trace header; expected TIMESTAMP,ContextTokens,GeneratedTokens (Azure) or timestamp,input_tokens,output_tokens[,model]")])
         }
         // Requests hold absolute times while reading, then are rebased in place: the trace is held once.
+        let modelColumn = header.firstIndex(of: "model")
+        let latencyColumn = header.firstIndex(of: "latency_ms")
+        let coldColumn = header.firstIndex(of: "cold_start")
+        let wantsExtras = format == "generic" && (modelColumn != nil || latencyColumn != nil || coldColumn != nil)
+        var extras: [UsageExtra] = []
+        var modelNames: [String] = []
+        var modelIndex: [String: Int32] = [:]
         var rows: [Request] = []
         rows.reserveCapacity(bytes.count / 24)
         var problems: [DataProblem] = []
@@ -111,6 +134,38 @@ public enum TraceReader {
                 bad(header[columns.output], "'\(String(decoding: fields[columns.output], as: UTF8.self))' is not a token count (a whole number, 0 or more)")
                 continue
             }
+            if wantsExtras {
+                var extra = UsageExtra()
+                if let column = modelColumn {
+                    let name = String(decoding: fields[column], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty {
+                        if let known = modelIndex[name] {
+                            extra.model = known
+                        } else {
+                            extra.model = Int32(modelNames.count)
+                            modelIndex[name] = extra.model
+                            modelNames.append(name)
+                        }
+                    }
+                }
+                if let column = latencyColumn, !fields[column].isEmpty {
+                    guard let value = Float(String(decoding: fields[column], as: UTF8.self)), value >= 0, value.isFinite else {
+                        bad("latency_ms", "'\(String(decoding: fields[column], as: UTF8.self))' is not a latency in milliseconds")
+                        continue
+                    }
+                    extra.latencyMs = value
+                }
+                if let column = coldColumn, !fields[column].isEmpty {
+                    switch String(decoding: fields[column], as: UTF8.self).lowercased() {
+                    case "1", "true", "yes": extra.coldStart = 1
+                    case "0", "false", "no": extra.coldStart = 0
+                    default:
+                        bad("cold_start", "'\(String(decoding: fields[column], as: UTF8.self))' is not true/false or 1/0")
+                        continue
+                    }
+                }
+                extras.append(extra)
+            }
             rows.append(Request(arrival: epoch, inputTokens: input, outputTokens: output))
         }
         if !problems.isEmpty { throw .invalidData(problems: problems) }
@@ -122,13 +177,23 @@ public enum TraceReader {
             wasUnsorted = true
             break
         }
-        if wasUnsorted { rows.sort { $0.arrival < $1.arrival } }
+        if wasUnsorted {
+            if wantsExtras {
+                let order = rows.indices.sorted { rows[$0].arrival < rows[$1].arrival }
+                rows = order.map { rows[$0] }
+                extras = order.map { extras[$0] }
+            } else {
+                rows.sort { $0.arrival < $1.arrival }
+            }
+        }
         let start = rows[0].arrival
         guard rows[rows.count - 1].arrival > start else {
             throw .invalidData(problems: [DataProblem(file: file, message: "every request has the same timestamp; the trace has no duration")])
         }
         for index in rows.indices { rows[index].arrival -= start }
-        return Trace(file: file, format: format, requests: rows, startEpoch: start, skippedRows: skipped, wasUnsorted: wasUnsorted)
+        return Trace(
+            file: file, format: format, requests: rows, startEpoch: start, skippedRows: skipped, wasUnsorted: wasUnsorted, extras: extras,
+            modelNames: modelNames, hasLatency: latencyColumn != nil, hasColdStart: coldColumn != nil)
     }
 
     static func parseCount(_ field: ArraySlice<UInt8>) -> Int32? {
