@@ -34,3 +34,21 @@ struct PricingSchemaTests {
         #expect(tiers.map(\.value) == Tier.allCases.map { .string($0.rawValue) })
     }
 }
+
+/// examples/workload.schema.json documents exactly the fields the workload loader reads, and the example passes.
+struct WorkloadSchemaTests {
+    @Test func schemaListsTheFieldsTheLoaderReads() throws {
+        let bytes = try Array(Data(contentsOf: PackagePaths.root.appendingPathComponent("examples/workload.schema.json")))
+        let schema = try JSONValue.parse(bytes)
+        #expect(PricingSchemaTests.propertyNames(schema) == WorkloadFile.topKeys)
+        #expect(PricingSchemaTests.propertyNames(schema["$defs"]?["workload"]) == WorkloadFile.workloadKeys)
+    }
+
+    @Test func theExampleFileLoads() throws {
+        let file = try WorkloadFile.load(contentsOf: PackagePaths.root.appendingPathComponent("examples/infracost.yml").path)
+        #expect(file.workloads.map(\.name) == ["classifier", "reasoning"])
+        // 1,000 requests a minute for 730 h: 43,800,000 requests x 400 input tokens.
+        #expect(file.workloads[0].workload.inputTokens == 17_520_000_000)
+        #expect(file.budget == 5000)
+    }
+}
