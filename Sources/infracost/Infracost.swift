@@ -1,4 +1,5 @@
 import ArgumentParser
+import InfracostKit
 
 @main
 struct Infracost: ParsableCommand {
@@ -11,7 +12,20 @@ struct Infracost: ParsableCommand {
 
             Exit codes: 0 success, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
             """,
-        version: "infracost 0.1.0",
-        subcommands: [Compare.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Check.self, Diff.self, Report.self, Analyze.self, Prices.self]
+        subcommands: [Init.self, Compare.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Check.self, Diff.self, Report.self, Analyze.self, Prices.self]
     )
+
+    @Flag(help: "Show the version and a summary of the bundled price catalog.")
+    var version = false
+
+    /// The version printed by --version.
+    static let versionNumber = "0.1.0"
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        try Diagnostics.run { () throws(InfracostError) in
+            print("infracost \(Self.versionNumber)")
+            print("catalog: " + CatalogSummary.describe(try CatalogLoader.bundled()))
+        }
+    }
 }

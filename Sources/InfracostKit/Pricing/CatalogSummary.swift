@@ -1,0 +1,41 @@
+/// What a catalog holds, in a few lines: offers per tier and the range of price dates.
+public enum CatalogSummary {
+    /// E.g. "40 offers: 9 api, 6 serverless, 10 serverless-gpu, 15 dedicated; prices dated 2023-11-13 to 2026-03-16".
+    public static func describe(_ catalog: PriceCatalog) -> String {
+        let counts = Tier.allCases.map { tier in "\(catalog.offers.filter { $0.tier == tier }.count) \(tier.rawValue)" }
+        let dates = catalog.offers.compactMap(\.provenance.asOf) + catalog.throughput.compactMap(\.provenance.asOf)
+        var text = "\(catalog.offers.count) offers: " + counts.joined(separator: ", ")
+        if let oldest = dates.min(), let newest = dates.max() { text += "; prices dated \(oldest) to \(newest)" }
+        return text + "; \(catalog.gpus.count) GPU specifications, \(catalog.throughput.count) published throughput figures"
+    }
+}
+
+extension WorkloadFile {
+    /// A commented starter file for `infracost init`.
+    public static let starter = """
+        # infracost workload file: what runs, how much, and on what.
+        # Edit the workloads below, then:
+        #   infracost compare --workload infracost.yml     every option for every workload
+        #   infracost check --workload infracost.yml       exit 1 when over budget (for CI)
+        #   infracost report --workload infracost.yml      monthly CSV for finance
+        # Each workload needs a name and a volume: tokens_per_month (e.g. 2B), or a request rate
+        # (requests_per_second/minute/hour/day) with input_tokens_per_request and output_tokens_per_request.
+        version: 1
+        hours_per_month: 730        # hours in a billing month
+        budget: 5000                # monthly budget of all workloads together, USD (optional)
+        workloads:
+          - name: chat
+            model_size: 70B          # billions of parameters
+            tokens_per_month: 2B
+            input_share: 0.75        # share of tokens that are input (prompt)
+            tiers: [serverless, dedicated]   # api, serverless, serverless-gpu, dedicated
+            # offer: together/llama-3.1-70b  # what it runs on today; see 'infracost prices list'
+            # budget: 2000                   # this workload's own monthly budget
+          - name: classifier
+            model_size: 8B
+            requests_per_minute: 1000
+            input_tokens_per_request: 400
+            output_tokens_per_request: 20
+
+        """
+}
