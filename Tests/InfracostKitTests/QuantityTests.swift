@@ -126,3 +126,14 @@ struct OtherQuantityTests {
         #expect(IsoDate.isValid(text) == valid)
     }
 }
+
+struct PercentageTests {
+    @Test func readsPercentagesAndFractions() throws {
+        #expect(try Percentage.parse("8%", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
+        #expect(try Percentage.parse("0.08", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
+        #expect(try Percentage.parse("-5%", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "-0.05")!)
+        #expect(throws: InfracostError.invalidQuantity(flag: "--growth", value: "1001%", reason: "must be between -100% and 1000%")) {
+            try Percentage.parse("1001%", flag: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
+        }
+    }
+}

@@ -39,6 +39,25 @@ public enum Fraction {
     }
 }
 
+/// A change written as a percentage (`8%`) or a plain fraction (`0.08`), possibly above 100% or below 0.
+public enum Percentage {
+    /// Parses a change within `range` (fractions: 0.1 for 10%).
+    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    public static func parse(_ text: String, flag: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
+        var number = text.trimmingCharacters(in: .whitespaces)
+        let percent = number.hasSuffix("%")
+        if percent { number.removeLast() }
+        do throws(InfracostError) {
+            let value = try PlainNumber.parse(number, flag: flag, range: percent ? range.lowerBound * 100...range.upperBound * 100 : range, rangeText: rangeText)
+            return percent ? value / 100 : value
+        } catch {
+            // Name the value as the user wrote it, with its % sign.
+            guard case .invalidQuantity(_, _, let reason) = error else { throw error }
+            throw .invalidQuantity(flag: flag, value: text, reason: reason)
+        }
+    }
+}
+
 /// A length of time, written `300`, `300s`, `5m`, `1.5h` or `1d`; the result is in seconds.
 public enum DurationText {
     /// Parses a duration into seconds (at least 0, at most 366 days).

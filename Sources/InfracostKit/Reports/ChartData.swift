@@ -25,7 +25,9 @@ public struct ChartData: Equatable, Sendable {
 
     public struct Point: Equatable, Sendable {
         public var volume: Double
-        public var cost: Double
+        /// The monthly cost as a plotted height: a position on the picture derived from exact cents, never
+        /// added or shown as an amount.
+        public var plotted: Double
     }
 
     public struct Region: Equatable, Sendable {
@@ -49,7 +51,7 @@ public struct ChartData: Equatable, Sendable {
         if let oldestPriceDate { subtitle += ", prices as of \(oldestPriceDate) or later" }
         let series = sweep.columns.indices.map { column in
             Series(name: sweep.columns[column].name, points: sweep.rows.compactMap { row in
-                row.cents[column].map { Point(volume: double(row.volume), cost: Double($0) / 100) }
+                row.cents[column].map { Point(volume: double(row.volume), plotted: Double($0) / 100) }
             })
         }
         let regions = breakEven.regions.map { region in
@@ -82,7 +84,7 @@ public struct ChartData: Equatable, Sendable {
 
     /// The cost range drawn: whole decades around every point.
     public var costRange: (low: Double, high: Double) {
-        let costs = series.flatMap(\.points).map(\.cost).filter { $0 > 0 }
+        let costs = series.flatMap(\.points).map(\.plotted).filter { $0 > 0 }
         guard let minimum = costs.min(), let maximum = costs.max() else { return (1, 10) }
         let low = pow(10, (log10(minimum)).rounded(.down))
         var high = pow(10, (log10(maximum)).rounded(.up))

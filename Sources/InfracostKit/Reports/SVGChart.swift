@@ -19,11 +19,11 @@ public enum SVGChart {
         return left + plot * (log10(volume) - log10(chart.low)) / (log10(chart.high) - log10(chart.low))
     }
 
-    /// The y position of `cost` on the chart.
-    public static func y(_ cost: Double, _ chart: ChartData) -> Double {
+    /// The y position of a plotted cost on the chart.
+    public static func y(_ plotted: Double, _ chart: ChartData) -> Double {
         let (low, high) = chart.costRange
         let plot = height - top - bottom
-        let clamped = min(max(cost, low), high)
+        let clamped = min(max(plotted, low), high)
         return top + plot * (1 - (log10(clamped) - log10(low)) / (log10(high) - log10(low)))
     }
 
@@ -75,7 +75,7 @@ public enum SVGChart {
         svg += "<text x=\"18\" y=\"\(f((top + plotBottom) / 2))\" text-anchor=\"middle\" stroke=\"none\" fill=\"#222222\" transform=\"rotate(-90 18 \(f((top + plotBottom) / 2)))\">monthly cost, USD (log scale)</text>\n"
         svg += "</g>\n<g class=\"series\" fill=\"none\" stroke-width=\"2\">\n"
         for (index, series) in chart.series.enumerated() where !series.points.isEmpty {
-            let d = series.points.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(f(x(p.volume, chart))),\(f(y(p.cost, chart)))" }.joined(separator: " ")
+            let d = series.points.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(f(x(p.volume, chart))),\(f(y(p.plotted, chart)))" }.joined(separator: " ")
             let dash = dashes[index % dashes.count]
             svg += "<path class=\"series\" data-name=\"\(escape(series.name))\" d=\"\(d)\" stroke=\"\(inks[index % inks.count])\"\(dash == "none" ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
         }

@@ -14,13 +14,13 @@ public enum TerminalChart {
             let position = (log10(volume) - log10(chart.low)) / (log10(chart.high) - log10(chart.low))
             return min(plotWidth - 1, max(0, Int((position * Double(plotWidth - 1)).rounded())))
         }
-        func row(_ cost: Double) -> Int {
-            let clamped = min(max(cost, costLow), costHigh)
+        func row(_ plotted: Double) -> Int {
+            let clamped = min(max(plotted, costLow), costHigh)
             let position = (log10(clamped) - log10(costLow)) / (log10(costHigh) - log10(costLow))
             return plotHeight - 1 - min(plotHeight - 1, max(0, Int((position * Double(plotHeight - 1)).rounded())))
         }
         for (index, series) in chart.series.enumerated() {
-            for point in series.points { grid[row(point.cost)][column(point.volume)] = marks[index % marks.count] }
+            for point in series.points { grid[row(point.plotted)][column(point.volume)] = marks[index % marks.count] }
         }
         var output = chart.title + "\n" + wrap(chart.subtitle, width: 80) + "\n\n"
         let decades = Set(ChartData.decades(costLow, costHigh).map(row))

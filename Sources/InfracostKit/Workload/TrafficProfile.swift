@@ -15,7 +15,7 @@ public struct TrafficProfile: Equatable, Sendable {
     }
 
     public var pattern: Pattern
-    /// Requests per second (inside business hours for that pattern).
+    /// Requests per second (inside business hours for that pattern): a rate of arrivals, not of money.
     public var rate: Double
     /// Input and output tokens of every synthetic request.
     public var inputTokensPerRequest: Int

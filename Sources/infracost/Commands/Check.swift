@@ -44,11 +44,7 @@ extension Infracost {
                     try PlainNumber.parse(text, flag: "--budget", range: 0...DecimalText.maximumMagnitude, rangeText: "0 or more")
                 }
                 let increase = try maxIncrease.map { text throws(InfracostError) in
-                    var number = text
-                    let percent = number.hasSuffix("%")
-                    if percent { number.removeLast() }
-                    let value = try PlainNumber.parse(number, flag: "--max-increase", range: 0...1_000_000, rangeText: "0 or more")
-                    return percent ? value / 100 : value
+                    try Percentage.parse(text, flag: "--max-increase", range: 0...10_000, rangeText: "0% or more")
                 }
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog) }
@@ -131,11 +127,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let growthValue = try growth.map { text throws(InfracostError) in
-                    var number = text
-                    let percent = number.hasSuffix("%")
-                    if percent { number.removeLast() }
-                    let value = try PlainNumber.parse(number, flag: "--growth", range: -100...1000, rangeText: "between -100% and 1000%")
-                    return percent ? value / 100 : value
+                    try Percentage.parse(text, flag: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
                 } ?? Decimal(0)
                 let start = try parseMonth(startMonth)
                 let catalog = try pricing.catalog()
