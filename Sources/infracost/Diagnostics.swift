@@ -16,6 +16,7 @@ enum Diagnostics {
 
     /// Runs `body`, reporting an `InfracostError` on stderr and exiting with its code.
     static func run(_ body: () throws(InfracostError) -> Void) throws {
+        defer { ProgressLine.finish() }
         do {
             try body()
         } catch {

@@ -171,3 +171,24 @@ struct CompareGoldenTests {
         try CLI.expectGolden(result.stdout, "compare-help.txt")
     }
 }
+
+extension CompareGoldenTests {
+    /// The default table fits 80 columns; --wide adds throughput, method and provenance columns and may not.
+    @Test func wideAddsColumnsTheDefaultLeavesOut() throws {
+        let narrow = try CLI.run(["compare", "--tokens", "2B"])
+        let tableLines = narrow.stdout.split(separator: "\n").prefix { !$0.hasPrefix("* cheapest") }
+        #expect(tableLines.allSatisfy { $0.count <= 80 })
+        #expect(!narrow.stdout.contains("price as of"))
+        let wide = try CLI.run(Self.seedArguments + ["--tokens", "2B", "--wide"])
+        #expect(wide.status == 0)
+        try CLI.expectGolden(wide.stdout, "compare-seed-2B-wide.txt")
+    }
+
+    /// A misspelt tier is a usage error with a suggestion and the list of tiers.
+    @Test func unknownTierSuggestsTheClosest() throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--tier", "serverles"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown tier 'serverles' (did you mean 'serverless'?); tiers: api, serverless, serverless-gpu, dedicated"))
+        #expect(result.stdout.isEmpty)
+    }
+}

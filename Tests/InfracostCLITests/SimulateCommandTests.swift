@@ -97,3 +97,26 @@ struct SimulateCommandTests {
         #expect(options.filter { $0["tier"] as? String == "serverless" }.allSatisfy { $0["pricing_method"] as? String == "model" })
     }
 }
+
+extension SimulateCommandTests {
+    /// --explain derives each line from simulated seconds: for the published 100 cold starts a day, 3,000 x 60 s of
+    /// loading over a 30-day simulation of a 720 h month is 180,000 GPU-seconds x $0.0014 = $252.00.
+    @Test func explainDerivesEachLineFromSimulatedSeconds() throws {
+        let result = try CLI.run([
+            "simulate", "--traffic", "steady", "--rate", "100/d", "--offer", "replicate/a100-80gb", "--service-time", "1s",
+            "--idle-timeout", "5m", "--hours-per-month", "720", "--explain",
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("cold-start loading: 180,000.000 replica-seconds simulated x 1 GPU x (2,592,000 s month / 2,592,000.000 s simulated)"))
+        #expect(result.stdout.contains("= 180,000.0 GPU-seconds x $0.0014 = $252.00"))
+        #expect(result.stdout.contains("price: $0.0014 per GPU-second"))
+    }
+
+    /// Progress goes to a terminal only: with stderr a file (as in CI) a long run prints no progress line.
+    @Test func noProgressLineWhenStderrIsNotATerminal() throws {
+        let result = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "5/s", "--days", "3"])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("simulating"))
+    }
+}

@@ -26,6 +26,15 @@ public struct BreakEven: Equatable, Sendable {
         public var tier: Tier
     }
 
+    /// One affine piece of a cost curve: cost(V) = intercept + slope x V, slope in currency per token.
+    public struct Line: Equatable, Sendable {
+        public var intercept: Decimal
+        public var slope: Decimal
+
+        /// The slope in currency per 1M tokens.
+        public var slopePerMillion: Decimal { slope * 1_000_000 }
+    }
+
     /// A volume where the cheapest option changes.
     public struct Crossover: Equatable, Sendable {
         /// The exact volume: where the two costs meet, or where a dedicated option needs one more instance.
@@ -38,6 +47,12 @@ public struct BreakEven: Equatable, Sendable {
         public var fromCost: Decimal
         /// The new option's cost just past `volume`.
         public var toCost: Decimal
+        /// The line the old option followed just before `volume`, and the one the new option follows after it.
+        public var fromLine: Line
+        public var toLine: Line
+        /// True when the two lines cross at `volume`; false when a curve steps there (a dedicated option needs
+        /// one more instance, or a keep-warm knee), so the change happens at the step, not at a crossing.
+        public var isCrossing: Bool
 
         /// The first whole-token volume at which the new option is the cheaper: floor(volume) + 1.
         public var firstWholeToken: Decimal {
@@ -72,7 +87,7 @@ extension BreakEven {
         var pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: onlyIDs == nil ? request.tiers : [])
         if let onlyIDs {
             for id in onlyIDs where catalog.offer(id: id) == nil {
-                let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
                 throw .invalidUsage(message: "--between: no offer has the id '\(id)'\(hint)")
             }
             pricers = pricers.filter { onlyIDs.contains($0.offer.id) }
@@ -101,6 +116,10 @@ extension BreakEven {
         piece.intercept + piece.slope * tokens
     }
 
+    static func line(_ piece: (intercept: Decimal, slope: Decimal)) -> Line {
+        Line(intercept: piece.intercept, slope: piece.slope)
+    }
+
     /// The lower envelope of `curves` over (low, high]: who is cheapest where, and where that changes.
     static func envelope(_ curves: [CostCurve], low: Decimal, high: Decimal) -> ([Region], [Crossover]) {
         guard !curves.isEmpty else { return ([], []) }
@@ -110,18 +129,23 @@ extension BreakEven {
         var regions: [Region] = []
         var crossovers: [Crossover] = []
         var current: Int?
+        /// The piece the current cheapest follows (over the segment being scanned).
+        var currentPiece: (intercept: Decimal, slope: Decimal) = (0, 0)
         var regionStart = low
 
-        func change(to next: Int, at volume: Decimal) {
+        func change(to next: Int, at volume: Decimal, isCrossing: Bool) {
+            let nextPiece = curves[next].piece(after: volume)
             if let previous = current {
                 crossovers.append(Crossover(
                     volume: volume, fromID: curves[previous].offer.id, fromTier: curves[previous].offer.tier,
                     toID: curves[next].offer.id, toTier: curves[next].offer.tier,
-                    fromCost: curves[previous].value(at: volume), toCost: value(curves[next].piece(after: volume), at: volume)))
+                    fromCost: curves[previous].value(at: volume), toCost: value(nextPiece, at: volume),
+                    fromLine: line(currentPiece), toLine: line(nextPiece), isCrossing: isCrossing))
                 regions.append(Region(from: regionStart, to: volume, id: curves[previous].offer.id, tier: curves[previous].offer.tier))
                 regionStart = volume
             }
             current = next
+            currentPiece = nextPiece
         }
 
         for (start, end) in zip(sorted, sorted.dropFirst()) {
@@ -133,7 +157,8 @@ extension BreakEven {
                 let b = value(pieces[best], at: start)
                 if a < b || (a == b && pieces[index].slope < pieces[best].slope) { best = index }
             }
-            if best != current { change(to: best, at: start) }
+            if best != current { change(to: best, at: start, isCrossing: false) }
+            currentPiece = pieces[best]
             var x = start
             while true {
                 // The first line with a smaller slope to cross below the current cheapest inside (x, end).
@@ -146,7 +171,7 @@ extension BreakEven {
                     }
                 }
                 guard let found = next else { break }
-                change(to: found.index, at: found.at)
+                change(to: found.index, at: found.at, isCrossing: true)
                 best = found.index
                 x = found.at
             }

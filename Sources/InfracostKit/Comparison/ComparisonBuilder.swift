@@ -73,7 +73,7 @@ extension Comparison {
         if catalog.offer(id: id) != nil {
             throw .invalidUsage(message: "--baseline \(id): the offer is filtered out by --tier")
         }
-        let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
         throw .invalidUsage(message: "--baseline \(id): no offer has this id\(hint); see 'infracost prices list'")
     }
 }

@@ -36,7 +36,7 @@ public struct Portfolio: Equatable, Sendable {
             var tiers = spec.tiers
             if let id = spec.offerID {
                 guard let offer = catalog.offer(id: id) else {
-                    let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
                     throw .invalidData(problems: [DataProblem(file: file.file, line: spec.line, entry: spec.name, entryKind: "workload", field: "offer",
                                                               message: "no offer has the id '\(id)'\(hint)")])
                 }

@@ -62,7 +62,7 @@ public struct Sweep: Equatable, Sendable {
     /// - Throws: `InfracostError.invalidUsage` for a bad range or step count.
     public static func make(
         _ request: ComparisonRequest, catalog: PriceCatalog, from: Decimal, to: Decimal, steps: Int, linear: Bool = false,
-        perTier: Bool = false, onlyIDs: [String]? = nil
+        perTier: Bool = false, onlyIDs: [String]? = nil, progress: WorkProgress? = nil
     ) throws(InfracostError) -> Sweep {
         try request.workload.validate()
         guard from > 0, from < to else {
@@ -92,7 +92,8 @@ public struct Sweep: Equatable, Sendable {
         let share = ExactNumber(inputShare)
         let tiersOfPricers = pricers.map(\.offer.tier)
         let idsOfPricers = pricers.map(\.offer.id)
-        for volume in volumes(from: from, to: to, steps: steps, linear: linear) {
+        for (step, volume) in volumes(from: from, to: to, steps: steps, linear: linear).enumerated() {
+            if step & 0x3FF == 0 { progress?.update(Double(step) / Double(steps)) }
             // Exact token counts for the fast path; the Decimal cost models only where it overflows.
             let total = Sweep.wholeTokens(volume).map { ExactNumber(mantissa: Int128($0)) } ?? ExactNumber(volume)
             let input = total.flatMap { t in share.flatMap { t * $0 } }

@@ -53,7 +53,7 @@ public struct UsageAnalysis: Equatable, Sendable {
                 if let reason = comparison.excluded.first(where: { $0.id == offerID })?.reason {
                     throw .invalidUsage(message: "--offer \(offerID): \(reason)")
                 }
-                let hint = Suggestions.closest(to: offerID, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestions.hint(for: offerID, in: catalog.offers.map(\.id))
                 throw .invalidUsage(message: "--offer \(offerID): no offer has this id\(hint)")
             }
             chosen = option

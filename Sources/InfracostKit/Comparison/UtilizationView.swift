@@ -104,7 +104,7 @@ public struct UtilizationView: Equatable, Sendable {
 
     static func lookUp(_ id: String, flag: String, catalog: PriceCatalog) throws(InfracostError) -> Offer {
         if let offer = catalog.offer(id: id) { return offer }
-        let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
         throw .invalidUsage(message: "\(flag) \(id): no offer has this id\(hint); see 'infracost prices list'")
     }
 }

@@ -12,6 +12,9 @@ public struct LineItem: Equatable, Sendable {
     public var unitPrice: Decimal
     /// `quantity x unitPrice`, rounded to the cent (half away from zero).
     public var amount: Decimal
+    /// How `quantity` was obtained, in words and numbers, when it is not a given (e.g. simulated seconds
+    /// projected to a month); shown by `--explain`.
+    public var derivation: String?
 
     /// A line item whose amount is `exactAmount` rounded to the cent.
     public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, exactAmount: Decimal) {

@@ -311,7 +311,7 @@ struct CatalogFileReader {
 
     mutating func checkKeys(_ members: [JSONValue.Member], allowed: Set<String>, entry: String?, what: String) {
         for member in members where !allowed.contains(member.key) {
-            let suggestion = Suggestions.closest(to: member.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            let suggestion = Suggestions.hint(for: member.key, in: allowed)
             report(member.line, entry, member.key, "unknown \(what) field\(suggestion)")
         }
     }

@@ -11,6 +11,11 @@ public enum Suggestions {
         return best?.0
     }
 
+    /// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
+    public static func hint<S: Sequence<String>>(for text: String, in candidates: S) -> String {
+        closest(to: text, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// Levenshtein distance between two strings, by characters.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)

@@ -2,9 +2,10 @@ import Foundation
 
 /// Renders a `BreakEven` as a table, JSON, CSV or Markdown.
 public enum BreakEvenRenderer {
-    public static func render(_ result: BreakEven, format: OutputFormat) -> String {
+    /// The result in `format`; `explain` adds to the table the arithmetic behind each crossover.
+    public static func render(_ result: BreakEven, format: OutputFormat, explain: Bool = false) -> String {
         switch format {
-        case .table: return table(result)
+        case .table: return table(result) + (explain ? explanation(result) : "")
         case .json: return JSONWriter.string(value(result))
         case .csv: return csv(result)
         case .markdown: return markdown(result)
@@ -43,6 +44,38 @@ public enum BreakEvenRenderer {
         output += "\n\(result.optionIDs.count) options compared"
         if !result.excluded.isEmpty { output += ", \(result.excluded.count) left out (--format json lists them)" }
         return output + ".\n"
+    }
+
+    /// How each crossover volume is found: where two lines meet, or where a curve steps.
+    public static func explanation(_ result: BreakEven) -> String {
+        guard !result.crossovers.isEmpty else { return "" }
+        let currency = result.currency
+        func describe(_ line: BreakEven.Line) -> String {
+            if line.slope == 0 { return "\(Money.formatted(line.intercept, currency: currency)) a month, whatever the volume" }
+            let slope = "\(Money.formattedPrice(line.slopePerMillion, currency: currency)) per 1M tokens"
+            if line.intercept == 0 { return slope }
+            let sign = line.intercept < 0 ? "-" : "+"
+            return "\(Money.formatted(abs(line.intercept), currency: currency)) \(sign) \(slope)"
+        }
+        var output = "\nHow each crossover is found (V = tokens a month):\n"
+        for crossover in result.crossovers {
+            output += "\n  \(crossover.fromID) -> \(crossover.toID) at \(Numbers.formatted(crossover.volume, scale: 2)) tokens\n"
+            output += "    \(crossover.fromID): \(describe(crossover.fromLine))\n"
+            output += "    \(crossover.toID): \(describe(crossover.toLine))\n"
+            if crossover.isCrossing {
+                let a = crossover.fromLine
+                let b = crossover.toLine
+                output += "    equal where V = (\(Money.formatted(b.intercept, currency: currency)) - \(Money.formatted(a.intercept, currency: currency)))"
+                output += " / (\(Money.formattedPrice(a.slopePerMillion, currency: currency)) - \(Money.formattedPrice(b.slopePerMillion, currency: currency))) x 1M"
+                output += " = \(Numbers.formatted(crossover.volume, scale: 2)); both cost \(Money.formatted(crossover.fromCost, currency: currency)) there\n"
+            } else {
+                output += "    a step at V = \(Numbers.formatted(crossover.volume, scale: 2)) (one more instance, or a keep-warm knee):"
+                output += " \(crossover.fromID) costs \(Money.formatted(crossover.fromCost, currency: currency)) up to it,"
+                output += " \(crossover.toID) \(Money.formatted(crossover.toCost, currency: currency))\n"
+            }
+            output += "    first whole token where \(crossover.toID) is cheaper: \(Numbers.formatted(crossover.firstWholeToken))\n"
+        }
+        return output
     }
 
     static func value(_ result: BreakEven) -> JSONValue {

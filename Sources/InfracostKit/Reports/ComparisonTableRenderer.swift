@@ -1,10 +1,12 @@
 import Foundation
 
-/// Renders a `Comparison` as an aligned text table for a terminal (fits 80 columns).
+/// Renders a `Comparison` as an aligned text table for a terminal (fits 80 columns; `wide` adds columns).
 public enum ComparisonTableRenderer {
     /// The report: a heading, one row per option, the cheapest, unpriced reasons and the assumptions.
-    /// - Parameter explain: adds each option's line items with their arithmetic.
-    public static func render(_ comparison: Comparison, explain: Bool = false) -> String {
+    /// - Parameters:
+    ///   - explain: adds each option's line items with their arithmetic.
+    ///   - wide: adds the throughput used, how the option was priced, and each price's date and source.
+    public static func render(_ comparison: Comparison, explain: Bool = false, wide: Bool = false) -> String {
         let workload = comparison.workload
         var output = "infracost compare: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month"
         output += " (\(TokenCount.abbreviated(workload.inputTokens)) in, \(TokenCount.abbreviated(workload.outputTokens)) out),"
@@ -15,6 +17,10 @@ public enum ComparisonTableRenderer {
         if hasBaseline {
             headers.append("saving")
             alignments.append(.right)
+        }
+        if wide {
+            headers += ["tok/s", "priced by", "price as of", "source"]
+            alignments += [.right, .left, .left, .left]
         }
         var table = TextTable(headers: headers, alignments: alignments)
         var rank = 0
@@ -39,6 +45,11 @@ public enum ComparisonTableRenderer {
                 } else {
                     row.append("")
                 }
+            }
+            if wide {
+                let throughput = option.throughput.map { Numbers.formatted($0.tokensPerSecond, scale: 0) + ($0.isEstimate ? " (est.)" : "") } ?? "-"
+                let pricedBy = option.throughput.map { "\(option.method), \($0.method)" } ?? option.method
+                row += [throughput, pricedBy, option.offer.provenance.asOf ?? "undated", option.offer.provenance.source ?? "no source"]
             }
             table.rows.append(row)
         }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Renders a `SimulationResult` as a table, JSON, CSV (line items) or Markdown.
 public enum SimulationRenderer {
-    public static func render(_ result: SimulationResult, format: OutputFormat) -> String {
+    /// The result in `format`; `explain` adds to the table how each line item is made, from the same result.
+    public static func render(_ result: SimulationResult, format: OutputFormat, explain: Bool = false) -> String {
         switch format {
-        case .table: return table(result)
+        case .table: return table(result) + (explain ? explanation(result) : "")
         case .json: return JSONWriter.string(value(result))
         case .csv: return csv(result)
         case .markdown: return "```\n" + table(result) + "```\n"
@@ -50,6 +51,27 @@ public enum SimulationRenderer {
         output += "\nAssumptions:\n"
         for (name, value) in r.plan.assumptions { output += "  \(name): \(value)\n" }
         output += "  latency: queue + cold start + service; quantiles to within 1%\n"
+        return output
+    }
+
+    /// Each line item's quantity and amount in words and numbers, the effective cost, and the price's source.
+    public static func explanation(_ r: SimulationResult) -> String {
+        var output = "\nHow each figure is made:\n"
+        for item in r.lineItems {
+            output += "  \(item.label): "
+            if let derivation = item.derivation { output += "\(derivation)\n    = " }
+            output += "\(Numbers.formatted(item.quantity, scale: 1)) \(item.unit)s x \(Money.formattedPrice(item.unitPrice, currency: r.currency))"
+            output += " = \(Money.formatted(item.amount, currency: r.currency))\n"
+        }
+        let amounts = r.lineItems.map { Money.formatted($0.amount, currency: r.currency) }.joined(separator: " + ")
+        output += "  total: \(amounts) = \(Money.formatted(r.total, currency: r.currency))\n"
+        if let perMillion = r.costPerMillionTokens {
+            output += "  per 1M tokens: \(Money.formatted(r.total, currency: r.currency)) / \(Numbers.formatted(r.monthlyTokens, scale: 0)) tokens x 1,000,000"
+            output += " = \(Money.formattedPrice(perMillion, currency: r.currency))\n"
+        }
+        let provenance = r.plan.offer.provenance
+        output += "  price: \(Money.formattedPrice(r.plan.offer.perSecond ?? r.plan.offer.perHour ?? 0, currency: r.currency))"
+        output += " per \(r.plan.offer.perSecond == nil ? "GPU-hour" : "GPU-second"), \(provenance.source ?? "no source given"), \(provenance.asOf ?? "undated")\n"
         return output
     }
 

@@ -87,11 +87,12 @@ public struct EndpointRun: Equatable, Sendable {
 /// many requests share a replica.
 public enum EndpointSimulator {
     /// Runs `configuration` on the requests `next()` yields (in arrival order) until `duration` seconds.
+    /// `progress`, when given, is told the simulated time reached as a fraction of `duration`, every 65,536 arrivals.
     public static func run(
-        _ configuration: EndpointConfiguration, duration: Double, next: () -> Request?
+        _ configuration: EndpointConfiguration, duration: Double, progress: ((Double) -> Void)? = nil, next: () -> Request?
     ) -> EndpointRun {
         var state = State(configuration: configuration)
-        state.run(duration: duration, next: next)
+        state.run(duration: duration, progress: progress, next: next)
         return state.result
     }
 
@@ -298,13 +299,14 @@ public enum EndpointSimulator {
             }
         }
 
-        mutating func run(duration: Double, next: () -> Request?) {
+        mutating func run(duration: Double, progress: ((Double) -> Void)?, next: () -> Request?) {
             result.duration = duration
             if c.keepWarm > 0 {
                 if windowIsOpen(at: 0) { openWindow(at: 0) }
                 nextBoundary = boundary(after: 0).at
             }
             var pending = next()
+            var arrivals = 0
             while true {
                 let arrival = pending.map { $0.arrival < duration ? $0.arrival : Double.infinity } ?? .infinity
                 let completion = completions.peekTime
@@ -320,6 +322,8 @@ public enum EndpointSimulator {
                 } else if let request = pending {
                     arrive(request)
                     pending = next()
+                    arrivals &+= 1
+                    if arrivals & 0xFFFF == 0, let progress { progress(request.arrival / duration) }
                 }
             }
             finish(at: max(duration, lastEventTime))

@@ -34,7 +34,8 @@ public struct KeepWarmStudy: Equatable, Sendable {
     /// that meets the constraints (by default, cold starts on at most 1% of requests).
     public static func run(
         base: SimulationPlan.Choices, shape: Workload, traffic: TrafficSource, catalog: PriceCatalog,
-        keepWarmCounts: [Int], idleTimeouts: [Double], maxColdStartShare: Double?, maxP95Latency: Double?
+        keepWarmCounts: [Int], idleTimeouts: [Double], maxColdStartShare: Double?, maxP95Latency: Double?,
+        progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InfracostError) -> KeepWarmStudy {
         var plans: [SimulationPlan] = []
         for keepWarm in keepWarmCounts {
@@ -45,7 +46,7 @@ public struct KeepWarmStudy: Equatable, Sendable {
                 plans.append(try SimulationPlan.make(choices: choices, shape: shape, traffic: traffic, catalog: catalog))
             }
         }
-        let results = Simulation.runAll(plans)
+        let results = Simulation.runAll(plans, progress: progress.map { WorkProgress(parts: plans.count, onChange: $0) })
         let coldLimit = maxColdStartShare ?? (maxP95Latency == nil ? 0.01 : nil)
         var settings = zip(plans, results).map { plan, result in
             Setting(
@@ -82,11 +83,13 @@ public struct KeepWarmStudy: Equatable, Sendable {
 }
 
 extension Simulation {
-    /// Runs several plans, on every core, in order.
-    public static func runAll(_ plans: [SimulationPlan]) -> [SimulationResult] {
+    /// Runs several plans, on every core, in order; plan i reports to part i of `progress`.
+    public static func runAll(_ plans: [SimulationPlan], progress: WorkProgress? = nil) -> [SimulationResult] {
         let box = ResultBox(count: plans.count)
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
-            box.set(index, run(plans[index]))
+            let result = run(plans[index], progress: progress, part: index)
+            progress?.update(part: index, 1)
+            box.set(index, result)
         }
         return box.results.map { $0! }
     }

@@ -51,7 +51,7 @@ public struct SimulationPlan: Equatable, Sendable {
                 if let offer = catalog.offer(id: id) {
                     throw .invalidUsage(message: "--offer \(id): simulate needs a serverless-gpu offer, not \(offer.tier.rawValue)")
                 }
-                let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
                 throw .invalidUsage(message: "--offer \(id): no offer has this id\(hint)")
             }
             if let reason = found.exclusionReason { throw .invalidUsage(message: "--offer \(id): \(reason)") }
@@ -183,19 +183,20 @@ public struct SimulationResult: Equatable, Sendable {
 }
 
 public enum Simulation {
-    /// Runs the plan and prices the result for a month.
-    public static func run(_ plan: SimulationPlan) -> SimulationResult {
+    /// Runs the plan and prices the result for a month; `progress` (its part `part`) is told how far the run is.
+    public static func run(_ plan: SimulationPlan, progress: WorkProgress? = nil, part: Int = 0) -> SimulationResult {
+        let report: ((Double) -> Void)? = progress.map { progress in { progress.update(part: part, $0) } }
         let run: EndpointRun
         var warnings: [String] = []
         switch plan.traffic {
         case .synthetic(let profile):
             var stream = RequestStream(profile: profile)
-            run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400) { stream.next() }
+            run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400, progress: report) { stream.next() }
         case .trace(let trace):
             var index = 0
             let requests = trace.requests
             // Arrivals end just after the last request; requests then in flight are finished.
-            run = EndpointSimulator.run(plan.configuration, duration: trace.span + 1e-6) {
+            run = EndpointSimulator.run(plan.configuration, duration: trace.span + 1e-6, progress: report) {
                 guard index < requests.count else { return nil }
                 defer { index += 1 }
                 return requests[index]
@@ -218,7 +219,11 @@ public enum Simulation {
         ]
         for (label, seconds) in states where seconds > 0 || label == "serving" {
             let monthly = decimal(seconds, places: 3) * gpus * projection
-            items.append(item(label, gpuSeconds: monthly, offer: offer, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated))
+            var line = item(label, gpuSeconds: monthly, offer: offer, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated)
+            line.derivation = "\(Numbers.formatted(decimal(seconds, places: 3), scale: 3)) replica-seconds simulated x \(offer.gpuCount) GPU"
+                + (offer.gpuCount == 1 ? "" : "s") + " x (\(Numbers.formatted(monthSeconds)) s month / \(Numbers.formatted(simulated, scale: 3)) s simulated)"
+                + (offer.perSecond == nil ? " / 3,600 s per hour" : "")
+            items.append(line)
         }
         return SimulationResult(plan: plan, run: run, projection: projection, lineItems: items, currency: offer.currency, warnings: warnings)
     }

@@ -66,7 +66,7 @@ public struct WorkloadFile: Equatable, Sendable {
                 return WorkloadFile(file: file, workloads: [])
             }
             for member in members where !WorkloadFile.topKeys.contains(member.key) {
-                let hint = Suggestions.closest(to: member.key, in: WorkloadFile.topKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestions.hint(for: member.key, in: WorkloadFile.topKeys)
                 report(member.line, nil, member.key, "unknown field\(hint)")
             }
             func member(_ key: String) -> JSONValue.Member? { members.first { $0.key == key } }
@@ -111,7 +111,7 @@ public struct WorkloadFile: Equatable, Sendable {
                 return nil
             }
             for field in fields where !WorkloadFile.workloadKeys.contains(field.key) {
-                let hint = Suggestions.closest(to: field.key, in: WorkloadFile.workloadKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestions.hint(for: field.key, in: WorkloadFile.workloadKeys)
                 report(field.line, name, field.key, "unknown field\(hint)")
             }
             let modelSize: Decimal

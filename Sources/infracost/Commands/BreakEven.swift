@@ -13,7 +13,7 @@ extension Infracost {
                 Examples:
                   infracost breakeven
                   infracost breakeven --tier serverless --tier dedicated --chart cost.svg
-                  infracost breakeven --between together/llama-3.1-70b crusoe/h200
+                  infracost breakeven --between together/llama-3.1-70b crusoe/h200 --explain
                 """
         )
 
@@ -21,8 +21,7 @@ extension Infracost {
         @OptionGroup var shape: WorkloadShapeOptions
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
-        var tier: [Tier] = []
+        @OptionGroup var tiers: TierOptions
 
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Compare just these two offers: where do they cost the same?", valueName: "id"))
         var between: [String] = []
@@ -32,6 +31,9 @@ extension Infracost {
 
         @Option(help: "Report format (chart draws in the terminal).")
         var format: ChartableFormat = .table
+
+        @Flag(help: "Show how each crossover is found: both cost lines, the equation solved, or the step (table format).")
+        var explain = false
 
         @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically).", valueName: "file"))
         var out: String?
@@ -43,7 +45,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: InfracostKit.BreakEven.defaultLow, defaultHigh: InfracostKit.BreakEven.defaultHigh)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: Set(tier))
+                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.selected)
                 let catalog = try pricing.catalog()
                 let only = between.isEmpty ? nil : between
                 let result = try InfracostKit.BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: only)
@@ -53,7 +55,8 @@ extension Infracost {
                 let report: String
                 if let format = format.report {
                     report = only != nil && format == .table
-                        ? BreakEvenRenderer.between(result, between[0], between[1]) : BreakEvenRenderer.render(result, format: format)
+                        ? BreakEvenRenderer.between(result, between[0], between[1]) + (explain ? BreakEvenRenderer.explanation(result) : "")
+                        : BreakEvenRenderer.render(result, format: format, explain: explain)
                 } else {
                     report = chartData.map(TerminalChart.render) ?? ""
                 }
@@ -88,8 +91,7 @@ extension Infracost {
         @OptionGroup var shape: WorkloadShapeOptions
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
-        var tier: [Tier] = []
+        @OptionGroup var tiers: TierOptions
 
         @Option(help: ArgumentHelp("Also draw cost against volume as an SVG file.", valueName: "file.svg"))
         var chart: String?
@@ -103,7 +105,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: 10_000_000, defaultHigh: 20_000_000_000)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: Set(tier))
+                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.selected)
                 let catalog = try pricing.catalog()
                 // A table of more offers than fit 80 columns shows the best per tier; a two-volume probe tells.
                 var byTier = perTier
@@ -111,7 +113,9 @@ extension Infracost {
                     let probe = try InfracostKit.Sweep.make(request, catalog: catalog, from: low, to: high, steps: 2, linear: linear)
                     byTier = probe.columns.count > 4
                 }
-                let sweep = try InfracostKit.Sweep.make(request, catalog: catalog, from: low, to: high, steps: steps, linear: linear, perTier: byTier)
+                let sweep = try InfracostKit.Sweep.make(request, catalog: catalog, from: low, to: high, steps: steps, linear: linear, perTier: byTier,
+                                                         progress: ProgressLine.progress("sweeping"))
+                ProgressLine.finish()
                 if byTier, !perTier {
                     Diagnostics.printError("note: \(sweep.columns.count) tiers shown (best offer of each); --format csv or json lists every offer")
                 }

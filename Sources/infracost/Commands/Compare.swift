@@ -13,6 +13,7 @@ extension Infracost {
                   infracost compare --tokens 500M --model-size 8B --tier serverless
                   infracost compare --tokens 3.2B --baseline together/llama-3.1-70b
                   infracost compare --tokens 2B --format csv --out cost.csv
+                  infracost compare --tokens 2B --wide
                   infracost compare --traffic business-hours --rate 2/s --tier serverless-gpu
                 """
         )
@@ -21,14 +22,16 @@ extension Infracost {
         @OptionGroup(title: "Traffic (prices serverless-gpu options by simulation)") var traffic: TrafficOptions
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
-        var tier: [Tier] = []
+        @OptionGroup var tiers: TierOptions
 
         @Option(help: ArgumentHelp("Show each option's saving against this offer id (amount and %).", valueName: "id"))
         var baseline: String?
 
         @Flag(help: "Show the arithmetic behind every line item, with each price's source and date (table format).")
         var explain = false
+
+        @Flag(help: "Table format: add columns for the throughput used, how each option was priced, and each price's date and source (wider than 80 columns).")
+        var wide = false
 
         @Option(name: .customLong("workload"), help: ArgumentHelp("Compare every workload of a workload file (YAML or JSON) instead of one volume.", valueName: "file"))
         var workloadFile: String?
@@ -48,9 +51,9 @@ extension Infracost {
                 if let source, workload.tokens == nil, workload.inputTokens == nil {
                     (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
                 }
-                var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: Set(tier), baselineID: baseline), catalog: catalog)
+                var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers.selected, baselineID: baseline), catalog: catalog)
                 if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
-                try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain), to: output.out)
+                try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings)
             }
         }

@@ -27,14 +27,13 @@ extension Infracost.Prices {
 
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: ArgumentHelp("Only offers of this tier. Repeatable. (default: all tiers)", valueName: "tier"))
-        var tier: [Tier] = []
+        @OptionGroup var tiers: TierOptions
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let offers = try pricing.catalog().offers.filter { tier.isEmpty || tier.contains($0.tier) }
+                let offers = try pricing.catalog().offers.filter { tiers.selected.isEmpty || tiers.selected.contains($0.tier) }
                 try Diagnostics.emit(OfferRenderer.list(offers, format: output.format), to: output.out)
             }
         }
@@ -61,7 +60,7 @@ extension Infracost.Prices {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
                 guard let offer = catalog.offer(id: id) else {
-                    let hint = Suggestions.closest(to: id, in: catalog.offers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
                     throw .invalidUsage(message: "no offer has the id '\(id)'\(hint); see 'infracost prices list'")
                 }
                 try Diagnostics.emit(OfferRenderer.show(offer, format: output.format), to: output.out)

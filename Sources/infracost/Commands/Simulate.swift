@@ -15,6 +15,7 @@ extension Infracost {
                   infracost simulate --traffic poisson --rate 10/s
                   infracost simulate --traffic business-hours --rate 2/s --keep-warm 1@09:00-18:00
                   infracost simulate --trace conv.csv --model-size 70B --offer modal/h100
+                  infracost simulate --traffic poisson --rate 1/s --days 2 --explain
                 """
         )
 
@@ -22,6 +23,9 @@ extension Infracost {
         @OptionGroup var endpoint: EndpointOptions
         @OptionGroup var model: ModelOptions
         @OptionGroup var pricing: PricingOptions
+        @Flag(help: "Show how each line item is made: simulated seconds, projection to the month, price and its source (table format).")
+        var explain = false
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -29,8 +33,9 @@ extension Infracost {
                 let (input, output) = Workload.split(tokens: 1_000_000)
                 let shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try model.modelParamsB(), hoursPerMonth: try model.hours())
                 let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: try pricing.catalog())
-                let result = Simulation.run(plan)
-                try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format), to: self.output.out)
+                let result = Simulation.run(plan, progress: ProgressLine.progress("simulating"))
+                ProgressLine.finish()
+                try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format, explain: explain), to: self.output.out)
                 Diagnostics.warn(result.warnings)
             }
         }
@@ -95,7 +100,9 @@ extension Infracost {
                     },
                     maxP95Latency: try p95Latency.map { text throws(InfracostError) in
                         NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue
-                    })
+                    },
+                    progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
+                ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
             }
         }

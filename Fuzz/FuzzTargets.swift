@@ -1,0 +1,55 @@
+// libFuzzer entry point for infracost's parsers, compiled into the InfracostKit module by scripts/fuzz.sh
+// (swiftc -sanitize=fuzzer,address). One binary holds every target; INFRACOST_FUZZ_TARGET picks one:
+//   quantities  the quantity parsers behind numeric flags (--tokens 2B, --model-size 70B, 80%, 30s)
+//   pricing     the pricing-file loader (JSON parser, field checks, provenance)
+//   workload    the workload-file loader (YAML subset or JSON)
+//   trace       the request-trace reader (Azure and generic CSV)
+// Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
+// address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
+
+import Foundation
+
+enum FuzzTarget: String, CaseIterable {
+    case quantities, pricing, workload, trace
+
+    static let selected: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["INFRACOST_FUZZ_TARGET"] ?? ""
+        guard let target = FuzzTarget(rawValue: name) else {
+            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("set INFRACOST_FUZZ_TARGET to one of: \(names)\n".utf8))
+            exit(64)
+        }
+        return target
+    }()
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .quantities:
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = try? TokenCount.parse(text, flag: "--tokens")
+            _ = try? TokenCount.parse(text, flag: "--tokens", allowZero: true)
+            _ = try? ModelSize.parse(text)
+            _ = try? DecimalText.parse(text)
+            _ = try? Fraction.parse(text, flag: "--utilization", allowZero: false)
+            _ = try? Percentage.parse(text, flag: "--max-increase", range: 0...1000, rangeText: "0-1000%")
+            _ = try? DurationText.parse(text, flag: "--idle-timeout")
+            _ = try? PlainNumber.parse(text, flag: "--gpus", range: 1...1024, rangeText: "1-1024")
+            _ = try? RateText.parse(text)
+            _ = try? TimeOfDay.parseWindow(text, flag: "--keep-warm-window")
+            _ = try? TimeOfDay.parseOffset(text)
+        case .pricing:
+            _ = try? CatalogLoader.load(bytes, file: "fuzz.json", requireProvenance: true)
+        case .workload:
+            _ = try? WorkloadFile.parse(bytes, file: "fuzz.yml")
+        case .trace:
+            _ = try? TraceReader.parse(bytes, file: "fuzz.csv")
+            _ = try? TraceReader.parse(bytes, file: "fuzz.csv", skipBadRows: true)
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func infracostFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzTarget.selected.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
