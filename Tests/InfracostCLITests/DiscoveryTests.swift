@@ -10,7 +10,7 @@ struct DiscoveryTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "infracost 0.1.0")
-        #expect(lines.last?.hasPrefix("catalog: 40 offers: 9 api, 6 serverless, 10 serverless-gpu, 15 dedicated; prices dated 2023-10-19 to 2026-03-16") == true)
+        #expect(lines.last?.hasPrefix("catalog: 42 offers: 9 api, 6 serverless, 10 serverless-gpu, 17 dedicated; prices dated 2023-10-19 to 2026-11-23") == true)
     }
 
     @Test func bashCompletionNamesEverySubcommand() throws {

@@ -17,7 +17,7 @@ struct PricesCommandTests {
         let rows = CSVReader.parse(result.stdout)
         #expect(rows.first == ["id", "tier", "provider", "subject", "price", "as_of", "source"])
         #expect(rows.dropFirst().allSatisfy { $0[1] == "dedicated" })
-        #expect(rows.count == 16)
+        #expect(rows.count == 18)
     }
 
     @Test func showsEveryFieldWithSourceAndHistory() throws {

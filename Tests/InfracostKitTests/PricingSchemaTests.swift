@@ -24,6 +24,10 @@ struct PricingSchemaTests {
         #expect(Self.propertyNames(defs?["throughput"]) == CatalogFileReader.throughputKeys)
         #expect(Self.propertyNames(defs?["coldStart"]) == CatalogFileReader.coldStartKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["history"]?["items"]) == CatalogFileReader.historyKeys)
+        #expect(Self.propertyNames(defs?["exchangeRate"]) == CatalogFileReader.exchangeRateKeys)
+        #expect(Self.propertyNames(defs?["offer"]?["properties"]?["long_context"]) == CatalogFileReader.longContextKeys)
+        #expect(Self.propertyNames(defs?["offer"]?["properties"]?["off_peak"]) == CatalogFileReader.offPeakKeys)
+        #expect(Self.propertyNames(defs?["offer"]?["properties"]?["batch"]) == CatalogFileReader.modeKeys)
     }
 
     @Test func schemaListsEveryTier() throws {

@@ -48,3 +48,38 @@ extension Comparison {
         }
     }
 }
+
+extension TrafficSource {
+    /// When in the UTC day the traffic's tokens arrive: business hours (shifted by the UTC offset), every minute
+    /// alike for the other synthetic patterns, or the trace's tokens by minute.
+    public var dayProfile: DayProfile? {
+        switch self {
+        case .synthetic(let profile):
+            guard profile.pattern == .businessHours else { return .uniform(origin: "\(profile.pattern.rawValue) traffic: every minute alike") }
+            let from = Int(((profile.businessHours.lowerBound - profile.utcOffset) / 60).rounded())
+            let to = Int(((profile.businessHours.upperBound - profile.utcOffset) / 60).rounded())
+            return DayProfile.window(fromMinute: from, toMinute: to, origin: "business-hours traffic, \(TimeOfDayText.clock(from))-\(TimeOfDayText.clock(to)) UTC")
+        case .trace(let trace):
+            var weights = [Int64](repeating: 0, count: 1440)
+            for request in trace.requests {
+                let seconds = (trace.startEpoch + request.arrival).truncatingRemainder(dividingBy: 86_400)
+                let minute = min(1439, max(0, Int((seconds < 0 ? seconds + 86_400 : seconds) / 60)))
+                weights[minute] += Int64(request.inputTokens) + Int64(request.outputTokens)
+            }
+            return DayProfile(weights: weights, origin: "tokens by minute of \(trace.file)")
+        }
+    }
+
+    /// Input tokens per request when every request has the same size (synthetic traffic); nil for a trace.
+    public var inputTokensPerRequest: Decimal? {
+        switch self {
+        case .synthetic(let profile): return Decimal(profile.inputTokensPerRequest)
+        case .trace: return nil
+        }
+    }
+}
+
+/// `HH:MM` for minutes after midnight (wrapping).
+enum TimeOfDayText {
+    static func clock(_ minute: Int) -> String { OffPeakWindow.clock(((minute % 1440) + 1440) % 1440) }
+}

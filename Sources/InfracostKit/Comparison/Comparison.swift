@@ -17,6 +17,10 @@ public struct Comparison: Equatable, Sendable {
     public var baselineID: String?
     /// Caveats about the whole comparison (estimates used, stale prices).
     public var warnings: [String]
+    /// The day whose prices were used (`--as-of`), when given.
+    public var pricesAsOf: String?
+    /// The rate amounts were converted with, when not in USD (`--currency`).
+    public var exchangeRate: ExchangeRate?
 
     /// An offer left out of a comparison and why.
     public struct Exclusion: Equatable, Sendable {
@@ -79,10 +83,20 @@ public struct Comparison: Equatable, Sendable {
             ("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"),
             ("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"),
         ]
+        let pricing = workload.tokenPricing
+        if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (--mode); offers without a \(pricing.mode.rawValue) price are unpriced")) }
+        if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (--cached-share)")) }
+        if let size = pricing.inputTokensPerRequest { list.append(("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)")) }
+        if let profile = pricing.dayProfile { list.append(("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)")) }
+        if options.contains(where: { $0.offer.purchase == "spot" && $0.total != nil }) {
+            list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (--spot-interruption; an assumption)"))
+        }
         if workload.coldStartsPerDay > 0 {
             let idle = workload.idleTimeoutSeconds.map { "\(Numbers.exact($0)) s" } ?? "offer's, else \(Numbers.exact(Workload.defaultIdleTimeoutSeconds)) s"
             list.append(("idle timeout", idle))
         }
+        if let pricesAsOf { list.append(("prices as of", "\(pricesAsOf) (--as-of)")) }
+        if let exchangeRate { list.append(("currency", "\(exchangeRate.currency): \(exchangeRate.text); each line converted once from its exact USD amount")) }
         list.append(("rounding", "each line item to the cent, half up; totals are exact sums"))
         return list
     }

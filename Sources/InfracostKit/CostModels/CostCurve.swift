@@ -23,11 +23,10 @@ public struct CostCurve: Sendable {
         self.offer = offer
         switch offer.tier {
         case .api, .serverless:
-            guard let input = offer.inputPerMTok, let output = offer.outputPerMTok else { return nil }
-            let share = workload.inputShare
-            shape = .linear(fixed: 0, knee: 0, slope: (share * input + (1 - share) * output) / 1_000_000)
+            guard case .success(let (parts, _)) = PerTokenModel.parts(of: offer, pricing: workload.tokenPricing) else { return nil }
+            shape = .linear(fixed: 0, knee: 0, slope: PerTokenModel.costPerToken(parts, inputShare: workload.inputShare))
         case .serverlessGPU:
-            guard case .success(let throughput)? = pricer.throughput,
+            guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
                   let perSecond = offer.perSecond ?? offer.perHour.map({ $0 / 3600 }) else { return nil }
             let gpus = Decimal(offer.gpuCount)
             let secondsPerToken = gpus / throughput.tokensPerSecond
@@ -41,9 +40,9 @@ public struct CostCurve: Sendable {
             fixed += keepWarmSeconds * perSecond
             shape = .linear(fixed: fixed, knee: keepWarmSeconds / secondsPerToken, slope: secondsPerToken * perSecond)
         case .dedicated:
-            guard case .success(let throughput)? = pricer.throughput,
+            guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
                   let unit = offer.perMonth ?? offer.perHour.map({ $0 * workload.hoursPerMonth }) else { return nil }
-            let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.targetUtilization
+            let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
             shape = .steps(unit: unit, capacity: capacity)
         }
     }

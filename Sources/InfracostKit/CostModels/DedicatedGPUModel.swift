@@ -3,12 +3,14 @@ public import Foundation
 /// Prices `dedicated` offers: enough instances to carry the load at the target utilization, billed all month.
 ///
 /// instances = max(1, ceil(tokens / (tokens/s x 3,600 x hours x target utilization))); cost = instances x
-/// hourly rate x hours, or instances x monthly rate.
+/// hourly rate x hours, or instances x monthly rate. Spot instances are sized at the target utilization less the
+/// assumed interruption share; reserved terms state their minimum commitment.
 public enum DedicatedGPUModel {
     /// The cost of `workload` on a dedicated offer.
     public static func cost(
         of offer: Offer, for workload: Workload, throughput resolved: Result<ThroughputEstimate, Throughput.Unavailable>
     ) -> OptionCost {
+        if let gap = offer.priceGap { return OptionCost(offer: offer, unpricedReason: gap) }
         let throughput: ThroughputEstimate
         switch resolved {
         case .success(let estimate): throughput = estimate
@@ -22,7 +24,7 @@ public enum DedicatedGPUModel {
             Constants(offer: offer, throughput: throughput, workload: workload).flatMap { amount(tokens: tokens, constants: $0) }
         }
         let instances = exact.map { Int($0.instances) }
-            ?? instancesNeeded(tokens: workload.totalTokens, tokensPerSecond: throughput.tokensPerSecond, workload: workload)
+            ?? steps(workload.totalTokens, capacity: throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer))
         let count = Decimal(instances)
         let label = offer.gpuCount > 1 ? "instances of \(offer.gpuCount) GPUs" : "GPUs"
         let item: LineItem
@@ -35,7 +37,15 @@ public enum DedicatedGPUModel {
             item = LineItem(label: "\(label) x \(Numbers.exact(workload.hoursPerMonth)) h", quantity: hours, unit: "instance-hour",
                             unitPrice: perHour, cents: exact?.cents, exactAmount: hours * perHour)
         }
-        return OptionCost(offer: offer, lineItems: [item], gpus: instances * offer.gpuCount, throughput: throughput)
+        var notes: [String] = []
+        if offer.purchase == "spot" {
+            notes.append("spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (--spot-interruption), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization")
+        }
+        if let term = offer.termMonths {
+            let commitment = item.amount / count * Decimal(term) * count
+            notes.append("reserved term of \(term) month\(term == 1 ? "" : "s"): commits to \(Money.formatted(commitment, currency: offer.currency)) for \(instances) instance\(instances == 1 ? "" : "s") (\(term) x \(Money.formatted(item.amount, currency: offer.currency)))")
+        }
+        return OptionCost(offer: offer, lineItems: [item], gpus: instances * offer.gpuCount, throughput: throughput, notes: notes)
     }
 
     /// The exact figures of a dedicated offer that do not depend on the volume.
@@ -47,7 +57,7 @@ public enum DedicatedGPUModel {
 
         public init?(offer: Offer, throughput: ThroughputEstimate, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth),
-                  let utilization = ExactNumber(workload.targetUtilization),
+                  let utilization = ExactNumber(workload.sizingUtilization(for: offer)),
                   let capacity = (tps * ExactNumber(3600)).flatMap({ $0 * hours }).flatMap({ $0 * utilization })
             else { return nil }
             let unit: ExactNumber?
@@ -70,8 +80,4 @@ public enum DedicatedGPUModel {
         return (instances, cents)
     }
 
-    /// The smallest instance count (at least 1) whose capacity at the target utilization carries the tokens.
-    public static func instancesNeeded(tokens: Decimal, tokensPerSecond: Decimal, workload: Workload) -> Int {
-        steps(tokens, capacity: tokensPerSecond * 3600 * workload.hoursPerMonth * workload.targetUtilization)
-    }
 }

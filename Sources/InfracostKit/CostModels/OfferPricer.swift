@@ -34,7 +34,10 @@ public struct OfferPricer: Sendable {
             }
             throughput = nil
             coldStart = nil
-            exact = offer.inputPerMTok.flatMap(ExactNumber.init).flatMap { input in
+            // The exact fast path covers the plain two-line bill; anything else goes through the cost model.
+            let plain = offer.priceGap == nil && (shape.tokenPricing.isPlain || (offer.modeRates.isEmpty && offer.contextTier == nil
+                && offer.offPeak == nil && shape.tokenPricing.mode == .standard && shape.tokenPricing.cachedShare == 0))
+            exact = !plain ? nil : offer.inputPerMTok.flatMap(ExactNumber.init).flatMap { input in
                 offer.outputPerMTok.flatMap(ExactNumber.init).map { .perToken(input: input, output: $0) }
             }
         case .serverlessGPU, .dedicated:
@@ -48,7 +51,7 @@ public struct OfferPricer: Sendable {
             let coldStart = offer.tier == .serverlessGPU
                 ? PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: shape.modelParamsB, catalog: catalog) : nil
             self.coldStart = coldStart
-            if case .success(let estimate) = resolved {
+            if case .success(let estimate) = resolved, offer.priceGap == nil {
                 if offer.tier == .dedicated {
                     exact = DedicatedGPUModel.Constants(offer: offer, throughput: estimate, workload: shape).map { .dedicated($0) }
                 } else if shape.coldStartsPerDay == 0 || coldStart != nil {

@@ -14,6 +14,7 @@ public enum PerSecondGPUModel {
         of offer: Offer, for workload: Workload, throughput resolved: Result<ThroughputEstimate, Throughput.Unavailable>,
         coldStart: (seconds: Decimal, origin: String)?
     ) -> OptionCost {
+        if let gap = offer.priceGap { return OptionCost(offer: offer, unpricedReason: gap, gpus: offer.gpuCount) }
         let throughput: ThroughputEstimate
         switch resolved {
         case .success(let estimate): throughput = estimate

@@ -60,13 +60,18 @@ struct CatalogFileReader {
         self.requireProvenance = requireProvenance
     }
 
-    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts"]
+    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates"]
+    static let exchangeRateKeys: Set<String> = ["currency", "usd_per_unit", "as_of", "source"]
     static let priceFields = ["input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month"]
     static let offerKeys: Set<String> = Set(priceFields).union([
         "id", "tier", "provider", "model", "model_params_b", "gpu", "gpu_count", "tokens_per_second", "cold_start_s",
-        "idle_timeout_s", "purchase", "currency", "as_of", "source", "notes", "history",
+        "idle_timeout_s", "purchase", "currency", "as_of", "source", "notes", "history", "from", "cached_input_per_mtok",
+        "batch", "flex", "priority", "long_context", "off_peak", "term_months",
     ])
-    static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "as_of", "source"])
+    static let modeKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
+    static let longContextKeys: Set<String> = ["above_input_tokens", "input_per_mtok", "output_per_mtok"]
+    static let offPeakKeys: Set<String> = ["from", "to", "input_per_mtok", "output_per_mtok"]
+    static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "as_of", "source", "cached_input_per_mtok"])
     static let gpuKeys: Set<String> = ["name", "aliases", "memory_gb", "bandwidth_gb_s", "as_of", "source"]
     static let throughputKeys: Set<String> = [
         "model_params_b", "gpu", "gpu_count", "tokens_per_second", "counts", "input_len", "output_len", "precision", "batch",
@@ -93,7 +98,7 @@ struct CatalogFileReader {
             report(version.line, nil, "schema_version", "must be \(CatalogLoader.schemaVersion), found \(describe(version.value))")
             return catalog
         }
-        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts"].contains($0.key) }
+        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts", "exchange_rates"].contains($0.key) }
         if sections.isEmpty { report(1, nil, "offers", "is missing: a pricing file needs an \"offers\" array") }
         for section in sections {
             guard case .array(let elements) = section.value else {
@@ -110,6 +115,7 @@ struct CatalogFileReader {
                 case "gpus": if let gpu = readGPU(fields, line: element.line) { catalog.gpus.append(gpu) }
                 case "throughput":
                     if let figure = readThroughput(fields, line: element.line) { catalog.throughput.append(figure) }
+                case "exchange_rates": if let rate = readExchangeRate(fields, line: element.line) { catalog.exchangeRates.append(rate) }
                 default: if let figure = readColdStart(fields, line: element.line) { catalog.coldStarts.append(figure) }
                 }
             }
@@ -143,7 +149,7 @@ struct CatalogFileReader {
                        "unknown tier '\(tierText)' (use one of: \(Tier.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
-        let offer = Offer(
+        var offer = Offer(
             id: id, tier: tier ?? .api,
             provider: string(entry, "provider", entry: id),
             model: string(entry, "model", entry: id),
@@ -164,6 +170,25 @@ struct CatalogFileReader {
             notes: string(entry, "notes", entry: id),
             history: readHistory(entry, entry: id)
         )
+        offer.effectiveFrom = date(entry, "from", entry: id)
+        offer.cachedInputPerMTok = decimal(entry, "cached_input_per_mtok", entry: id)
+        for mode in PricingMode.allCases where mode != .standard {
+            if let rates = rates(entry, mode.rawValue, keys: Self.modeKeys, entry: id) { offer.modeRates[mode] = rates }
+        }
+        if let member = entry.member("long_context"), let rates = rates(entry, "long_context", keys: Self.longContextKeys, entry: id),
+           case .object(let fields) = member.value,
+           let above = decimal(Entry(members: fields, line: member.line), "above_input_tokens", required: true, entry: id, positive: true) {
+            offer.contextTier = ContextTier(aboveInputTokens: above, rates: rates)
+        }
+        if let member = entry.member("off_peak"), let rates = rates(entry, "off_peak", keys: Self.offPeakKeys, entry: id),
+           case .object(let fields) = member.value {
+            let window = Entry(members: fields, line: member.line)
+            if let from = clock(window, "from", entry: id), let to = clock(window, "to", entry: id) {
+                if from == to { report(member.line, id, "off_peak", "'from' and 'to' are the same time") }
+                offer.offPeak = OffPeakWindow(fromMinute: from, toMinute: to, rates: rates)
+            }
+        }
+        offer.termMonths = integer(entry, "term_months", entry: id)
         if let tier { checkTierFields(offer, tier: tier, entry: entry) }
         if offer.currency != "USD" {
             report(entry.line(of: "currency"), id, "currency", "only USD prices are supported in this version, found '\(offer.currency)'")
@@ -194,8 +219,16 @@ struct CatalogFileReader {
         if tier == .serverlessGPU || tier == .dedicated, offer.gpu == nil {
             report(entry.line, offer.id, "gpu", "is missing: a \(tier.rawValue) offer names its GPU")
         }
+        if tier == .serverlessGPU || tier == .dedicated {
+            for field in ["cached_input_per_mtok", "batch", "flex", "priority", "long_context", "off_peak"] where entry.has(field) {
+                report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)' (per-token prices only)")
+            }
+        }
+        if offer.termMonths != nil, offer.purchase != "reserved" {
+            report(entry.line(of: "term_months"), offer.id, "term_months", "applies to reserved offers only (purchase: reserved)")
+        }
         if tier == .api || tier == .serverless {
-            for field in ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s"] where entry.has(field) {
+            for field in ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s", "term_months"] where entry.has(field) {
                 report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)'")
             }
         }
@@ -227,7 +260,7 @@ struct CatalogFileReader {
             let from = date(point, "from", entry: id)
             let to = date(point, "to", entry: id)
             var prices: [(field: String, value: Decimal)] = []
-            for field in Self.priceFields {
+            for field in Self.priceFields + ["cached_input_per_mtok"] {
                 if let value = decimal(point, field, entry: id) { prices.append((field, value)) }
             }
             if prices.isEmpty { report(element.line, id, "history", "a history entry needs at least one price") }
@@ -235,6 +268,47 @@ struct CatalogFileReader {
             points.append(PricePoint(from: from, to: to, prices: prices, provenance: provenance(point, entry: id)))
         }
         return points
+    }
+
+    /// A `{"input_per_mtok": ..., "output_per_mtok": ...}` object (with other allowed `keys`), or nil when absent.
+    mutating func rates(_ entry: Entry, _ key: String, keys: Set<String>, entry id: String) -> TokenRates? {
+        guard let member = entry.member(key) else { return nil }
+        guard case .object(let fields) = member.value else {
+            report(member.line, id, key, "must be an object with input_per_mtok and output_per_mtok, found \(member.value.kindDescription)")
+            return nil
+        }
+        checkKeys(fields, allowed: keys, entry: id, what: key)
+        let inner = Entry(members: fields, line: member.line)
+        guard let input = decimal(inner, "input_per_mtok", required: true, entry: id),
+              let output = decimal(inner, "output_per_mtok", required: true, entry: id) else { return nil }
+        return TokenRates(input: input, output: output)
+    }
+
+    /// A `HH:MM` time of day as minutes after midnight.
+    mutating func clock(_ entry: Entry, _ key: String, entry id: String) -> Int? {
+        guard let text = string(entry, key, required: true, entry: id) else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60 else {
+            report(entry.line(of: key), id, key, "'\(text)' is not a time of day in the form HH:MM (UTC)")
+            return nil
+        }
+        return hours * 60 + minutes
+    }
+
+    mutating func readExchangeRate(_ fields: [JSONValue.Member], line: Int) -> ExchangeRate? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        checkKeys(fields, allowed: Self.exchangeRateKeys, entry: "exchange_rates", what: "exchange rate")
+        let code = string(entry, "currency", required: true, entry: "exchange_rates")
+        if let code, code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            report(entry.line(of: "currency"), "exchange_rates", "currency", "'\(code)' is not an ISO 4217 code such as EUR")
+        }
+        let rate = decimal(entry, "usd_per_unit", required: true, entry: code ?? "exchange_rates", positive: true)
+        let source = provenance(entry, entry: code ?? "exchange_rates")
+        requireSourced(source, line: line, entry: code ?? "exchange_rates")
+        guard problems.count == before, let code, let rate else { return nil }
+        return ExchangeRate(currency: code, usdPerUnit: rate, provenance: source)
     }
 
     mutating func readGPU(_ fields: [JSONValue.Member], line: Int) -> GPUSpec? {

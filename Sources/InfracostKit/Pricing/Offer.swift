@@ -43,8 +43,24 @@ public struct Offer: Equatable, Sendable {
     public var provenance: Provenance
     /// Free text: what the figure means, caveats.
     public var notes: String?
-    /// Earlier prices of this offer, newest first; shown by `prices show`, not used for costing.
+    /// Earlier (or later) prices of this offer with their effective dates; `--as-of` prices a workload with the
+    /// one in effect on a given day (`PriceCatalog.asOf`).
     public var history: [PricePoint]
+    /// First day the current price applies, `YYYY-MM-DD` (the JSON `from`); nil means it applies from the end of
+    /// the latest history entry, or always.
+    public var effectiveFrom: String?
+    /// Price per 1M input tokens read from the prompt cache, when the provider discounts them.
+    public var cachedInputPerMTok: Decimal?
+    /// Prices of other modes (batch, flex, priority), where offered.
+    public var modeRates: [PricingMode: TokenRates] = [:]
+    /// A long-context tier, where the provider prices long requests higher.
+    public var contextTier: ContextTier?
+    /// Time-of-day (off-peak) prices, where offered.
+    public var offPeak: OffPeakWindow?
+    /// Minimum commitment of a reserved term in months (1-month, 12-month); nil for on-demand and spot.
+    public var termMonths: Int?
+    /// Why the offer has no price (e.g. none known on the `--as-of` day); the cost models report it as unpriced.
+    public var priceGap: String?
 
     public init(
         id: String, tier: Tier, provider: String? = nil, model: String? = nil, modelParamsB: Decimal? = nil,
@@ -74,6 +90,12 @@ public struct Offer: Equatable, Sendable {
         self.provenance = provenance
         self.notes = notes
         self.history = history
+    }
+
+    /// The standard per-token rates, when both are given.
+    public var tokenRates: TokenRates? {
+        guard let inputPerMTok, let outputPerMTok else { return nil }
+        return TokenRates(input: inputPerMTok, output: outputPerMTok)
     }
 
     /// The provider implied by an id: the part before the first `/`, or the whole id.

@@ -9,6 +9,8 @@ public struct PriceCatalog: Equatable, Sendable {
     public var gpus: [GPUSpec]
     public var throughput: [ThroughputFigure]
     public var coldStarts: [ColdStartFigure]
+    /// Exchange rates from USD, for `--currency`.
+    public var exchangeRates: [ExchangeRate] = []
     /// The files the catalog was built from, in order.
     public var files: [String]
 
@@ -42,6 +44,7 @@ public struct PriceCatalog: Equatable, Sendable {
         // Later figures come first so they win lookups.
         throughput = other.throughput + throughput
         coldStarts = other.coldStarts + coldStarts
+        exchangeRates = other.exchangeRates + exchangeRates
         files += other.files
     }
 

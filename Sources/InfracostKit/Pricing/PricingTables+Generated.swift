@@ -13,9 +13,10 @@ extension PricingTables {
                   "offers": [
                     {
                       "id": "openai/gpt-4o", "tier": "api", "provider": "openai", "model": "GPT-4o (gpt-4o-2024-08-06)",
-                      "input_per_mtok": "2.50", "output_per_mtok": "10.00",
+                      "input_per_mtok": "2.50", "output_per_mtok": "10.00", "cached_input_per_mtok": "1.25",
+                      "batch": {"input_per_mtok": "1.25", "output_per_mtok": "5.00"},
                       "as_of": "2024-08-06", "source": "pydantic/genai-prices, prices/providers/openai.yml; OpenAI API pricing page",
-                      "notes": "Cached input 1.25; Batch API 1.25 / 5.00 (not applied by compare).",
+                      "notes": "Cached input 1.25 (--cached-share); Batch API 1.25 / 5.00 (--mode batch).",
                       "history": [
                         {"from": "2024-05-13", "to": "2024-08-06", "input_per_mtok": "5.00", "output_per_mtok": "15.00",
                          "as_of": "2026-03-16", "source": "CostHawk glossary, Serverless Inference (https://costhawk.ai/glossary/serverless-inference): GPT-4o launch list price, 7.50 blended at 3:1"}
@@ -38,8 +39,9 @@ extension PricingTables {
                     {
                       "id": "anthropic/claude-sonnet-4.5", "tier": "api", "provider": "anthropic", "model": "Claude Sonnet 4.5",
                       "input_per_mtok": "3.00", "output_per_mtok": "15.00",
+                      "long_context": {"above_input_tokens": 200000, "input_per_mtok": "6.00", "output_per_mtok": "22.50"},
                       "as_of": "2025-09-29", "source": "pydantic/genai-prices, prices/providers/anthropic.yml; https://platform.claude.com/docs/en/about-claude/pricing",
-                      "notes": "Requests with more than 200,000 input tokens are priced wholly at the long-context tier (input 6.00); compare does not apply it yet."
+                      "notes": "A request with more than 200,000 input tokens is priced wholly at the long-context tier (input 6.00, output 22.50); compare applies it when it knows the request size (--tokens-per-request, --traffic, --trace)."
                     },
                     {
                       "id": "anthropic/claude-haiku-4.5", "tier": "api", "provider": "anthropic", "model": "Claude Haiku 4.5",
@@ -64,8 +66,9 @@ extension PricingTables {
                     {
                       "id": "deepseek/deepseek-chat", "tier": "api", "provider": "deepseek", "model": "DeepSeek chat",
                       "input_per_mtok": "0.27", "output_per_mtok": "1.10",
+                      "off_peak": {"from": "16:30", "to": "00:30", "input_per_mtok": "0.135", "output_per_mtok": "0.55"},
                       "as_of": "2026-01-01", "source": "pydantic/genai-prices, prices/providers/deepseek.yml (snapshot 2026; as_of is the start of that year, the exact day was not recorded)",
-                      "notes": "Peak price, 00:30-16:30 UTC. Off-peak 0.135 / 0.55 (not applied by compare: it prices every token at peak)."
+                      "notes": "Standard price 00:30-16:30 UTC, off-peak 16:30-00:30 UTC; compare applies off-peak prices when the traffic has a time profile (--traffic, --trace)."
                     }
                   ]
                 }
@@ -104,10 +107,17 @@ extension PricingTables {
                   "schema_version": 1,
                   "description": "GPU instances rented by the hour (per instance) or by the month when reserved.",
                   "offers": [
-                    {"id": "lambda/a100-monthly", "tier": "dedicated", "provider": "lambda", "gpu": "A100", "purchase": "reserved",
+                    {"id": "lambda/a100-monthly", "tier": "dedicated", "provider": "lambda", "gpu": "A100", "purchase": "reserved", "term_months": 1,
                      "per_month": "929",
                      "as_of": "2026-03-16", "source": "CostHawk glossary, Serverless Inference (https://costhawk.ai/glossary/serverless-inference)",
                      "notes": "929 per month for one GPU: 1.29/h x 720 h, or about 1.27/h x 730 h."},
+                    {"id": "runpod/h100-sxm", "tier": "dedicated", "provider": "runpod", "gpu": "H100-SXM", "purchase": "on-demand",
+                     "per_hour": "2.69",
+                     "as_of": "2026-11-23", "source": "Deploybase, GPU reserved vs spot vs on-demand pricing guide (https://deploybase.ai/articles/gpu-reserved-vs-spot-vs-on-demand-complete-pricing-guide); the article is undated, as_of is the day it was read"},
+                    {"id": "runpod/h100-sxm-reserved-1y", "tier": "dedicated", "provider": "runpod", "gpu": "H100-SXM", "purchase": "reserved", "term_months": 12,
+                     "per_hour": "1.94",
+                     "as_of": "2026-11-23", "source": "Deploybase, GPU reserved vs spot vs on-demand pricing guide (https://deploybase.ai/articles/gpu-reserved-vs-spot-vs-on-demand-complete-pricing-guide): about 1.94/h reserved against 2.69/h on demand; the article is undated, as_of is the day it was read",
+                     "notes": "1-year reserved term, billed every hour of the term whether used or not."},
                     {"id": "lambda/h100-pcie", "tier": "dedicated", "provider": "lambda", "gpu": "H100-PCIe", "purchase": "on-demand",
                      "per_hour": "3.29",
                      "as_of": "2026-01-01", "source": "skypilot-org/skypilot-catalog, catalogs/v8/lambda/vms.csv (snapshot 2026; as_of is the start of that year, the exact day was not recorded)"},
@@ -156,6 +166,19 @@ extension PricingTables {
                      "per_hour": "0.95",
                      "as_of": "2026-01-01", "source": "dstackai/gpuhunt, src/gpuhunt/providers/crusoe.py (snapshot 2026; as_of is the start of that year, the exact day was not recorded)",
                      "notes": "Spot: may be interrupted; compare assumes no interruptions."}
+                  ]
+                }
+                """#
+        ),
+        PricingTable(
+            name: "exchange-rates.json",
+            json: #"""
+                {
+                  "schema_version": 1,
+                  "description": "Exchange rates for --currency: US dollars per unit of each currency, as published, with their date.",
+                  "exchange_rates": [
+                    {"currency": "EUR", "usd_per_unit": "1.0411",
+                     "as_of": "2025-02-28", "source": "European Central Bank euro foreign exchange reference rate of 28 February 2025 (1 EUR = 1.0411 USD), as quoted at https://eurodripusa.net/?p=3028"}
                   ]
                 }
                 """#

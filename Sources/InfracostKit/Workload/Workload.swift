@@ -20,6 +20,11 @@ public struct Workload: Equatable, Sendable {
     public var keepWarmReplicas: Int
     /// Seconds a serverless-gpu replica idles before scaling to zero; nil means the offer's own, or 300 s.
     public var idleTimeoutSeconds: Decimal?
+    /// Share of a spot instance's hours assumed lost to interruptions (reclaim, re-provisioning, reload), 0...0.9
+    /// (default 0.10, an assumption, not a published figure): spot capacity is sized at target utilization x (1 - it).
+    public var spotInterruption: Decimal = Workload.defaultSpotInterruption
+    /// Per-token pricing choices: mode, cached share, request size, time profile.
+    public var tokenPricing = TokenPricing()
 
     /// The model size used when the user names none: the 70B class of the published comparisons.
     public static let defaultModelParamsB: Decimal = 70
@@ -28,6 +33,13 @@ public struct Workload: Equatable, Sendable {
     public static let defaultInputShare = Decimal(string: "0.75")!
     /// Idle timeout assumed when neither the user nor the offer gives one: the top of the published 30 s-5 min range.
     public static let defaultIdleTimeoutSeconds: Decimal = 300
+    public static let defaultSpotInterruption = Decimal(string: "0.10")!
+
+    /// The share of an instance's throughput used when sizing `offer`: the target utilization, less the assumed
+    /// interruptions for spot instances.
+    public func sizingUtilization(for offer: Offer) -> Decimal {
+        offer.purchase == "spot" ? targetUtilization * (1 - spotInterruption) : targetUtilization
+    }
 
     public init(
         inputTokens: Decimal, outputTokens: Decimal, modelParamsB: Decimal = Workload.defaultModelParamsB,
@@ -81,6 +93,15 @@ public struct Workload: Equatable, Sendable {
         }
         if keepWarmReplicas < 0 {
             throw .invalidQuantity(flag: "--keep-warm", value: String(keepWarmReplicas), reason: "cannot be negative")
+        }
+        if spotInterruption < 0 || spotInterruption > Decimal(string: "0.9")! {
+            throw .invalidQuantity(flag: "--spot-interruption", value: Numbers.exact(spotInterruption), reason: "must be between 0% and 90%")
+        }
+        if tokenPricing.cachedShare < 0 || tokenPricing.cachedShare > 1 {
+            throw .invalidQuantity(flag: "--cached-share", value: Numbers.exact(tokenPricing.cachedShare), reason: "must be between 0% and 100%")
+        }
+        if let size = tokenPricing.inputTokensPerRequest, size <= 0 {
+            throw .invalidQuantity(flag: "--tokens-per-request", value: Numbers.exact(size), reason: "must be greater than zero")
         }
         if let idleTimeoutSeconds, idleTimeoutSeconds < 0 {
             throw .invalidQuantity(flag: "--idle-timeout", value: Numbers.exact(idleTimeoutSeconds), reason: "cannot be negative")

@@ -14,6 +14,7 @@ extension Infracost {
                 Examples:
                   infracost check --workload infracost.yml --budget 5000
                   infracost check --workload new.yml --baseline old.yml --max-increase 10%
+                  infracost check --workload infracost.yml --fail-on-stale --max-price-age 365d
                 """
         )
 
@@ -32,6 +33,9 @@ extension Infracost {
         @Flag(help: "Let workloads without a price pass (they are listed, never counted as $0).")
         var allowMissingPrices = false
 
+        @Flag(help: "Fail (exit 1) when a price used is older than --max-price-age (default 180 days) at the --as-of day.")
+        var failOnStale = false
+
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: OutputOptions
 
@@ -48,8 +52,12 @@ extension Infracost {
                 }
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog) }
-                let check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
+                var check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
+                let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
+                let stale = PriceAge.staleWarnings(used, day: try pricing.day(), maxAgeDays: try pricing.maxAgeDays())
+                if failOnStale { check.failures += stale.map { "stale prices: \($0)" } }
                 try Diagnostics.emit(PortfolioRenderer.render(check, format: output.format), to: output.out)
+                if !failOnStale { Diagnostics.warn(stale) }
                 passed = check.passed
             }
             if !passed { throw ExitCode(1) }

@@ -15,6 +15,7 @@ extension Infracost {
                   infracost compare --tokens 2B --format csv --out cost.csv
                   infracost compare --tokens 2B --wide
                   infracost compare --traffic business-hours --rate 2/s --tier serverless-gpu
+                  infracost compare --tokens 2B --mode batch --as-of 2025-01-01 --currency EUR
                 """
         )
 
@@ -48,13 +49,19 @@ extension Infracost {
                 }
                 var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
                 let source = traffic.isGiven ? try traffic.source() : nil
-                if let source, workload.tokens == nil, workload.inputTokens == nil {
-                    (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
+                if let source {
+                    if workload.tokens == nil, workload.inputTokens == nil {
+                        (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
+                    }
+                    // The traffic's time profile and request size drive off-peak prices and long-context tiers.
+                    shape.tokenPricing.dayProfile = source.dayProfile
+                    if shape.tokenPricing.inputTokensPerRequest == nil { shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest }
                 }
                 var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers.selected, baselineID: baseline), catalog: catalog)
                 if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
+                let stale = try pricing.finish(&comparison, catalog: catalog)
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
-                Diagnostics.warn(comparison.warnings)
+                Diagnostics.warn(comparison.warnings + stale)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfracostKit
 
 extension Infracost {
@@ -6,8 +7,8 @@ extension Infracost {
         static let configuration = CommandConfiguration(
             // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
             commandName: "prices",
-            abstract: "List, show and validate price tables.",
-            subcommands: [List.self, Show.self, Validate.self]
+            abstract: "List, show, validate and cross-check price tables.",
+            subcommands: [List.self, Show.self, Validate.self, CrossCheck.self]
         )
     }
 }
@@ -105,6 +106,47 @@ extension Infracost.Prices {
                 }
                 if !problems.isEmpty { throw .invalidData(problems: problems) }
             }
+        }
+    }
+}
+
+extension Infracost.Prices {
+    struct CrossCheck: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Compare our per-token prices with another dataset (LiteLLM's model_prices_and_context_window.json).",
+            discussion: """
+                Maps each per-token offer to a model name in the file (its name, with dots as dashes, with or without \
+                the provider) and lists the offers whose input or output price differs by more than --tolerance. \
+                Exit 1 when any disagrees, so a scheduled job can flag drift.
+
+                Examples:
+                  infracost prices check --against model_prices_and_context_window.json
+                  infracost prices check --against litellm.json --tolerance 5% --format json
+                """
+        )
+
+        @Option(help: ArgumentHelp("The other dataset: a LiteLLM model_prices_and_context_window.json file.", valueName: "file"))
+        var against: String
+
+        @Option(help: ArgumentHelp("Largest relative difference that still agrees, e.g. 1%. (default: 1%)", valueName: "share"))
+        var tolerance: String?
+
+        @OptionGroup var pricing: PricingOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            var agrees = true
+            try Diagnostics.run { () throws(InfracostError) in
+                let limit = try tolerance.map { text throws(InfracostError) in
+                    try Percentage.parse(text, flag: "--tolerance", range: 0...1, rangeText: "0% to 100%")
+                } ?? Decimal(string: "0.01")!
+                let bytes = try FileInput.read(against, maximumSize: 64 * 1024 * 1024)
+                let check = try PriceCrossCheck.run(catalog: try pricing.catalog(), against: bytes, file: against, tolerance: limit)
+                try Diagnostics.emit(PriceCrossCheckRenderer.render(check, format: output.format), to: output.out)
+                agrees = check.disagreements.isEmpty
+            }
+            if !agrees { throw ExitCode(1) }
         }
     }
 }

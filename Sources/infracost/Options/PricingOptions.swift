@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 import InfracostKit
 
-/// Which price tables to use.
+/// Which price tables to use, as of which day, in which currency, and how old a price may be.
 struct PricingOptions: ParsableArguments {
     @Option(
         name: .customLong("pricing"),
@@ -13,16 +14,56 @@ struct PricingOptions: ParsableArguments {
     @Flag(help: "Use only the --pricing files, not the bundled price tables.")
     var noBundled = false
 
+    @Option(help: ArgumentHelp("Price with the prices in effect on this day, YYYY-MM-DD (price history). (default: today)", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Warn on stderr when a price used is older than this many days at the --as-of day, e.g. 180d. (default: 180d)", valueName: "days"))
+    var maxPriceAge: String?
+
+    @Option(help: ArgumentHelp("Report amounts in this currency (a dated rate from pricing-data/exchange-rates.json). (default: USD)", valueName: "code"))
+    var currency: String?
+
     func validate() throws {
         if noBundled, pricingFiles.isEmpty {
             throw ValidationError("--no-bundled needs at least one --pricing FILE")
         }
     }
 
-    /// The bundled tables (unless --no-bundled) merged with the user's files in order.
+    /// The --as-of day, or today (UTC).
+    func day() throws(InfracostError) -> String {
+        guard let asOf else { return IsoDate.today(now: Date().timeIntervalSince1970) }
+        guard IsoDate.isValid(asOf) else {
+            throw .invalidQuantity(flag: "--as-of", value: asOf, reason: "must be a date in the form YYYY-MM-DD")
+        }
+        return asOf
+    }
+
+    /// The bundled tables (unless --no-bundled) merged with the user's files in order, priced as of `day()`.
     func catalog() throws(InfracostError) -> PriceCatalog {
         var catalog = noBundled ? PriceCatalog() : try CatalogLoader.bundled()
         for path in pricingFiles { catalog.merge(try CatalogLoader.load(contentsOf: path)) }
-        return catalog
+        return catalog.asOf(try day())
+    }
+
+    /// The rate for --currency, nil for USD.
+    func exchangeRate(in catalog: PriceCatalog) throws(InfracostError) -> ExchangeRate? {
+        guard let code = currency?.uppercased(), code != "USD" else { return nil }
+        guard let rate = catalog.exchangeRate(code) else {
+            let known = (["USD"] + catalog.exchangeRates.map(\.currency)).joined(separator: ", ")
+            throw .invalidQuantity(flag: "--currency", value: currency ?? "", reason: "no exchange rate for it (known: \(known))")
+        }
+        return rate
+    }
+
+    /// The --max-price-age in days (default 180).
+    func maxAgeDays() throws(InfracostError) -> Int {
+        try PriceAge.parse(maxPriceAge, flag: "--max-price-age")
+    }
+
+    /// Applies --as-of, --currency and the freshness check to a comparison; returns the stale-price warnings.
+    func finish(_ comparison: inout Comparison, catalog: PriceCatalog) throws(InfracostError) -> [String] {
+        if asOf != nil { comparison.pricesAsOf = try day() }
+        if let rate = try exchangeRate(in: catalog) { comparison.convert(to: rate) }
+        return PriceAge.staleWarnings(comparison.options.filter { $0.total != nil }.map(\.offer), day: try day(), maxAgeDays: try maxAgeDays())
     }
 }

@@ -21,6 +21,18 @@ struct WorkloadShapeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Idle seconds before a serverless-gpu replica scales to zero, e.g. 60s or 5m. (default: the offer's, else 5m)", valueName: "duration"))
     var idleTimeout: String?
 
+    @Option(help: ArgumentHelp("Per-token mode: standard, batch, flex or priority; offers without that mode's price are unpriced.", valueName: "mode"))
+    var mode: PricingMode = .standard
+
+    @Option(help: ArgumentHelp("Share of input tokens read from the prompt cache, billed at the cached-input price. (default: 0)", valueName: "share"))
+    var cachedShare: String?
+
+    @Option(help: ArgumentHelp("Tokens per request, input + output, split like --input-share; applies long-context tiers.", valueName: "count"))
+    var tokensPerRequest: String?
+
+    @Option(help: ArgumentHelp("Share of a spot instance's hours assumed lost to interruptions; spot capacity is sized for it. (default: 10%)", valueName: "share"))
+    var spotInterruption: String?
+
     /// The input share given, or the default 0.75.
     func inputShareValue() throws(InfracostError) -> Decimal {
         try inputShare.map { text throws(InfracostError) in try Fraction.parse(text, flag: "--input-share") } ?? Workload.defaultInputShare
@@ -29,7 +41,7 @@ struct WorkloadShapeOptions: ParsableArguments {
     /// A workload of this shape with the given volume.
     /// - Throws: `InfracostError.invalidQuantity` naming the flag of the first bad value.
     func workload(inputTokens: Decimal, outputTokens: Decimal) throws(InfracostError) -> Workload {
-        let workload = Workload(
+        var workload = Workload(
             inputTokens: inputTokens, outputTokens: outputTokens,
             modelParamsB: try model.modelParamsB(),
             modelSizeIsDefault: model.modelSize == nil,
@@ -43,6 +55,15 @@ struct WorkloadShapeOptions: ParsableArguments {
             keepWarmReplicas: keepWarm,
             idleTimeoutSeconds: try idleTimeout.map { text throws(InfracostError) in try DurationText.parse(text, flag: "--idle-timeout") }
         )
+        if let spotInterruption {
+            workload.spotInterruption = try Fraction.parse(spotInterruption, flag: "--spot-interruption")
+        }
+        workload.tokenPricing.mode = mode
+        if let cachedShare { workload.tokenPricing.cachedShare = try Fraction.parse(cachedShare, flag: "--cached-share") }
+        if let tokensPerRequest {
+            let size = try TokenCount.parse(tokensPerRequest, flag: "--tokens-per-request")
+            workload.tokenPricing.inputTokensPerRequest = size * (try inputShareValue())
+        }
         try workload.validate()
         return workload
     }

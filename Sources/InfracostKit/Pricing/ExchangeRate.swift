@@ -1,0 +1,58 @@
+public import Foundation
+
+/// A dated exchange rate from USD, for `--currency`: `usdPerUnit` US dollars buy one unit of `currency`.
+public struct ExchangeRate: Equatable, Sendable {
+    /// ISO 4217 code, e.g. `EUR`.
+    public var currency: String
+    /// US dollars per one unit of `currency`, as published (the ECB quotes 1 EUR = 1.0411 USD).
+    public var usdPerUnit: Decimal
+    public var provenance: Provenance
+
+    public init(currency: String, usdPerUnit: Decimal, provenance: Provenance) {
+        self.currency = currency
+        self.usdPerUnit = usdPerUnit
+        self.provenance = provenance
+    }
+
+    /// A USD amount in this currency, exact to Decimal's 38 digits (round it once, at the end).
+    public func convert(_ usd: Decimal) -> Decimal { usd / usdPerUnit }
+
+    /// The rate in words: "1 EUR = 1.0411 USD (ECB ..., 2025-02-28)".
+    public var text: String {
+        "1 \(currency) = \(Numbers.exact(usdPerUnit)) USD (\(provenance.source ?? "no source"), \(provenance.asOf ?? "undated"))"
+    }
+}
+
+extension PriceCatalog {
+    /// The rate for `code` (case-insensitive).
+    public func exchangeRate(_ code: String) -> ExchangeRate? {
+        exchangeRates.first { $0.currency.caseInsensitiveCompare(code) == .orderedSame }
+    }
+}
+
+extension OptionCost {
+    /// The same option with every line item in `rate.currency`: unit prices divided by the rate, each amount
+    /// rounded once to the cent from the exact product, the total their sum.
+    public func converted(by rate: ExchangeRate) -> OptionCost {
+        guard unpricedReason == nil else { return self }
+        let items = lineItems.map { item -> LineItem in
+            var converted = LineItem(label: item.label, quantity: item.quantity, unit: item.unit, unitPrice: rate.convert(item.unitPrice),
+                                     exactAmount: rate.convert(item.quantity * item.unitPrice))
+            converted.derivation = item.derivation
+            return converted
+        }
+        var option = OptionCost(offer: offer, lineItems: items, gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes)
+        option.method = method
+        return option
+    }
+}
+
+extension Comparison {
+    /// Converts every amount from USD to `rate.currency` (once, at the end) and re-ranks.
+    public mutating func convert(to rate: ExchangeRate) {
+        guard currency == "USD", rate.currency != "USD" else { return }
+        options = options.map { $0.converted(by: rate) }.sorted(by: Comparison.ranksBefore)
+        currency = rate.currency
+        exchangeRate = rate
+    }
+}

@@ -1,0 +1,33 @@
+/// How old a price may be before infracost warns: prices go stale (a provider cuts or raises them) and a
+/// report built on old figures should say so.
+public enum PriceAge {
+    /// The default largest age, in days.
+    public static let defaultMaxDays = 180
+
+    /// Parses `180d` or `180` (days); nil text gives the default.
+    public static func parse(_ text: String?, flag: String) throws(InfracostError) -> Int {
+        guard let text else { return defaultMaxDays }
+        let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(digits), days <= 36_500 else {
+            throw .invalidQuantity(flag: flag, value: text, reason: "must be a number of days, e.g. 180d (at most 36500)")
+        }
+        return days
+    }
+
+    /// The offers whose `as_of` is more than `maxAgeDays` before `day`, oldest first, with their age in days.
+    public static func stale(_ offers: [Offer], day: String, maxAgeDays: Int) -> [(offer: Offer, days: Int)] {
+        offers.compactMap { offer -> (Offer, Int)? in
+            guard let asOf = offer.provenance.asOf, let age = IsoDate.days(from: asOf, to: day), age > maxAgeDays else { return nil }
+            return (offer, age)
+        }
+        .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
+    }
+
+    /// One warning line for the stale prices among `offers`, or none.
+    public static func staleWarnings(_ offers: [Offer], day: String, maxAgeDays: Int) -> [String] {
+        let old = stale(offers, day: day, maxAgeDays: maxAgeDays)
+        guard let oldest = old.first else { return [] }
+        return ["\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
+            + " (oldest: \(oldest.offer.id), as of \(oldest.offer.provenance.asOf ?? "?"), \(oldest.days) days); check them or pass --max-price-age"]
+    }
+}
