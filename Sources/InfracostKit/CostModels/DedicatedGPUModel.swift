@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Prices `dedicated` offers: enough instances to carry the load at the target utilization, billed all month.
 ///
