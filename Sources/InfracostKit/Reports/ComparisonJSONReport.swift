@@ -78,6 +78,10 @@ public enum ComparisonJSONReport {
                 "target_utilization": .string(Numbers.exact(workload.targetUtilization)),
                 "cold_starts_per_day": .string(Numbers.exact(workload.coldStartsPerDay)),
                 "keep_warm_replicas": .number(String(workload.keepWarmReplicas)),
+                "mode": .string(workload.tokenPricing.mode.rawValue),
+                "cached_share": .string(Numbers.exact(workload.tokenPricing.cachedShare)),
+                "input_tokens_per_request": workload.tokenPricing.inputTokensPerRequest.map { .string(Numbers.exact($0)) },
+                "spot_interruption": .string(Numbers.exact(workload.spotInterruption)),
             ]),
             "cheapest": cheapest,
             "cheapest_per_tier": .list(comparison.cheapestPerTier.map { entry in
@@ -94,6 +98,13 @@ public enum ComparisonJSONReport {
             }),
             "assumptions": .list(comparison.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
             "oldest_price_as_of": comparison.oldestPriceDate.map(JSONValue.string),
+            "prices_as_of": comparison.pricesAsOf.map(JSONValue.string),
+            "exchange_rate": comparison.exchangeRate.map { rate in
+                .fields([
+                    "currency": .string(rate.currency), "usd_per_unit": .string(Numbers.exact(rate.usdPerUnit)),
+                    "as_of": rate.provenance.asOf.map(JSONValue.string), "source": rate.provenance.source.map(JSONValue.string),
+                ])
+            },
             "warnings": .list(comparison.warnings.map(JSONValue.string)),
         ])
     }

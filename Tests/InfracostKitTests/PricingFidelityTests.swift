@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import InfracostKit
+
+/// The published figures of the pricing-fidelity issue, reproduced through the cost engine and bundled tables.
+struct PricingFidelityTests {
+    static let bundled = Result { try CatalogLoader.bundled() }
+
+    func offer(_ id: String) throws -> Offer {
+        try #require(try Self.bundled.get().offer(id: id))
+    }
+
+    func total(_ id: String, _ workload: Workload, asOf day: String? = nil) throws -> Decimal? {
+        var offer = try offer(id)
+        if let day { offer = offer.asOf(day) }
+        return PerTokenModel.cost(of: offer, for: workload).total
+    }
+
+    static func tokens(_ input: Decimal, _ output: Decimal, _ pricing: TokenPricing = TokenPricing()) -> Workload {
+        var workload = Workload(inputTokens: input, outputTokens: output)
+        workload.tokenPricing = pricing
+        return workload
+    }
+
+    /// 2B gpt-4o tokens at 3:1: 1.5B x 2.50 + 0.5B x 10.00 = 3,750 + 5,000.
+    @Test func gpt4oTwoBillionTokens() throws {
+        #expect(try total("openai/gpt-4o", try Fixtures.workload(tokens: "2B")) == 8750)
+    }
+
+    /// o3 cost 10 / 40 until 2025-06-10 and 2 / 8 from that day.
+    @Test func o3BeforeAndAfterThePriceCut() throws {
+        let workload = try Fixtures.workload(tokens: "2B")
+        #expect(try total("openai/o3", workload, asOf: "2025-06-09") == 35_000)  // 1.5B x 10 + 0.5B x 40
+        #expect(try total("openai/o3", workload, asOf: "2025-06-10") == 7_000)  // 1.5B x 2 + 0.5B x 8
+        #expect(try total("openai/o3", workload) == 7_000)
+        #expect(try offer("openai/o3").asOf("2025-06-09").provenance.asOf == "2025-06-10")
+    }
+
+    /// gpt-4o launched on 2024-05-13 at 5 / 15; before any known price there is no price, never $0.
+    @Test func beforeEveryKnownPriceThereIsNone() throws {
+        let workload = try Fixtures.workload(tokens: "2B")
+        #expect(try total("openai/gpt-4o", workload, asOf: "2024-06-01") == 15_000)  // 1.5B x 5 + 0.5B x 15
+        let early = PerTokenModel.cost(of: try offer("openai/gpt-4o").asOf("2024-01-01"), for: workload)
+        #expect(early.total == nil)
+        #expect(early.unpricedReason == "no price known on 2024-01-01 (the earliest recorded price applies from 2024-05-13)")
+    }
+
+    /// Claude Sonnet 4.5: a request above 200,000 input tokens is priced wholly at input 6 per 1M.
+    @Test func longContextCliff() throws {
+        let sonnet = try offer("anthropic/claude-sonnet-4.5")
+        func requestCost(_ input: Decimal) throws -> Decimal {
+            let pricing = TokenPricing(inputTokensPerRequest: input)
+            guard case .success(let (parts, _)) = PerTokenModel.parts(of: sonnet, pricing: pricing) else { throw CancellationError() }
+            return parts.filter { $0.side == .input }.reduce(0) { $0 + input * $1.share * $1.rate / 1_000_000 }
+        }
+        #expect(try requestCost(199_999) == Decimal(string: "0.599997"))
+        #expect(try requestCost(200_000) == Decimal(string: "0.6"))
+        #expect(try requestCost(200_001) == Decimal(string: "1.200006"))
+        // A month of such requests: the whole workload moves to the higher tier, output included (22.50).
+        let month = PerTokenModel.cost(of: sonnet, for: Self.tokens(200_001_000, 1_000_000, TokenPricing(inputTokensPerRequest: 200_001)))
+        #expect(month.lineItems.map(\.amount) == [Decimal(string: "1200.006")!.rounded2, Decimal(string: "22.50")!])
+        #expect(month.notes.first?.hasPrefix("long-context tier applied: 200,001 input tokens per request > 200,000") == true)
+        // Without a request size the tier is noted, not applied.
+        let unknown = PerTokenModel.cost(of: sonnet, for: Self.tokens(1_000_000, 0))
+        #expect(unknown.total == 3)
+        #expect(unknown.notes.first?.contains("not applied without a request size") == true)
+    }
+
+    /// DeepSeek chat: 0.27 / 1.10 from 00:30 to 16:30 UTC, 0.135 / 0.55 off-peak.
+    @Test func deepSeekTimeOfDay() throws {
+        let deepseek = try offer("deepseek/deepseek-chat")
+        func cost(at minute: Int) -> Decimal? {
+            let profile = DayProfile.window(fromMinute: minute, toMinute: minute + 1, origin: "one request")
+            return PerTokenModel.cost(of: deepseek, for: Self.tokens(2_000_000, 2_000_000, TokenPricing(dayProfile: profile))).total
+        }
+        #expect(cost(at: 10 * 60) == Decimal(string: "2.74"))  // 2 x 0.27 + 2 x 1.10
+        #expect(cost(at: 20 * 60) == Decimal(string: "1.37"))  // 2 x 0.135 + 2 x 0.55
+        #expect(cost(at: 16 * 60 + 29) == Decimal(string: "2.74"))
+        #expect(cost(at: 16 * 60 + 30) == Decimal(string: "1.37"))
+        #expect(cost(at: 30) == Decimal(string: "2.74"))
+        #expect(cost(at: 29) == Decimal(string: "1.37"))
+        // Business hours 09:00-18:00 UTC: 450 of 540 minutes at peak.
+        let profile = try #require(DayProfile.window(fromMinute: 540, toMinute: 1080, origin: "business hours"))
+        let window = try #require(deepseek.offPeak)
+        #expect(profile.share(in: window) == Decimal(90) / Decimal(540))
+    }
+
+    /// gpt-4o batch is half price; 40% cached input is billed at 1.25.
+    @Test func batchAndCachedModes() throws {
+        let workload = try Fixtures.workload(tokens: "2B")
+        var batch = workload
+        batch.tokenPricing.mode = .batch
+        #expect(try total("openai/gpt-4o", batch) == 4_375)  // 1.5B x 1.25 + 0.5B x 5
+        let noBatch = PerTokenModel.cost(of: try offer("openai/o3"), for: batch)
+        #expect(noBatch.total == nil)
+        #expect(noBatch.unpricedReason == "no batch price (--mode batch)")
+        var cached = workload
+        cached.tokenPricing.cachedShare = Decimal(string: "0.4")!
+        let items = PerTokenModel.cost(of: try offer("openai/gpt-4o"), for: cached).lineItems
+        // 0.6B cached x 1.25 = 750; 0.9B x 2.50 = 2,250; 0.5B x 10 = 5,000.
+        #expect(items.map(\.label) == ["cached input tokens", "input tokens", "output tokens"])
+        #expect(items.map(\.amount) == [750, 2_250, 5_000])
+    }
+
+    /// 0.0175 per second for 730 h, exactly, and a Lambda H100 month at 730 h and 720 h.
+    @Test func gpuMonths() throws {
+        let h100 = try offer("lambda/h100-pcie")
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        for (hours, expected) in [(Decimal(730), Decimal(string: "2401.70")!), (Decimal(720), Decimal(string: "2368.80")!)] {
+            let workload = Workload(inputTokens: 750_000, outputTokens: 250_000, hoursPerMonth: hours)
+            #expect(DedicatedGPUModel.cost(of: h100, for: workload, throughput: .success(estimate)).total == expected)
+        }
+        let perSecond = Offer(id: "x/gpu", tier: .serverlessGPU, gpu: "A100", perSecond: Decimal(string: "0.0175"))
+        let keepWarm = Workload(inputTokens: 1, outputTokens: 0, keepWarmReplicas: 1)
+        let busy = PerSecondGPUModel.cost(of: perSecond, for: keepWarm, throughput: .success(estimate), coldStart: nil)
+        #expect(busy.lineItems.first { $0.label.contains("keep-warm") }?.amount == 45_990)
+    }
+
+    /// Spot capacity is sized with the interruption assumption; a reserved term states its commitment.
+    @Test func spotAndReservedOptions() throws {
+        let spot = try offer("crusoe/h100-sxm-spot")
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        // One instance carries 1,000 x 3,600 x 730 x 0.8 = 2,102,400,000 tokens on demand; spot loses 10%.
+        let tokens = Decimal(2_000_000_000)
+        var workload = Workload(inputTokens: tokens * Decimal(string: "0.75")!, outputTokens: tokens / 4)
+        #expect(DedicatedGPUModel.cost(of: spot, for: workload, throughput: .success(estimate)).gpus == 2)
+        workload.spotInterruption = 0
+        #expect(DedicatedGPUModel.cost(of: spot, for: workload, throughput: .success(estimate)).gpus == 1)
+        let reserved = DedicatedGPUModel.cost(of: try offer("runpod/h100-sxm-reserved-1y"), for: workload, throughput: .success(estimate))
+        #expect(reserved.total == Decimal(string: "1416.20"))  // 1.94 x 730
+        #expect(reserved.notes == ["reserved term of 12 months: commits to $16,994.40 for 1 instance (12 x $1,416.20)"])
+    }
+
+    /// Amounts convert once from exact USD: 4,375 USD of gpt-4o batch is 1,800.98 + 2,401.31 EUR at 1.0411.
+    @Test func currencyConversionRoundsEachLineOnce() throws {
+        let catalog = try Self.bundled.get()
+        let rate = try #require(catalog.exchangeRate("eur"))
+        #expect(rate.usdPerUnit == Decimal(string: "1.0411"))
+        #expect(rate.provenance.asOf == "2025-02-28")
+        var workload = try Fixtures.workload(tokens: "2B")
+        workload.tokenPricing.mode = .batch
+        var comparison = try Comparison.make(ComparisonRequest(workload: workload, tiers: [.api]), catalog: catalog)
+        comparison.convert(to: rate)
+        let gpt = try #require(comparison.options.first { $0.offer.id == "openai/gpt-4o" })
+        #expect(gpt.lineItems.map(\.amount) == [Decimal(string: "1800.98")!, Decimal(string: "2401.31")!])
+        #expect(gpt.total == Decimal(string: "4202.29"))
+        #expect(comparison.currency == "EUR")
+    }
+
+    /// Prices older than the limit at the as-of day give one warning naming the oldest.
+    @Test func stalePricesWarnOnce() throws {
+        let offers = [try offer("openai/gpt-4o"), try offer("openai/o3")]  // as of 2024-08-06 and 2025-06-10
+        #expect(PriceAge.staleWarnings(offers, day: "2025-06-10", maxAgeDays: 365).isEmpty)
+        #expect(PriceAge.stale(offers, day: "2025-08-07", maxAgeDays: 365).map(\.offer.id) == ["openai/gpt-4o"])
+        #expect(PriceAge.staleWarnings(offers, day: "2026-11-23", maxAgeDays: 180) == [
+            "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: openai/gpt-4o, as of 2024-08-06, 839 days); check them or pass --max-price-age"
+        ])
+        #expect(throws: InfracostError.self) { try PriceAge.parse("-3d", flag: "--max-price-age") }
+        #expect(try PriceAge.parse("90d", flag: "--max-price-age") == 90)
+    }
+
+    @Test func calendarArithmetic() {
+        #expect(IsoDate.dayNumber("1970-01-01") == 0)
+        #expect(IsoDate.days(from: "2024-02-28", to: "2024-03-01") == 2)
+        #expect(IsoDate.days(from: "2025-02-28", to: "2025-03-01") == 1)
+        #expect(IsoDate.today(now: 0) == "1970-01-01")
+        #expect(IsoDate.today(now: 1_779_494_400) == "2026-05-23")
+        #expect(IsoDate.dayNumber("2025-02-30") == nil)
+    }
+}
+
+extension Decimal {
+    var rounded2: Decimal { Money.rounded(self) }
+}
