@@ -58,19 +58,22 @@ public enum Percentage {
     }
 }
 
-/// A length of time, written `300`, `300s`, `5m`, `1.5h` or `1d`; the result is in seconds.
+/// A length of time, written `300`, `300s`, `500ms`, `5m`, `1.5h` or `1d`; the result is in seconds.
 public enum DurationText {
     /// Parses a duration into seconds (at least 0, at most 366 days).
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
     public static func parse(_ text: String, flag: String) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         var multiplier: Decimal = 1
-        if let last = number.last, let unit = ["s": 1, "m": 60, "h": 3600, "d": 86400][String(last)] {
+        if number.hasSuffix("ms") {
+            multiplier = Decimal(string: "0.001")!
+            number.removeLast(2)
+        } else if let last = number.last, let unit = ["s": 1, "m": 60, "h": 3600, "d": 86400][String(last)] {
             multiplier = Decimal(unit)
             number.removeLast()
         }
         guard let value = try? DecimalText.parse(number) else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a duration (write e.g. 45s, 5m or 1h)")
+            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a duration (write e.g. 500ms, 45s, 5m or 1h)")
         }
         let seconds = value * multiplier
         guard seconds >= 0, seconds <= 366 * 86400 else {

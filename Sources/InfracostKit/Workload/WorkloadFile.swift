@@ -13,6 +13,15 @@ public struct WorkloadSpec: Equatable, Sendable {
     public var budget: Decimal?
     /// The line of the workload in its file.
     public var line: Int
+    /// Its `advise:` settings (p95_latency, payload, ...), as written, for `infracost advise`.
+    public var adviceSettings: [AdviceSetting] = []
+}
+
+/// One `advise:` setting of a workload file: a name of `AdviceInput.settingNames` and its text.
+public struct AdviceSetting: Equatable, Sendable {
+    public var name: String
+    public var text: String
+    public var line: Int
 }
 
 /// A file of named workloads (`infracost.yml`, or the same content as JSON), with an optional total budget.
@@ -26,7 +35,7 @@ public struct WorkloadFile: Equatable, Sendable {
     static let workloadKeys: Set<String> = [
         "name", "description", "model_size", "tokens_per_month", "input_share", "requests_per_second", "requests_per_minute",
         "requests_per_hour", "requests_per_day", "input_tokens_per_request", "output_tokens_per_request", "tiers", "offer", "budget",
-        "cold_starts_per_day", "keep_warm", "hours_per_month", "target_utilization",
+        "cold_starts_per_day", "keep_warm", "hours_per_month", "target_utilization", "advise",
     ]
 
     /// Reads a workload file (YAML, or JSON when it starts with `{`).
@@ -182,7 +191,29 @@ public struct WorkloadFile: Equatable, Sendable {
                 inputTokens: Money.rounded(input, scale: 0), outputTokens: Money.rounded(output, scale: 0), modelParamsB: modelSize,
                 modelSizeIsDefault: member("model_size") == nil, hoursPerMonth: monthHours, targetUtilization: workUtilization,
                 coldStartsPerDay: coldStarts, keepWarmReplicas: NSDecimalNumber(decimal: keepWarm).intValue)
-            return WorkloadSpec(name: name, workload: workload, tiers: tiers, offerID: offerID, budget: budget, line: line)
+            var spec = WorkloadSpec(name: name, workload: workload, tiers: tiers, offerID: offerID, budget: budget, line: line)
+            if let advise = member("advise") {
+                guard case .object(let settings) = advise.value else {
+                    report(advise.line, name, "advise", "must be a mapping of settings, e.g. p95_latency: 2s")
+                    return nil
+                }
+                for setting in settings {
+                    guard AdviceInput.settingNames.contains(setting.key) else {
+                        report(setting.line, name, "advise.\(setting.key)", "unknown setting\(Suggestions.hint(for: setting.key, in: AdviceInput.settingNames))")
+                        continue
+                    }
+                    var value: String
+                    if case .array(let elements) = setting.value {
+                        value = elements.map { text($0.value) }.joined(separator: ",")
+                    } else {
+                        value = text(setting.value)
+                    }
+                    if case .object = setting.value { report(setting.line, name, "advise.\(setting.key)", "must be a value, not a mapping"); value = "" }
+                    spec.adviceSettings.append(AdviceSetting(name: setting.key, text: value, line: setting.line))
+                }
+                guard problems.count == before else { return nil }
+            }
+            return spec
         }
 
         func text(_ value: JSONValue) -> String {

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+extension Infracost {
+    struct Advise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "advise",
+            abstract: "Recommend an endpoint type, runtime, deployment target and migration path, with the rules that fired.",
+            discussion: """
+                Cost comes from the cost engine (cheapest tier, runner-up, break-even volumes); the rest from one table \
+                of rules (Sources/InfracostKit/Advice/AdviceRules.swift), each printed with the numbers that made it \
+                fire. Runtimes are scored 1-5 on seven criteria (latency, cost, dependencies, scaling, team, \
+                compliance, lock-in); --weight changes a criterion's weight. Contradictory inputs are explained.
+
+                Examples:
+                  infracost advise --tokens 2B --p95-latency 2s --traffic-shape steady
+                  infracost advise --tokens 50M --payload 500MB --deadline 15m
+                  infracost advise --tokens 2B --traffic-shape bursty --on-call-engineers 0 --weight latency=3
+                  infracost advise --workload infracost.yml --name reasoning --format markdown
+                """
+        )
+
+        @OptionGroup var workload: WorkloadOptions
+        @OptionGroup var pricing: PricingOptions
+
+        @Option(name: .customLong("workload"), help: ArgumentHelp("Read the workload (and its advise: settings) from a workload file.", valueName: "file"))
+        var workloadFile: String?
+
+        @Option(help: ArgumentHelp("The workload of --workload FILE to advise on. (default: the file's only workload)", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("Distinct models served. (default: 1)", valueName: "count"))
+        var models: String?
+
+        @Option(help: ArgumentHelp("p95 latency target, e.g. 500ms or 2s. (default: none)", valueName: "duration"))
+        var p95Latency: String?
+
+        @Option(help: ArgumentHelp("Size of one request's payload, e.g. 20KB or 500MB. (default: 10KB)", valueName: "size"))
+        var payload: String?
+
+        @Option(help: ArgumentHelp("How soon results are needed when callers need not wait on the request, e.g. 15m or 24h. (default: callers wait)", valueName: "duration"))
+        var deadline: String?
+
+        @Option(help: ArgumentHelp("steady, bursty, sporadic or batch. (default: steady)", valueName: "shape"))
+        var trafficShape: String?
+
+        @Flag(help: "Tokens stream to the caller as they are generated.")
+        var streaming = false
+
+        @Option(help: ArgumentHelp("Containers chained per request (pre-processing, model, post-processing). (default: 1)", valueName: "count"))
+        var pipelineStages: String?
+
+        @Option(help: ArgumentHelp("Engineers available for on-call. (default: 1)", valueName: "count"))
+        var onCallEngineers: String?
+
+        @Option(help: ArgumentHelp("Compliance needs, comma-separated: soc2, hipaa, gdpr, residency, air-gapped.", valueName: "list"))
+        var compliance: String?
+
+        @Option(help: ArgumentHelp("A provider you already have a GPU contract with, e.g. lambda.", valueName: "provider"))
+        var gpuContract: String?
+
+        @Option(help: ArgumentHelp("Tolerance for provider lock-in: low, medium or high. (default: medium)", valueName: "level"))
+        var lockIn: String?
+
+        @Flag(help: "The endpoint must scale to zero when idle.")
+        var scaleToZero = false
+
+        @Option(help: ArgumentHelp("Weight of a runtime criterion, e.g. latency=3. Repeatable. (default: 1 each)", valueName: "criterion=weight"))
+        var weight: [String] = []
+
+        @Option(help: ArgumentHelp("Top two runtimes within this share of the top score are a close call (a pilot is suggested). (default: 5%)", valueName: "share"))
+        var closeCall: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let catalog = try pricing.catalog()
+                var input: AdviceInput
+                if let workloadFile {
+                    let file = try WorkloadFile.load(contentsOf: workloadFile)
+                    let spec = try Self.pick(file, name: name)
+                    input = AdviceInput(workload: spec.workload)
+                    input.keepWarm = spec.workload.keepWarmReplicas
+                    for setting in spec.adviceSettings {
+                        do throws(InfracostError) {
+                            try input.set(setting.name, to: setting.text, label: "advise.\(setting.name)")
+                        } catch {
+                            let reason: String
+                            if case .invalidQuantity(_, _, let why) = error { reason = "'\(setting.text)': \(why)" } else { reason = error.errorDescription ?? "invalid" }
+                            throw .invalidData(problems: [DataProblem(file: workloadFile, line: setting.line, entry: spec.name, entryKind: "workload", field: "advise.\(setting.name)", message: reason)])
+                        }
+                    }
+                } else {
+                    let shape = try workload.workload()
+                    input = AdviceInput(workload: shape)
+                    input.keepWarm = shape.keepWarmReplicas
+                }
+                let flags: [(String, String?, String)] = [
+                    ("models", models, "--models"), ("p95_latency", p95Latency, "--p95-latency"), ("payload", payload, "--payload"),
+                    ("deadline", deadline, "--deadline"), ("traffic_shape", trafficShape, "--traffic-shape"),
+                    ("pipeline_stages", pipelineStages, "--pipeline-stages"), ("on_call_engineers", onCallEngineers, "--on-call-engineers"),
+                    ("compliance", compliance, "--compliance"), ("gpu_contract", gpuContract, "--gpu-contract"), ("lock_in", lockIn, "--lock-in"),
+                ]
+                for (setting, value, label) in flags {
+                    if let value { try input.set(setting, to: value, label: label) }
+                }
+                if streaming { input.streaming = true }
+                if scaleToZero { input.scaleToZero = true }
+                for text in weight { try input.setWeight(text) }
+                if let closeCall {
+                    input.closeCallMargin = try Percentage.parse(closeCall, flag: "--close-call", range: 0...1, rangeText: "0% to 100%")
+                }
+                let advice = try Advisor.advise(input, catalog: catalog)
+                try Diagnostics.emit(AdviceRenderer.render(advice, format: output.format), to: output.out)
+            }
+        }
+
+        static func pick(_ file: WorkloadFile, name: String?) throws(InfracostError) -> WorkloadSpec {
+            let names = file.workloads.map(\.name)
+            if let name {
+                guard let spec = file.workloads.first(where: { $0.name == name }) else {
+                    throw .invalidUsage(message: "--name: \(file.file) has no workload '\(name)'\(Suggestions.hint(for: name, in: names)); it has \(names.joined(separator: ", "))")
+                }
+                return spec
+            }
+            guard file.workloads.count == 1 else {
+                throw .invalidUsage(message: "\(file.file) has \(file.workloads.count) workloads; pick one with --name (\(names.joined(separator: ", ")))")
+            }
+            return file.workloads[0]
+        }
+    }
+}
