@@ -3,7 +3,7 @@ import Testing
 
 /// What a newcomer finds: version, help, completions, a starter file.
 struct DiscoveryTests {
-    static let subcommands = ["init", "compare", "breakeven", "sweep", "utilization", "simulate", "keepwarm", "check", "diff", "report", "analyze", "prices"]
+    static let subcommands = ["init", "compare", "advise", "breakeven", "sweep", "utilization", "simulate", "keepwarm", "check", "diff", "report", "analyze", "prices"]
 
     @Test func versionSummarizesTheCatalog() throws {
         let result = try CLI.run(["--version"])

@@ -46,6 +46,7 @@ struct WorkloadSchemaTests {
         let schema = try JSONValue.parse(bytes)
         #expect(PricingSchemaTests.propertyNames(schema) == WorkloadFile.topKeys)
         #expect(PricingSchemaTests.propertyNames(schema["$defs"]?["workload"]) == WorkloadFile.workloadKeys)
+        #expect(PricingSchemaTests.propertyNames(schema["$defs"]?["workload"]?["properties"]?["advise"]) == Set(AdviceInput.settingNames))
     }
 
     @Test func theExampleFileLoads() throws {

@@ -27,6 +27,8 @@ public enum LockInTolerance: String, CaseIterable, Sendable {
 public struct AdviceInput: Equatable, Sendable {
     /// Volume, model size and the cost assumptions.
     public var workload: Workload
+    /// Tiers it may run on (empty: all).
+    public var tiers: Set<Tier> = []
     /// Distinct models served.
     public var models = 1
     /// The p95 latency target in seconds, if any.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Turns an `AdviceInput` into `Advice` by running the cost engine and the rule tables of `AdviceRules`.
 public enum Advisor {
@@ -6,12 +6,12 @@ public enum Advisor {
     /// - Throws: `InfracostError` when the workload is invalid.
     public static func advise(_ input: AdviceInput, catalog: PriceCatalog) throws(InfracostError) -> Advice {
         let workload = input.workload
-        let comparison = try Comparison.make(ComparisonRequest(workload: workload), catalog: catalog)
+        let comparison = try Comparison.make(ComparisonRequest(workload: workload, tiers: input.tiers), catalog: catalog)
         // Runtime and target rules weigh the ways to serve the model itself: API offers are other models.
         let serving = comparison.options.first { $0.total != nil && $0.offer.tier != .api } ?? comparison.cheapest
         let facts = AdviceFacts(input: input, coldStartSeconds: coldStart(for: workload.modelParamsB, catalog: catalog), cheapestTier: serving?.offer.tier)
         return Advice(
-            input: input, cost: try costSummary(comparison, catalog: catalog), endpoint: endpoint(facts), runtime: runtime(facts, input: input),
+            input: input, cost: try costSummary(comparison, tiers: input.tiers, catalog: catalog), endpoint: endpoint(facts), runtime: runtime(facts, input: input),
             target: target(facts), migration: try migration(comparison, catalog: catalog),
             conflicts: AdviceRules.conflicts.compactMap { rule in rule.test(facts).map { .init(id: rule.id, reason: $0) } },
             currency: comparison.currency)
@@ -22,7 +22,7 @@ public enum Advisor {
         catalog.coldStarts.filter { params >= $0.minParamsB && params <= $0.maxParamsB }.map(\.seconds).max() ?? 60
     }
 
-    static func costSummary(_ comparison: Comparison, catalog: PriceCatalog) throws(InfracostError) -> Advice.CostSummary {
+    static func costSummary(_ comparison: Comparison, tiers: Set<Tier>, catalog: PriceCatalog) throws(InfracostError) -> Advice.CostSummary {
         func ranked(_ option: OptionCost?) -> Advice.CostSummary.Ranked? {
             guard let option, let total = option.total else { return nil }
             return .init(id: option.offer.id, tier: option.offer.tier, monthly: total)
@@ -31,7 +31,7 @@ public enum Advisor {
         let runnerUp = comparison.options.first { $0.total != nil && $0.offer.tier != cheapest?.offer.tier }
         var summary = Advice.CostSummary(cheapest: ranked(cheapest), runnerUp: ranked(runnerUp))
         let volume = comparison.workload.totalTokens
-        let breakEven = try BreakEven.solve(ComparisonRequest(workload: comparison.workload), catalog: catalog)
+        let breakEven = try BreakEven.solve(ComparisonRequest(workload: comparison.workload, tiers: tiers), catalog: catalog)
         summary.crossoverBelow = breakEven.crossovers.last { $0.volume < volume }
         summary.crossoverAbove = breakEven.crossovers.first { $0.volume >= volume }
         return summary

@@ -124,8 +124,13 @@ extension BreakEven {
     static func envelope(_ curves: [CostCurve], low: Decimal, high: Decimal) -> ([Region], [Crossover]) {
         guard !curves.isEmpty else { return ([], []) }
         var points = Set<Decimal>([low, high])
-        for curve in curves { points.formUnion(curve.breakpoints(in: low, high)) }
+        // Each curve's own breakpoints, so its piece is recomputed only where it changes.
+        let ownBreakpoints = curves.map { $0.breakpoints(in: low, high) }
+        for list in ownBreakpoints { points.formUnion(list) }
         let sorted = points.sorted()
+        var pieces = curves.map { $0.piece(after: low) }
+        var approx = pieces.map { (intercept: $0.intercept.doubleValue, slope: $0.slope.doubleValue) }
+        var nextBreak = [Int](repeating: 0, count: curves.count)
         var regions: [Region] = []
         var crossovers: [Crossover] = []
         var current: Int?
@@ -149,10 +154,23 @@ extension BreakEven {
         }
 
         for (start, end) in zip(sorted, sorted.dropFirst()) {
-            let pieces = curves.map { $0.piece(after: start) }
-            // The cheapest just after `start`: lowest value, then lowest slope (it stays cheaper), then id.
-            var best = 0
-            for index in pieces.indices.dropFirst() {
+            for index in curves.indices {
+                let list = ownBreakpoints[index]
+                if nextBreak[index] < list.count, list[nextBreak[index]] <= start {
+                    while nextBreak[index] < list.count, list[nextBreak[index]] <= start { nextBreak[index] += 1 }
+                    pieces[index] = curves[index].piece(after: start)
+                    approx[index] = (pieces[index].intercept.doubleValue, pieces[index].slope.doubleValue)
+                }
+            }
+            // The cheapest just after `start`: lowest value, then lowest slope (it stays cheaper), then id. Doubles
+            // screen the candidates; only those within a relative 1e-9 of the lowest are compared exactly.
+            let startD = start.doubleValue
+            var lowest = Double.infinity
+            for index in pieces.indices { lowest = min(lowest, approx[index].intercept + approx[index].slope * startD) }
+            let margin = abs(lowest) * 1e-9 + 1e-9
+            var best = -1
+            for index in pieces.indices where approx[index].intercept + approx[index].slope * startD <= lowest + margin {
+                if best < 0 { best = index; continue }
                 let a = value(pieces[index], at: start)
                 let b = value(pieces[best], at: start)
                 if a < b || (a == b && pieces[index].slope < pieces[best].slope) { best = index }
@@ -160,15 +178,38 @@ extension BreakEven {
             if best != current { change(to: best, at: start, isCrossing: false) }
             currentPiece = pieces[best]
             var x = start
+            let endD = end.doubleValue
             while true {
-                // The first line with a smaller slope to cross below the current cheapest inside (x, end).
-                var next: (index: Int, at: Decimal)?
+                // The first line with a smaller slope to cross below the current cheapest inside (x, end): screened in
+                // doubles, then the nearest candidates solved exactly.
+                let xD = x.doubleValue
+                let tolerance = max(abs(endD), 1) * 1e-9
+                var candidates: [(at: Double, index: Int)] = []
                 for index in pieces.indices where pieces[index].slope < pieces[best].slope {
-                    let at = (pieces[index].intercept - pieces[best].intercept) / (pieces[best].slope - pieces[index].slope)
-                    guard at > x, at < end else { continue }
-                    if next == nil || at < next!.at || (at == next!.at && pieces[index].slope < pieces[next!.index].slope) {
-                        next = (index, at)
+                    let at = (approx[index].intercept - approx[best].intercept) / (approx[best].slope - approx[index].slope)
+                    if at > xD - tolerance, at < endD + tolerance { candidates.append((at, index)) }
+                }
+                candidates.sort { $0.at < $1.at }
+                var next: (index: Int, at: Decimal)?
+                var position = 0
+                while position < candidates.count {
+                    let exact = (pieces[candidates[position].index].intercept - pieces[best].intercept)
+                        / (pieces[best].slope - pieces[candidates[position].index].slope)
+                    guard exact > x, exact < end else {
+                        position += 1
+                        continue
                     }
+                    // The first valid crossing; any other within the tolerance of it is settled exactly.
+                    let limit = candidates[position].at + tolerance
+                    for candidate in candidates[position...] where candidate.at <= limit {
+                        let index = candidate.index
+                        let at = (pieces[index].intercept - pieces[best].intercept) / (pieces[best].slope - pieces[index].slope)
+                        guard at > x, at < end else { continue }
+                        if next == nil || at < next!.at || (at == next!.at && pieces[index].slope < pieces[next!.index].slope) {
+                            next = (index, at)
+                        }
+                    }
+                    break
                 }
                 guard let found = next else { break }
                 change(to: found.index, at: found.at, isCrossing: true)
@@ -183,3 +224,8 @@ extension BreakEven {
     }
 }
 
+
+extension Decimal {
+    /// The nearest double, for screening comparisons that are then settled exactly.
+    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+}

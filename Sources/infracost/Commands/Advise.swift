@@ -23,6 +23,7 @@ extension Infracost {
 
         @OptionGroup var workload: WorkloadOptions
         @OptionGroup var pricing: PricingOptions
+        @OptionGroup var tiers: TierOptions
 
         @Option(name: .customLong("workload"), help: ArgumentHelp("Read the workload (and its advise: settings) from a workload file.", valueName: "file"))
         var workloadFile: String?
@@ -82,6 +83,7 @@ extension Infracost {
                     let file = try WorkloadFile.load(contentsOf: workloadFile)
                     let spec = try Self.pick(file, name: name)
                     input = AdviceInput(workload: spec.workload)
+                    input.tiers = spec.tiers
                     input.keepWarm = spec.workload.keepWarmReplicas
                     for setting in spec.adviceSettings {
                         do throws(InfracostError) {
@@ -106,6 +108,7 @@ extension Infracost {
                 for (setting, value, label) in flags {
                     if let value { try input.set(setting, to: value, label: label) }
                 }
+                if !tiers.selected.isEmpty { input.tiers = tiers.selected }
                 if streaming { input.streaming = true }
                 if scaleToZero { input.scaleToZero = true }
                 for text in weight { try input.setWeight(text) }
