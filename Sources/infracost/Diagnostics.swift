@@ -27,13 +27,27 @@ enum Diagnostics {
         }
     }
 
+    /// Writes all of `bytes` to stdout; a closed pipe or a full disk is an I/O error (exit 74), not a crash.
+    static func writeStandardOutput(_ bytes: [UInt8]) throws(InfracostError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == EPIPE ? "the reader closed the pipe" : String(cString: strerror(errno))
+                throw .io(path: "stdout", reason: "cannot write: \(reason)")
+            }
+            offset += written
+        }
+    }
+
     /// Writes a report to `--out` atomically, or to stdout.
     static func emit(_ text: String, to path: String?) throws(InfracostError) {
         if let path {
             try AtomicFile.write(text, to: path)
             printError("wrote \(path)")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try writeStandardOutput(Array(text.utf8))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfracostKit
 
 @main
@@ -18,14 +19,20 @@ struct Infracost: ParsableCommand {
     @Flag(help: "Show the version and a summary of the bundled price catalog.")
     var version = false
 
+    /// Ignores SIGPIPE, so a reader that goes away (`infracost ... | head -1`) surfaces as a write error (exit 74)
+    /// instead of killing the process, then runs the command line.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
+
     /// The version printed by --version.
     static let versionNumber = "0.1.0"
 
     func run() throws {
         guard version else { throw CleanExit.helpRequest(self) }
         try Diagnostics.run { () throws(InfracostError) in
-            print("infracost \(Self.versionNumber)")
-            print("catalog: " + CatalogSummary.describe(try CatalogLoader.bundled()))
+            try Diagnostics.emit("infracost \(Self.versionNumber)\ncatalog: \(CatalogSummary.describe(try CatalogLoader.bundled()))\n", to: nil)
         }
     }
 }

@@ -82,7 +82,7 @@ struct CatalogLoaderTests {
               {"id": "a/b", "tier": "api", "input_per_mtok": 2, "output_per_mtok": 2}
             ]}
             """
-        #expect(problems(text).map(\.description) == ["bad.json: offer 'a/b', field 'id': duplicate id: two offers in this file have this id"])
+        #expect(problems(text).map(\.description) == ["bad.json:3: offer 'a/b', field 'id': duplicate id: the offer on line 2 has it too"])
     }
 
     @Test func collectsEveryProblemInOneRun() {

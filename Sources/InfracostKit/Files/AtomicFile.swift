@@ -1,4 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+
+/// POSIX write(2), named apart from the `write` methods in scope.
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+
+private let systemWrite = Darwin.write
+#endif
 
 /// Writes a file all at once: to a temporary file beside it, then renamed over the target.
 ///
@@ -18,29 +28,37 @@ public enum AtomicFile {
         }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-            throw .io(path: path, reason: "cannot write: permission denied in \(folder)")
+        // POSIX calls, so every failure (full disk, read-only file system) is reported with the system's words.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno))) (in \(folder))")
         }
-        do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            do {
-                try handle.write(contentsOf: Data(text.utf8))
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
+        func fail(_ step: String) -> InfracostError {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(temporary)
+            return .io(path: path, reason: "cannot write: \(reason)\(step)")
+        }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw fail("")
             }
-            if rename(temporary, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                throw InfracostError.io(path: path, reason: "cannot write: \(reason)")
-            }
-        } catch let error as InfracostError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .io(path: path, reason: "cannot write: \(error.localizedDescription)")
+            offset += written
+        }
+        if fsync(descriptor) != 0 { throw fail(" (while flushing)") }
+        if close(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: path, reason: "cannot write: \(reason)")
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: path, reason: "cannot write: \(reason)")
         }
     }
 }

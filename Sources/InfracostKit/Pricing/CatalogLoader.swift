@@ -54,6 +54,8 @@ struct CatalogFileReader {
     let file: String
     let requireProvenance: Bool
     var problems: [DataProblem] = []
+    /// The line of each offer id read so far, to name both lines of a duplicate.
+    var offerLines: [String: Int] = [:]
 
     init(file: String, requireProvenance: Bool) {
         self.file = file
@@ -80,8 +82,12 @@ struct CatalogFileReader {
     static let coldStartKeys: Set<String> = ["provider", "min_params_b", "max_params_b", "seconds", "as_of", "source"]
 
     mutating func report(_ line: Int?, _ entry: String?, _ field: String?, _ message: String) {
-        problems.append(DataProblem(file: file, line: line, entry: entry, field: field, message: message))
+        // Entries of the other sections are named by their section ("throughput entry", "gpu 'H100'").
+        problems.append(DataProblem(file: file, line: line, entry: entry, entryKind: section, field: field, message: message))
     }
+
+    /// The kind of entry being read, for messages: "offer", "gpu", "throughput entry", ...
+    var section = "offer"
 
     mutating func read(_ root: JSONValue) -> PriceCatalog {
         guard case .object(let members) = root else {
@@ -110,8 +116,17 @@ struct CatalogFileReader {
                     report(element.line, nil, section.key, "each entry must be an object, found \(element.value.kindDescription)")
                     continue
                 }
+                self.section = ["offers": "offer", "gpus": "gpu", "throughput": "section", "cold_starts": "section", "exchange_rates": "section"][section.key] ?? "offer"
                 switch section.key {
-                case "offers": if let offer = readOffer(fields, line: element.line) { catalog.offers.append(offer) }
+                case "offers":
+                    if let offer = readOffer(fields, line: element.line) {
+                        if let first = offerLines[offer.id] {
+                            report(element.line, offer.id, "id", "duplicate id: the offer on line \(first) has it too")
+                        } else {
+                            offerLines[offer.id] = element.line
+                        }
+                        catalog.offers.append(offer)
+                    }
                 case "gpus": if let gpu = readGPU(fields, line: element.line) { catalog.gpus.append(gpu) }
                 case "throughput":
                     if let figure = readThroughput(fields, line: element.line) { catalog.throughput.append(figure) }
@@ -120,13 +135,7 @@ struct CatalogFileReader {
                 }
             }
         }
-        var seen: [String: Int] = [:]
-        for offer in catalog.offers {
-            if seen[offer.id, default: 0] == 1 {
-                report(nil, offer.id, "id", "duplicate id: two offers in this file have this id")
-            }
-            seen[offer.id, default: 0] += 1
-        }
+        self.section = "offer"
         return catalog
     }
 
@@ -304,9 +313,9 @@ struct CatalogFileReader {
         if let code, code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             report(entry.line(of: "currency"), "exchange_rates", "currency", "'\(code)' is not an ISO 4217 code such as EUR")
         }
-        let rate = decimal(entry, "usd_per_unit", required: true, entry: code ?? "exchange_rates", positive: true)
-        let source = provenance(entry, entry: code ?? "exchange_rates")
-        requireSourced(source, line: line, entry: code ?? "exchange_rates")
+        let rate = decimal(entry, "usd_per_unit", required: true, entry: "exchange_rates", positive: true)
+        let source = provenance(entry, entry: "exchange_rates")
+        requireSourced(source, line: line, entry: "exchange_rates")
         guard problems.count == before, let code, let rate else { return nil }
         return ExchangeRate(currency: code, usdPerUnit: rate, provenance: source)
     }

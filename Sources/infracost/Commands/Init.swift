@@ -26,7 +26,7 @@ extension Infracost {
                     throw .invalidUsage(message: "\(file) exists; pass --force to overwrite it")
                 }
                 try AtomicFile.write(WorkloadFile.starter, to: file)
-                print("wrote \(file): edit its workloads, then run 'infracost compare --workload \(file)'")
+                try Diagnostics.emit("wrote \(file): edit its workloads, then run 'infracost compare --workload \(file)'\n", to: nil)
             }
         }
     }

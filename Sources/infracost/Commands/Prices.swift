@@ -98,7 +98,7 @@ extension Infracost.Prices {
                 for file in files {
                     do throws(InfracostError) {
                         let catalog = try CatalogLoader.load(contentsOf: file, requireProvenance: strict)
-                        print("\(file): valid (\(catalog.offers.count) offers)")
+                        try Diagnostics.emit("\(file): valid (\(catalog.offers.count) offers)\n", to: nil)
                     } catch {
                         guard case .invalidData(let found) = error else { throw error }
                         problems += found
