@@ -65,17 +65,31 @@ public enum OfferRenderer {
                 lines.append(("blended at 3:1", "\(Money.formattedPrice(blended, currency: offer.currency)) per 1M tokens"))
             }
         }
+        if let cached = offer.cachedInputPerMTok { lines.append(("cached input", "\(Money.formattedPrice(cached, currency: offer.currency)) per 1M tokens (--cached-share)")) }
+        for mode in PricingMode.allCases {
+            if let rates = offer.modeRates[mode] {
+                lines.append(("\(mode.rawValue) mode", "\(Money.formattedPrice(rates.input, currency: offer.currency)) / \(Money.formattedPrice(rates.output, currency: offer.currency)) per 1M in/out (--mode \(mode.rawValue))"))
+            }
+        }
+        if let tier = offer.contextTier {
+            lines.append(("long context", "above \(Numbers.formatted(tier.aboveInputTokens)) input tokens per request: \(Money.formattedPrice(tier.rates.input, currency: offer.currency)) / \(Money.formattedPrice(tier.rates.output, currency: offer.currency)) per 1M in/out"))
+        }
+        if let window = offer.offPeak {
+            lines.append(("off-peak", "\(window.text): \(Money.formattedPrice(window.rates.input, currency: offer.currency)) / \(Money.formattedPrice(window.rates.output, currency: offer.currency)) per 1M in/out"))
+        }
+        if let term = offer.termMonths { lines.append(("term", "\(term) month\(term == 1 ? "" : "s") minimum commitment")) }
         if let tps = offer.tokensPerSecond { lines.append(("tokens/s", Numbers.formatted(tps))) }
         if let cold = offer.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
         if let idle = offer.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
         lines.append(("currency", offer.currency))
         lines.append(("as of", offer.provenance.asOf ?? "not given"))
+        if let from = offer.currentFrom { lines.append(("applies from", from)) }
         lines.append(("source", offer.provenance.source ?? "not given"))
         if let notes = offer.notes { lines.append(("notes", notes)) }
         let width = lines.map(\.0.count).max() ?? 0
         var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if !offer.history.isEmpty {
-            output += "\nPrice history (earlier prices, not used for costing):\n"
+            output += "\nPrice history (--as-of DATE prices with the one in effect that day):\n"
             for point in offer.history {
                 let period: String
                 switch (point.from, point.to) {
@@ -110,6 +124,27 @@ public enum OfferRenderer {
         add("gpu", offer.gpu.map(JSONValue.string))
         if offer.gpu != nil { add("gpu_count", .number(String(offer.gpuCount))) }
         for (field, value) in priceFields(offer) { add(field, .string(Numbers.exact(value))) }
+        add("cached_input_per_mtok", offer.cachedInputPerMTok.map { .string(Numbers.exact($0)) })
+        func rates(_ r: TokenRates) -> [String: JSONValue] {
+            ["input_per_mtok": .string(Numbers.exact(r.input)), "output_per_mtok": .string(Numbers.exact(r.output))]
+        }
+        for mode in PricingMode.allCases {
+            if let r = offer.modeRates[mode] { add(mode.rawValue, .fields(["input_per_mtok": rates(r)["input_per_mtok"], "output_per_mtok": rates(r)["output_per_mtok"]])) }
+        }
+        if let tier = offer.contextTier {
+            add("long_context", .fields([
+                "above_input_tokens": .string(Numbers.exact(tier.aboveInputTokens)),
+                "input_per_mtok": rates(tier.rates)["input_per_mtok"], "output_per_mtok": rates(tier.rates)["output_per_mtok"],
+            ]))
+        }
+        if let window = offer.offPeak {
+            add("off_peak", .fields([
+                "from": .string(OffPeakWindow.clock(window.fromMinute)), "to": .string(OffPeakWindow.clock(window.toMinute)),
+                "input_per_mtok": rates(window.rates)["input_per_mtok"], "output_per_mtok": rates(window.rates)["output_per_mtok"],
+            ]))
+        }
+        add("term_months", offer.termMonths.map { .number(String($0)) })
+        add("from", offer.currentFrom.map(JSONValue.string))
         add("tokens_per_second", offer.tokensPerSecond.map { .string(Numbers.exact($0)) })
         add("cold_start_s", offer.coldStartSeconds.map { .string(Numbers.exact($0)) })
         add("idle_timeout_s", offer.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
