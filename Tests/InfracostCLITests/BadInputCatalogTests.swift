@@ -56,6 +56,11 @@ struct BadInputCatalogTests {
              arguments: ["report", "--workload", "$D/w.yml", "--growth", "abc"], status: 64, messages: ["invalid value 'abc' for --growth"]),
         Case(name: "word payload", arguments: ["advise", "--tokens", "1B", "--payload", "lots"], status: 64, messages: ["for --payload"]),
         Case(name: "word deadline", arguments: ["advise", "--tokens", "1B", "--deadline", "never"], status: 64, messages: ["invalid value 'never' for --deadline"]),
+        Case(name: "workload file and a volume", arguments: ["advise", "--workload", "$D/none.yml", "--tokens", "2B"], status: 64,
+             messages: ["give --workload FILE or a volume (--tokens), not both"]),
+        Case(name: "currency with a workload file", arguments: ["compare", "--workload", "$D/none.yml", "--currency", "EUR"], status: 64,
+             messages: ["--currency applies to one comparison"]),
+        Case(name: "currency on sweep", arguments: ["sweep", "--currency", "EUR"], status: 64, messages: ["Unknown option '--currency'"]),
         Case(name: "unknown offer id", arguments: ["compare", "--tokens", "2B", "--baseline", "modal/h10"], status: 64, messages: ["--baseline modal/h10: no offer has this id (did you mean 'modal/h100'?)"]),
     ]
 

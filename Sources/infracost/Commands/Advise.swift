@@ -80,6 +80,9 @@ extension Infracost {
                 let catalog = try pricing.catalog()
                 var input: AdviceInput
                 if let workloadFile {
+                    if workload.tokens != nil || workload.inputTokens != nil || workload.outputTokens != nil {
+                        throw .invalidUsage(message: "give --workload FILE or a volume (--tokens), not both")
+                    }
                     let file = try WorkloadFile.load(contentsOf: workloadFile)
                     let spec = try Self.pick(file, name: name)
                     input = AdviceInput(workload: spec.workload)

@@ -31,6 +31,9 @@ extension Infracost {
         @Flag(help: "Show the arithmetic behind every line item, with each price's source and date (table format).")
         var explain = false
 
+        @Option(help: ArgumentHelp("Report amounts in this currency (a dated rate from pricing-data/exchange-rates.json); not with --workload. (default: USD)", valueName: "code"))
+        var currency: String?
+
         @Flag(help: "Table format: add columns for the throughput used, how each option was priced, and each price's date and source (wider than 80 columns).")
         var wide = false
 
@@ -43,6 +46,7 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
                 if let workloadFile {
+                    if currency != nil { throw .invalidUsage(message: "--currency applies to one comparison; a workload file's portfolio is reported in USD") }
                     let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workloadFile), catalog: catalog)
                     try Diagnostics.emit(PortfolioRenderer.render(portfolio, format: output.format, explain: explain), to: output.out)
                     return
@@ -59,7 +63,7 @@ extension Infracost {
                 }
                 var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers.selected, baselineID: baseline), catalog: catalog)
                 if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
-                let stale = try pricing.finish(&comparison, catalog: catalog)
+                let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings + stale)
             }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import InfracostKit
 
-/// Which price tables to use, as of which day, in which currency, and how old a price may be.
+/// Which price tables to use, as of which day, and how old a price may be.
 struct PricingOptions: ParsableArguments {
     @Option(
         name: .customLong("pricing"),
@@ -19,9 +19,6 @@ struct PricingOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Warn on stderr when a price used is older than this many days at the --as-of day, e.g. 180d. (default: 180d)", valueName: "days"))
     var maxPriceAge: String?
-
-    @Option(help: ArgumentHelp("Report amounts in this currency (a dated rate from pricing-data/exchange-rates.json). (default: USD)", valueName: "code"))
-    var currency: String?
 
     func validate() throws {
         if noBundled, pricingFiles.isEmpty {
@@ -45,8 +42,8 @@ struct PricingOptions: ParsableArguments {
         return catalog.asOf(try day())
     }
 
-    /// The rate for --currency, nil for USD.
-    func exchangeRate(in catalog: PriceCatalog) throws(InfracostError) -> ExchangeRate? {
+    /// The rate for `currency` (a --currency value), nil for USD.
+    func exchangeRate(_ currency: String?, in catalog: PriceCatalog) throws(InfracostError) -> ExchangeRate? {
         guard let code = currency?.uppercased(), code != "USD" else { return nil }
         guard let rate = catalog.exchangeRate(code) else {
             let known = (["USD"] + catalog.exchangeRates.map(\.currency)).joined(separator: ", ")
@@ -60,10 +57,11 @@ struct PricingOptions: ParsableArguments {
         try PriceAge.parse(maxPriceAge, flag: "--max-price-age")
     }
 
-    /// Applies --as-of, --currency and the freshness check to a comparison; returns the stale-price warnings.
-    func finish(_ comparison: inout Comparison, catalog: PriceCatalog) throws(InfracostError) -> [String] {
+    /// Applies --as-of, `currency` (compare's --currency) and the freshness check to a comparison; returns the
+    /// stale-price warnings.
+    func finish(_ comparison: inout Comparison, currency: String?, catalog: PriceCatalog) throws(InfracostError) -> [String] {
         if asOf != nil { comparison.pricesAsOf = try day() }
-        if let rate = try exchangeRate(in: catalog) { comparison.convert(to: rate) }
+        if let rate = try exchangeRate(currency, in: catalog) { comparison.convert(to: rate) }
         return PriceAge.staleWarnings(comparison.options.filter { $0.total != nil }.map(\.offer), day: try day(), maxAgeDays: try maxAgeDays())
     }
 }
