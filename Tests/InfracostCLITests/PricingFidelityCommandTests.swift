@@ -79,6 +79,17 @@ struct PricingFidelityCommandTests {
         #expect(strict.stdout.contains("stale prices: 2 of the 2 prices used are older than 180 days"))
     }
 
+    /// Every report that uses prices warns about stale ones, naming how many of those it used.
+    @Test(arguments: [["breakeven"], ["sweep", "--steps", "5"], ["simulate", "--traffic", "poisson", "--rate", "1/s", "--days", "0.1"], ["advise", "--tokens", "2B"]])
+    func otherReportsWarnAboutStalePrices(arguments: [String]) throws {
+        let stale = try CLI.run(arguments + ["--as-of", "2026-11-23"])
+        #expect(stale.status == 0)
+        #expect(stale.stderr.contains("prices used"), "stderr: \(stale.stderr)")
+        #expect(stale.stderr.contains("older than 180 days on 2026-11-23"))
+        let fresh = try CLI.run(arguments + ["--as-of", "2026-11-23", "--max-price-age", "3650d"])
+        #expect(!fresh.stderr.contains("older than"))
+    }
+
     @Test func pricesCheckAgainstALiteLLMFile() throws {
         let file = CLI.fixtures.appendingPathComponent("litellm-prices.json").path
         let result = try CLI.run(["prices", "check", "--against", file, "--format", "json", "--as-of", "2026-01-01"])

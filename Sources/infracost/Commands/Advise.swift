@@ -120,6 +120,8 @@ extension Infracost {
                 }
                 let advice = try Advisor.advise(input, catalog: catalog)
                 try Diagnostics.emit(AdviceRenderer.render(advice, format: output.format), to: output.out)
+                let used = [advice.cost.cheapest?.id, advice.cost.runnerUp?.id].compactMap { $0 } + advice.migration.flatMap { [$0.fromID, $0.toID] }
+                try pricing.warnStale(ids: used, catalog: catalog)
             }
         }
 

@@ -61,6 +61,7 @@ extension Infracost {
                     report = chartData.map(TerminalChart.render) ?? ""
                 }
                 try Diagnostics.emit(report, to: out)
+                try pricing.warnStale(ids: result.optionIDs, catalog: catalog)
             }
         }
     }
@@ -124,6 +125,7 @@ extension Infracost {
                 if let path = chart, let chartData { try Diagnostics.emit(SVGChart.render(chartData), to: path) }
                 let report = format.report.map { SweepRenderer.render(sweep, format: $0) } ?? chartData.map(TerminalChart.render) ?? ""
                 try Diagnostics.emit(report, to: out)
+                try pricing.warnStale(ids: sweep.rows.flatMap { $0.offerIDs.compactMap { $0 } }, catalog: catalog)
             }
         }
     }

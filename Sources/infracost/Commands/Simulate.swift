@@ -32,11 +32,13 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 let (input, output) = Workload.split(tokens: 1_000_000)
                 let shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try model.modelParamsB(), hoursPerMonth: try model.hours())
-                let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: try pricing.catalog())
+                let catalog = try pricing.catalog()
+                let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog)
                 let result = Simulation.run(plan, progress: ProgressLine.progress("simulating"))
                 ProgressLine.finish()
                 try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format, explain: explain), to: self.output.out)
                 Diagnostics.warn(result.warnings)
+                try pricing.warnStale(ids: [plan.offer.id], catalog: catalog)
             }
         }
     }
@@ -104,6 +106,7 @@ extension Infracost {
                     progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
                 ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
+                try pricing.warnStale(ids: [study.offerID], catalog: try pricing.catalog())
             }
         }
     }

@@ -64,4 +64,11 @@ struct PricingOptions: ParsableArguments {
         if let rate = try exchangeRate(currency, in: catalog) { comparison.convert(to: rate) }
         return PriceAge.staleWarnings(comparison.options.filter { $0.total != nil }.map(\.offer), day: try day(), maxAgeDays: try maxAgeDays())
     }
+
+    /// Prints on stderr the warning for stale prices among the offers with these ids (those a report used).
+    func warnStale(ids: [String], catalog: PriceCatalog) throws(InfracostError) {
+        var seen = Set<String>()
+        let offers = ids.filter { seen.insert($0).inserted }.compactMap { catalog.offer(id: $0) }
+        Diagnostics.warn(PriceAge.staleWarnings(offers, day: try day(), maxAgeDays: try maxAgeDays()))
+    }
 }
