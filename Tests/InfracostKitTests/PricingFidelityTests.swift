@@ -67,6 +67,26 @@ struct PricingFidelityTests {
         #expect(unknown.notes.first?.contains("not applied without a request size") == true)
     }
 
+    /// With a trace, only the requests above the threshold move to the long-context tier: here 2 of 3 requests,
+    /// 550,000 of 650,000 input tokens and 3,000 of 4,000 output tokens.
+    @Test func longContextFromEachRequestOfATrace() throws {
+        let sonnet = try offer("anthropic/claude-sonnet-4.5")
+        let sizes = try #require(RequestSizeProfile(requests: [(100_000, 1_000), (300_000, 1_000), (250_000, 2_000)], origin: "log.csv"))
+        let shares = sizes.shares(above: 200_000)
+        #expect(shares.requests == 2)
+        #expect(shares.input == Decimal(550_000) / Decimal(650_000))
+        #expect(shares.output == Decimal(3) / Decimal(4))
+        #expect(sizes.shares(above: 300_000).requests == 0)
+        var pricing = TokenPricing()
+        pricing.requestSizes = sizes
+        let cost = PerTokenModel.cost(of: sonnet, for: Self.tokens(650_000, 4_000, pricing))
+        // 100,000 x 3 = 0.30; 1,000 x 15 = 0.015 -> 0.02; 550,000 x 6 = 3.30; 3,000 x 22.50 = 0.0675 -> 0.07.
+        #expect(cost.lineItems.map(\.label) == ["input tokens", "output tokens", "input tokens (long context)", "output tokens (long context)"])
+        #expect(cost.lineItems.map(\.amount) == [Decimal(string: "0.30")!, Decimal(string: "0.02")!, Decimal(string: "3.30")!, Decimal(string: "0.07")!])
+        #expect(cost.total == Decimal(string: "3.69"))
+        #expect(cost.notes.first?.hasPrefix("long-context tier applied to 2 requests above 200,000 input tokens (84.6% of input tokens, log.csv)") == true)
+    }
+
     /// DeepSeek chat: 0.27 / 1.10 from 00:30 to 16:30 UTC, 0.135 / 0.55 off-peak.
     @Test func deepSeekTimeOfDay() throws {
         let deepseek = try offer("deepseek/deepseek-chat")

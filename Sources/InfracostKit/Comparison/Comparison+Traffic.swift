@@ -70,6 +70,12 @@ extension TrafficSource {
         }
     }
 
+    /// The sizes of a trace's requests one by one; nil for synthetic traffic (all the same size).
+    public var requestSizes: RequestSizeProfile? {
+        guard case .trace(let trace) = self else { return nil }
+        return RequestSizeProfile(requests: trace.requests.map { (Int64($0.inputTokens), Int64($0.outputTokens)) }, origin: trace.file)
+    }
+
     /// Input tokens per request when every request has the same size (synthetic traffic); nil for a trace.
     public var inputTokensPerRequest: Decimal? {
         switch self {

@@ -87,6 +87,7 @@ public struct Comparison: Equatable, Sendable {
         if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (--mode); offers without a \(pricing.mode.rawValue) price are unpriced")) }
         if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (--cached-share)")) }
         if let size = pricing.inputTokensPerRequest { list.append(("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)")) }
+        if pricing.inputTokensPerRequest == nil, let sizes = pricing.requestSizes { list.append(("request size", "each request's own, from \(sizes.origin) (for long-context tiers)")) }
         if let profile = pricing.dayProfile { list.append(("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)")) }
         if options.contains(where: { $0.offer.purchase == "spot" && $0.total != nil }) {
             list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (--spot-interruption; an assumption)"))

@@ -27,69 +27,94 @@ public enum PerTokenModel {
         }
         var notes: [String] = []
         var rates = standard
-        var tier = "standard"
+        var prefix = ""
         if pricing.mode != .standard {
             guard let modeRates = offer.modeRates[pricing.mode] else {
                 return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price (--mode \(pricing.mode.rawValue))"))
             }
             rates = modeRates
-            tier = pricing.mode.rawValue
+            prefix = "\(pricing.mode.rawValue) "
         }
+        // Segments of the bill: shares of input and output tokens at one set of rates.
+        var segments = [Segment(input: 1, output: 1, rates: rates, isBase: pricing.mode == .standard, suffix: "")]
         if let contextTier = offer.contextTier {
             let threshold = Numbers.formatted(contextTier.aboveInputTokens)
+            let tierText = "input \(Numbers.exact(contextTier.rates.input)) / output \(Numbers.exact(contextTier.rates.output)) per 1M"
+            var long: (input: Decimal, output: Decimal)?
             if let size = pricing.inputTokensPerRequest {
                 if size > contextTier.aboveInputTokens {
-                    guard pricing.mode == .standard else {
-                        return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price for requests above \(threshold) input tokens"))
-                    }
-                    rates = contextTier.rates
-                    tier = "long-context"
-                    notes.append("long-context tier applied: \(Numbers.formatted(size, scale: 0)) input tokens per request > \(threshold), so every token is priced at input \(Numbers.exact(rates.input)) / output \(Numbers.exact(rates.output)) per 1M")
+                    long = (1, 1)
+                    notes.append("long-context tier applied: \(Numbers.formatted(size, scale: 0)) input tokens per request > \(threshold), so every token is priced at \(tierText)")
                 } else {
                     notes.append("long-context tier not reached: \(Numbers.formatted(size, scale: 0)) input tokens per request <= \(threshold)")
                 }
+            } else if let sizes = pricing.requestSizes {
+                let shares = sizes.shares(above: contextTier.aboveInputTokens)
+                if shares.requests > 0 {
+                    long = (shares.input, shares.output)
+                    notes.append("long-context tier applied to \(Numbers.formatted(Decimal(shares.requests))) requests above \(threshold) input tokens (\(Money.plain(shares.input * 100, scale: 1))% of input tokens, \(sizes.origin)): \(tierText)")
+                } else {
+                    notes.append("long-context tier not reached: no request in \(sizes.origin) has more than \(threshold) input tokens")
+                }
             } else {
-                notes.append("requests above \(threshold) input tokens cost input \(Numbers.exact(contextTier.rates.input)) / output \(Numbers.exact(contextTier.rates.output)) per 1M; not applied without a request size (--tokens-per-request)")
+                notes.append("requests above \(threshold) input tokens cost \(tierText); not applied without a request size (--tokens-per-request)")
+            }
+            if let long {
+                guard pricing.mode == .standard else {
+                    return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price for requests above \(threshold) input tokens"))
+                }
+                let whole = long.input == 1 && long.output == 1
+                segments = [Segment(input: 1 - long.input, output: 1 - long.output, rates: rates, isBase: true, suffix: ""),
+                            Segment(input: long.input, output: long.output, rates: contextTier.rates, isBase: false, suffix: whole ? "" : " (long context)")]
+                    .filter { $0.input > 0 || $0.output > 0 }
             }
         }
-        var parts: [Part] = []
+        if let window = offer.offPeak, pricing.mode == .standard {
+            if let profile = pricing.dayProfile {
+                let off = profile.share(in: window)
+                notes.append("off-peak prices \(window.text): \(Money.plain(off * 100, scale: 1))% of tokens arrive then (\(profile.origin))")
+                segments = segments.flatMap { segment -> [Segment] in
+                    [Segment(input: segment.input * (1 - off), output: segment.output * (1 - off), rates: segment.rates, isBase: segment.isBase, suffix: segment.suffix),
+                     Segment(input: segment.input * off, output: segment.output * off, rates: window.rates, isBase: false, suffix: segment.suffix + " (off-peak)")]
+                }.filter { $0.input > 0 || $0.output > 0 }
+            } else {
+                notes.append("off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (--traffic or --trace): every token at the peak rate")
+            }
+        }
         let cached = pricing.cachedShare
         if cached > 0, pricing.mode != .standard {
             notes.append("--cached-share applies to standard requests only; \(pricing.mode.rawValue) input is billed in full")
         }
         let cachedShare = pricing.mode == .standard ? cached : 0
-        var cachedRate = rates.input
-        if cachedShare > 0 {
-            if let rate = offer.cachedInputPerMTok, tier == "standard" {
-                cachedRate = rate
-            } else {
-                notes.append("no cached-input price\(tier == "standard" ? "" : " for the \(tier) tier"): cached input billed at the input rate")
+        if cachedShare > 0, offer.cachedInputPerMTok == nil {
+            notes.append("no cached-input price: cached input billed at the input rate")
+        } else if cachedShare > 0, segments.contains(where: { !$0.isBase }) {
+            notes.append("cached input of long-context or off-peak requests billed at their input rate (no cached rate is published for them)")
+        }
+        var parts: [Part] = []
+        for segment in segments {
+            if cachedShare > 0, segment.input > 0 {
+                let rate = segment.isBase ? (offer.cachedInputPerMTok ?? segment.rates.input) : segment.rates.input
+                parts.append(Part(label: "\(prefix)cached input tokens\(segment.suffix)", side: .input, share: segment.input * cachedShare, rate: rate))
+            }
+            if cachedShare < 1, segment.input > 0 {
+                parts.append(Part(label: "\(prefix)input tokens\(segment.suffix)", side: .input, share: segment.input * (1 - cachedShare), rate: segment.rates.input))
+            }
+            if segment.output > 0 || segments.count == 1 {
+                parts.append(Part(label: "\(prefix)output tokens\(segment.suffix)", side: .output, share: segment.output, rate: segment.rates.output))
             }
         }
-        let prefix = tier == "standard" ? "" : "\(tier) "
-        if let window = offer.offPeak, tier == "standard" || tier == "long-context" {
-            if let profile = pricing.dayProfile {
-                let off = profile.share(in: window)
-                let peak = 1 - off
-                notes.append("off-peak prices \(window.text): \(Money.plain(off * 100, scale: 1))% of tokens arrive then (\(profile.origin))")
-                // Cached input off-peak is billed at the off-peak input rate (no off-peak cached rate is published).
-                for (suffix, share, r, cachedAt) in [("", peak, rates, cachedRate), (" (off-peak)", off, window.rates, window.rates.input)] where share > 0 {
-                    if cachedShare > 0 {
-                        parts.append(Part(label: "\(prefix)cached input tokens\(suffix)", side: .input, share: share * cachedShare, rate: cachedAt))
-                    }
-                    if cachedShare < 1 {
-                        parts.append(Part(label: "\(prefix)input tokens\(suffix)", side: .input, share: share * (1 - cachedShare), rate: r.input))
-                    }
-                    parts.append(Part(label: "\(prefix)output tokens\(suffix)", side: .output, share: share, rate: r.output))
-                }
-                return .success((parts, notes))
-            }
-            notes.append("off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (--traffic or --trace): every token at the peak rate")
-        }
-        if cachedShare > 0 { parts.append(Part(label: "\(prefix)cached input tokens", side: .input, share: cachedShare, rate: cachedRate)) }
-        if cachedShare < 1 { parts.append(Part(label: "\(prefix)input tokens", side: .input, share: 1 - cachedShare, rate: rates.input)) }
-        parts.append(Part(label: "\(prefix)output tokens", side: .output, share: 1, rate: rates.output))
         return .success((parts, notes))
+    }
+
+    /// A share of the input and output tokens billed at one set of rates.
+    struct Segment {
+        var input: Decimal
+        var output: Decimal
+        var rates: TokenRates
+        /// Standard rates at peak (where a cached-input price applies).
+        var isBase: Bool
+        var suffix: String
     }
 
     /// Why an offer has no per-token price for a workload.

@@ -14,6 +14,9 @@ public struct TokenPricing: Equatable, Sendable {
     /// Tokens by minute of the UTC day, when the traffic has a time profile; nil means unknown (time-of-day prices
     /// are then noted, not applied, and every token is priced at the standard rate).
     public var dayProfile: DayProfile?
+    /// The sizes of the requests, when known one by one (a trace); used for long-context tiers when
+    /// `inputTokensPerRequest` is nil.
+    public var requestSizes: RequestSizeProfile?
 
     public init(mode: PricingMode = .standard, cachedShare: Decimal = 0, inputTokensPerRequest: Decimal? = nil, dayProfile: DayProfile? = nil) {
         self.mode = mode
@@ -23,7 +26,9 @@ public struct TokenPricing: Equatable, Sendable {
     }
 
     /// Whether everything is at its default: standard mode, no cache, no request size or time profile.
-    public var isPlain: Bool { mode == .standard && cachedShare == 0 && inputTokensPerRequest == nil && dayProfile == nil }
+    public var isPlain: Bool {
+        mode == .standard && cachedShare == 0 && inputTokensPerRequest == nil && dayProfile == nil && requestSizes == nil
+    }
 }
 
 /// When in the UTC day tokens arrive: a weight per minute (0..<1440), e.g. tokens logged in that minute.
@@ -66,5 +71,49 @@ public struct DayProfile: Equatable, Sendable {
             if window.contains(minute: minute) { inside += weight }
         }
         return Decimal(inside) / Decimal(total)
+    }
+}
+
+/// The sizes of a log's requests, for long-context tiers: which share of input and output tokens comes from
+/// requests above a threshold.
+public struct RequestSizeProfile: Equatable, Sendable {
+    /// Input tokens of each request, ascending.
+    private var inputs: [Int64]
+    /// Running sums over requests in that order: input and output tokens of the first i requests.
+    private var inputSums: [Int64]
+    private var outputSums: [Int64]
+    /// Where the sizes come from, for notes (e.g. "trace.csv").
+    public var origin: String
+
+    /// A profile of (input, output) token counts per request; nil when there are none or no tokens.
+    public init?(requests: [(input: Int64, output: Int64)], origin: String) {
+        let sorted = requests.sorted { $0.input < $1.input }
+        var inputSum: Int64 = 0, outputSum: Int64 = 0
+        inputSums = [0]
+        outputSums = [0]
+        for request in sorted {
+            inputSum += request.input
+            outputSum += request.output
+            inputSums.append(inputSum)
+            outputSums.append(outputSum)
+        }
+        guard !sorted.isEmpty, inputSum + outputSum > 0 else { return nil }
+        inputs = sorted.map(\.input)
+        self.origin = origin
+    }
+
+    /// The requests with more than `threshold` input tokens, and their shares of all input and output tokens (exact).
+    public func shares(above threshold: Decimal) -> (requests: Int, input: Decimal, output: Decimal) {
+        // First request above the threshold (binary search over the ascending sizes).
+        var low = 0, high = inputs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Decimal(inputs[middle]) > threshold { high = middle } else { low = middle + 1 }
+        }
+        let count = inputs.count - low
+        let totalIn = inputSums.last ?? 0, totalOut = outputSums.last ?? 0
+        let input = totalIn == 0 ? 0 : Decimal(totalIn - inputSums[low]) / Decimal(totalIn)
+        let output = totalOut == 0 ? 0 : Decimal(totalOut - outputSums[low]) / Decimal(totalOut)
+        return (count, input, output)
     }
 }

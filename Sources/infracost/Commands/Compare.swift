@@ -59,7 +59,10 @@ extension Infracost {
                     }
                     // The traffic's time profile and request size drive off-peak prices and long-context tiers.
                     shape.tokenPricing.dayProfile = source.dayProfile
-                    if shape.tokenPricing.inputTokensPerRequest == nil { shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest }
+                    if shape.tokenPricing.inputTokensPerRequest == nil {
+                        shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest
+                        shape.tokenPricing.requestSizes = source.requestSizes
+                    }
                 }
                 var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers.selected, baselineID: baseline), catalog: catalog)
                 if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
