@@ -478,7 +478,7 @@ struct CatalogFileReader {
 
     mutating func provenance(_ entry: Entry, entry id: String?) -> Provenance {
         let source = string(entry, "source", entry: id)
-        if let source, source.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let source, source.allSatisfy(\.isWhitespace) {
             report(entry.line(of: "source"), id, "source", "must not be empty")
         }
         return Provenance(source: source, asOf: date(entry, "as_of", entry: id))

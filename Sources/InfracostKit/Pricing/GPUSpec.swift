@@ -11,10 +11,13 @@ public struct GPUSpec: Equatable, Sendable {
     /// Memory bandwidth in GB/s.
     public var bandwidthGBs: Decimal
     public var provenance: Provenance
+    /// The name and aliases reduced for matching (see `normalized`), computed once.
+    public let matchKeys: Set<String>
 
     public init(name: String, aliases: [String] = [], memoryGB: Decimal, bandwidthGBs: Decimal, provenance: Provenance) {
         self.name = name
         self.aliases = aliases
+        self.matchKeys = Set(([name] + aliases).map(GPUSpec.normalized))
         self.memoryGB = memoryGB
         self.bandwidthGBs = bandwidthGBs
         self.provenance = provenance

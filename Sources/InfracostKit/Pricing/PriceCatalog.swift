@@ -56,13 +56,15 @@ public struct PriceCatalog: Equatable, Sendable {
     /// The GPU specification for a name or alias, compared without regard to case, spaces or dashes.
     public func gpu(named name: String) -> GPUSpec? {
         let key = GPUSpec.normalized(name)
-        return gpus.first { GPUSpec.normalized($0.name) == key || $0.aliases.contains { GPUSpec.normalized($0) == key } }
+        return gpus.first { $0.matchKeys.contains(key) }
     }
 }
 
 extension GPUSpec {
     /// A GPU name reduced for matching: lowercase, without spaces, dashes or underscores.
     public static func normalized(_ name: String) -> String {
-        String(name.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" })
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" })
+        return String(scalars)
     }
 }
