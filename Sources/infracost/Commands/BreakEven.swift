@@ -125,7 +125,9 @@ extension Infracost {
                 if let path = chart, let chartData { try Diagnostics.emit(SVGChart.render(chartData), to: path) }
                 let report = format.report.map { SweepRenderer.render(sweep, format: $0) } ?? chartData.map(TerminalChart.render) ?? ""
                 try Diagnostics.emit(report, to: out)
-                try pricing.warnStale(ids: sweep.rows.flatMap { $0.offerIDs.compactMap { $0 } }, catalog: catalog)
+                // Per offer, the columns are the offers; per tier, the offers that were best somewhere.
+                let used = sweep.perTier ? Array(Set(sweep.rows.flatMap { $0.offerIDs.compactMap { $0 } })).sorted() : sweep.columns.map(\.name)
+                try pricing.warnStale(ids: used, catalog: catalog)
             }
         }
     }
