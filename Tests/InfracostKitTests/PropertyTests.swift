@@ -180,7 +180,7 @@ struct PropertyTests {
         for seed in 1...UInt64(60) {
             var rng = SeededGenerator(seed: seed &* 31)
             let pattern: TrafficProfile.Pattern = [.steady, .poisson, .businessHours, .bursty][Int.random(in: 0...3, using: &rng)]
-            let profile = TrafficProfile(pattern: pattern, rate: Double.random(in: 0.001...2, using: &rng), seed: seed, days: Double.random(in: 0.2...2, using: &rng))
+            let profile = TrafficProfile(pattern: pattern, requestsPerSecond: Double.random(in: 0.001...2, using: &rng), seed: seed, days: Double.random(in: 0.2...2, using: &rng))
             var stream = RequestStream(profile: profile)
             let configuration = EndpointConfiguration(
                 concurrency: Int.random(in: 1...8, using: &rng), serviceTime: .measured(seconds: Double.random(in: 0.05...30, using: &rng)),

@@ -8,7 +8,7 @@ struct SimulationTests {
     /// a request finds the endpoint cold when the gap since the last one exceeds T, with probability exp(-lambda T).
     @Test(arguments: [(0.2, 5.0), (0.2, 10.0), (0.1, 3.0), (0.05, 30.0), (0.5, 0.5)])
     func coldShareMatchesExponentialGapTheory(lambda: Double, timeout: Double) {
-        let profile = TrafficProfile(pattern: .poisson, rate: lambda, seed: 7, days: 30)
+        let profile = TrafficProfile(pattern: .poisson, requestsPerSecond: lambda, seed: 7, days: 30)
         let configuration = EndpointConfiguration(
             serviceTime: .measured(seconds: 1e-6), coldStartSeconds: 1e-6, idleTimeoutSeconds: timeout, maxReplicas: 1)
         var stream = RequestStream(profile: profile)
@@ -20,7 +20,7 @@ struct SimulationTests {
     /// SimFaaS's published example: one request per replica, exponential service, 0.9 requests/s, warm service
     /// 1.991 s, cold 2.244 s (a 0.253 s boot), expiration 600 s: cold-start share about 0.0014 and about 7.66 replicas.
     @Test func agreesWithSimFaaSPublishedExample() {
-        let profile = TrafficProfile(pattern: .poisson, rate: 0.9, seed: 11, days: 30)
+        let profile = TrafficProfile(pattern: .poisson, requestsPerSecond: 0.9, seed: 11, days: 30)
         let configuration = EndpointConfiguration(
             concurrency: 1, serviceTime: .measured(seconds: 1.991), distribution: .exponential, coldStartSeconds: 0.253,
             idleTimeoutSeconds: 600)
@@ -34,7 +34,7 @@ struct SimulationTests {
     }
 
     @Test func replicaSecondsAreTheSumOfTheirStates() {
-        let profile = TrafficProfile(pattern: .bursty, rate: 0.2, burstSize: 40, burstEverySeconds: 7200, seed: 3, days: 7)
+        let profile = TrafficProfile(pattern: .bursty, requestsPerSecond: 0.2, burstSize: 40, burstEverySeconds: 7200, seed: 3, days: 7)
         let configuration = EndpointConfiguration(
             concurrency: 4, serviceTime: .measured(seconds: 3), distribution: .exponential, coldStartSeconds: 20,
             idleTimeoutSeconds: 120, maxReplicas: 6, keepWarm: 1, keepWarmWindow: 32400...64800)
@@ -49,7 +49,7 @@ struct SimulationTests {
 
     @Test func theSameSeedGivesTheSameRun() {
         func once() -> EndpointRun {
-            let profile = TrafficProfile(pattern: .poisson, rate: 2, seed: 42, days: 1)
+            let profile = TrafficProfile(pattern: .poisson, requestsPerSecond: 2, seed: 42, days: 1)
             var stream = RequestStream(profile: profile)
             return EndpointSimulator.run(
                 EndpointConfiguration(serviceTime: .measured(seconds: 0.5), distribution: .exponential, coldStartSeconds: 5, idleTimeoutSeconds: 30),
@@ -66,7 +66,7 @@ struct SimulationTests {
         choices.offerID = "replicate/a100-80gb"
         choices.serviceTimeSeconds = 1
         choices.idleTimeoutSeconds = 300
-        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, rate: 100.0 / 86400, days: 30))
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 100.0 / 86400, days: 30))
         let plan = try SimulationPlan.make(choices: choices, shape: shape, traffic: traffic, catalog: try CatalogLoader.bundled())
         #expect(plan.configuration.coldStartSeconds == 60)
         let result = Simulation.run(plan)
@@ -80,7 +80,7 @@ struct SimulationTests {
     }
 
     @Test func businessHoursTrafficArrivesOnlyInBusinessHours() {
-        var stream = RequestStream(profile: TrafficProfile(pattern: .businessHours, rate: 0.1, seed: 5, days: 14))
+        var stream = RequestStream(profile: TrafficProfile(pattern: .businessHours, requestsPerSecond: 0.1, seed: 5, days: 14))
         var count = 0
         while let request = stream.next() {
             let day = Int(request.arrival / 86400)

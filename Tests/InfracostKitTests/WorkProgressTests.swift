@@ -29,7 +29,7 @@ struct WorkProgressTests {
     @Test func simulationReportsAsItRuns() throws {
         let box = Box()
         let progress = WorkProgress { box.add($0) }
-        var stream = RequestStream(profile: TrafficProfile(pattern: .poisson, rate: 5, days: 1))
+        var stream = RequestStream(profile: TrafficProfile(pattern: .poisson, requestsPerSecond: 5, days: 1))
         let configuration = EndpointConfiguration(serviceTime: .measured(seconds: 1), coldStartSeconds: 10, idleTimeoutSeconds: 60)
         _ = EndpointSimulator.run(configuration, duration: 86_400, progress: { progress.update($0) }) { stream.next() }
         // 432,000 arrivals: reported every 65,536, six times, rising.

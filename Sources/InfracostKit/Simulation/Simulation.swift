@@ -132,7 +132,7 @@ public struct SimulationPlan: Equatable, Sendable {
     }
 
     static func describe(_ profile: TrafficProfile) -> String {
-        var text = "\(profile.pattern.rawValue) at \(format(profile.rate))/s"
+        var text = "\(profile.pattern.rawValue) at \(format(profile.requestsPerSecond))/s"
         switch profile.pattern {
         case .businessHours: text += " from \(clock(profile.businessHours.lowerBound)) to \(clock(profile.businessHours.upperBound)), Monday to Friday"
         case .bursty: text += " plus \(profile.burstSize) requests within \(format(profile.burstSeconds)) s every \(format(profile.burstEverySeconds)) s"

@@ -8,15 +8,15 @@ public struct TrafficProfile: Equatable, Sendable {
         case steady
         /// A Poisson process: independent, exponentially spaced arrivals.
         case poisson
-        /// Poisson at `rate` inside business hours on weekdays (Monday to Friday), none outside.
+        /// Poisson at `requestsPerSecond` inside business hours on weekdays (Monday to Friday), none outside.
         case businessHours = "business-hours"
-        /// Poisson background at `rate`, plus bursts of `burstSize` requests within `burstSeconds` every `burstEverySeconds`.
+        /// Poisson background at `requestsPerSecond`, plus bursts of `burstSize` requests within `burstSeconds` every `burstEverySeconds`.
         case bursty
     }
 
     public var pattern: Pattern
-    /// Requests per second (inside business hours for that pattern): a rate of arrivals, not of money.
-    public var rate: Double
+    /// Arrivals per second (inside business hours for that pattern).
+    public var requestsPerSecond: Double
     /// Input and output tokens of every synthetic request.
     public var inputTokensPerRequest: Int
     public var outputTokensPerRequest: Int
@@ -33,12 +33,12 @@ public struct TrafficProfile: Equatable, Sendable {
     public var days: Double
 
     public init(
-        pattern: Pattern, rate: Double, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250,
+        pattern: Pattern, requestsPerSecond: Double, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250,
         businessHours: ClosedRange<Double> = 32400...64800, utcOffset: Double = 0, burstSize: Int = 100,
         burstEverySeconds: Double = 3600, burstSeconds: Double = 10, seed: UInt64 = 1, days: Double = 30
     ) {
         self.pattern = pattern
-        self.rate = rate
+        self.requestsPerSecond = requestsPerSecond
         self.inputTokensPerRequest = inputTokensPerRequest
         self.outputTokensPerRequest = outputTokensPerRequest
         self.businessHours = businessHours
@@ -54,9 +54,9 @@ public struct TrafficProfile: Equatable, Sendable {
     public var expectedRequests: Double {
         let seconds = days * 86400
         switch pattern {
-        case .steady, .poisson: return rate * seconds
-        case .businessHours: return rate * (businessHours.upperBound - businessHours.lowerBound) * days * 5 / 7
-        case .bursty: return rate * seconds + Double(burstSize) * seconds / burstEverySeconds
+        case .steady, .poisson: return requestsPerSecond * seconds
+        case .businessHours: return requestsPerSecond * (businessHours.upperBound - businessHours.lowerBound) * days * 5 / 7
+        case .bursty: return requestsPerSecond * seconds + Double(burstSize) * seconds / burstEverySeconds
         }
     }
 }
@@ -99,20 +99,20 @@ public struct RequestStream: Sendable {
         let size = (Int32(clamping: p.inputTokensPerRequest), Int32(clamping: p.outputTokensPerRequest))
         switch p.pattern {
         case .steady:
-            // The k-th arrival at k / rate, from 0: computed, not accumulated, so no drift over a month.
-            clock = Double(count) / p.rate
+            // The k-th arrival at k / requestsPerSecond, from 0: computed, not accumulated, so no drift over a month.
+            clock = Double(count) / p.requestsPerSecond
         case .poisson:
-            clock += generator.exponential(mean: 1 / p.rate)
+            clock += generator.exponential(mean: 1 / p.requestsPerSecond)
         case .businessHours:
             // A Poisson process on the axis of open time, laid onto the weekday windows.
-            openClock += generator.exponential(mean: 1 / p.rate)
+            openClock += generator.exponential(mean: 1 / p.requestsPerSecond)
             let window = p.businessHours.upperBound - p.businessHours.lowerBound
             let index = (openClock / window).rounded(.down)
             let weekdayIndex = Int(index)
             let day = weekdayIndex / 5 * 7 + weekdayIndex % 5
             clock = Double(day) * 86400 + p.businessHours.lowerBound + (openClock - index * window)
         case .bursty:
-            if pendingBackground == nil { pendingBackground = clock + generator.exponential(mean: 1 / p.rate) }
+            if pendingBackground == nil { pendingBackground = clock + generator.exponential(mean: 1 / p.requestsPerSecond) }
             if burstRemaining == 0, burstStart <= pendingBackground! {
                 burstRemaining = p.burstSize
             }

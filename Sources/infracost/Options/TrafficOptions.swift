@@ -71,7 +71,7 @@ struct TrafficOptions: ParsableArguments {
             throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be between 1 and 1000000")
         }
         let profile = TrafficProfile(
-            pattern: pattern, rate: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
+            pattern: pattern, requestsPerSecond: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
             businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, flag: "--business-hours") } ?? 32400...64800,
             utcOffset: try timezone.map { text throws(InfracostError) in try TimeOfDay.parseOffset(text) } ?? 0,
             burstSize: burstSize,
