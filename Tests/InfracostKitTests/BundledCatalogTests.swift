@@ -16,9 +16,9 @@ struct BundledCatalogTests {
         #expect(catalog.offers.count >= 40)
         for offer in catalog.offers {
             #expect(offer.provenance.source?.isEmpty == false, "\(offer.id) has no source")
-            #expect(offer.provenance.asOf.map(IsoDate.isValid) == true, "\(offer.id) has no valid as_of")
+            #expect(offer.provenance.verifiedOn.map(IsoDate.isValid) == true, "\(offer.id) has no valid as_of")
             for point in offer.history {
-                #expect(point.provenance.source != nil && point.provenance.asOf != nil, "\(offer.id) history lacks provenance")
+                #expect(point.provenance.source != nil && point.provenance.verifiedOn != nil, "\(offer.id) history lacks provenance")
             }
         }
     }

@@ -34,7 +34,7 @@ struct PricingFidelityTests {
         #expect(try total("openai/o3", workload, asOf: "2025-06-09") == 35_000)  // 1.5B x 10 + 0.5B x 40
         #expect(try total("openai/o3", workload, asOf: "2025-06-10") == 7_000)  // 1.5B x 2 + 0.5B x 8
         #expect(try total("openai/o3", workload) == 7_000)
-        #expect(try offer("openai/o3").asOf("2025-06-09").provenance.asOf == "2025-06-10")
+        #expect(try offer("openai/o3").asOf("2025-06-09").provenance.verifiedOn == "2025-06-10")
     }
 
     /// gpt-4o launched on 2024-05-13 at 5 / 15; before any known price there is no price, never $0.
@@ -157,7 +157,7 @@ struct PricingFidelityTests {
         let catalog = try Self.bundled.get()
         let rate = try #require(catalog.exchangeRate("eur"))
         #expect(rate.usdPerUnit == Decimal(string: "1.0411"))
-        #expect(rate.provenance.asOf == "2025-02-28")
+        #expect(rate.provenance.verifiedOn == "2025-02-28")
         var workload = try Fixtures.workload(tokens: "2B")
         workload.tokenPricing.mode = .batch
         var comparison = try Comparison.make(ComparisonRequest(workload: workload, tiers: [.api]), catalog: catalog)

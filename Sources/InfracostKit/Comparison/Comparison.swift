@@ -17,6 +17,8 @@ public struct Comparison: Equatable, Sendable {
     public var baselineID: String?
     /// Caveats about the whole comparison (estimates used, stale prices).
     public var warnings: [String]
+    /// Offers of the requested tiers whose model was shut down by the day priced: never priced or ranked.
+    public var retired: [Offer] = []
     /// The day whose prices were used (`--as-of`), when given.
     public var pricesAsOf: String?
     /// The rate amounts were converted with, when not in USD (`--currency`).
@@ -67,9 +69,9 @@ public struct Comparison: Equatable, Sendable {
         cheapestPerTier.contains { $0.option.offer.id == option.offer.id }
     }
 
-    /// The oldest `as_of` among the priced options, `YYYY-MM-DD`.
+    /// The oldest `verified_on` among the priced options, `YYYY-MM-DD`.
     public var oldestPriceDate: String? {
-        options.filter { $0.total != nil }.compactMap(\.offer.provenance.asOf).min()
+        options.filter { $0.total != nil }.compactMap(\.offer.provenance.verifiedOn).min()
     }
 
     /// The assumptions behind every figure, as (name, value) pairs in words.

@@ -37,6 +37,7 @@ extension Comparison {
         var comparison = Comparison(
             workload: workload, currency: "USD", options: options, excluded: excluded,
             baselineID: request.baselineID, warnings: [])
+        comparison.retired = catalog.retired.filter { request.tiers.isEmpty || request.tiers.contains($0.tier) }
         if let baselineID = request.baselineID {
             try checkBaseline(baselineID, comparison: comparison, catalog: catalog)
         }
@@ -69,6 +70,9 @@ extension Comparison {
         }
         if let exclusion = comparison.excluded.first(where: { $0.id == id }) {
             throw .invalidUsage(message: "--baseline \(id): the offer is left out of this comparison (\(exclusion.reason))")
+        }
+        if let retired = catalog.retired.first(where: { $0.id == id }) {
+            throw .invalidUsage(message: "--baseline \(id): the model was retired on \(retired.retiredOn ?? "?") and is no longer priced")
         }
         if catalog.offer(id: id) != nil {
             throw .invalidUsage(message: "--baseline \(id): the offer is filtered out by --tier")

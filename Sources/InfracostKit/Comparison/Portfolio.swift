@@ -181,7 +181,7 @@ public struct FinanceReport: Equatable, Sendable {
     }
 
     /// The documented, stable CSV columns.
-    public static let columns = ["month", "workload", "model", "tier", "offer", "input_tokens", "output_tokens", "gpu_hours", "monthly_cost", "currency", "price_as_of"]
+    public static let columns = ["month", "workload", "model", "tier", "offer", "input_tokens", "output_tokens", "gpu_hours", "monthly_cost", "currency", "price_verified_on"]
 
     public var rows: [Row]
     public var growth: Decimal
@@ -218,7 +218,7 @@ public struct FinanceReport: Equatable, Sendable {
                     month: label, workload: entry.spec.name,
                     model: chosen.offer.model ?? "\(Numbers.exact(workload.modelParamsB))B", tier: chosen.offer.tier, offer: chosen.offer.id,
                     inputTokens: workload.inputTokens, outputTokens: workload.outputTokens, gpuHours: gpuHours, cost: total,
-                    currency: portfolio.currency, priceAsOf: chosen.offer.provenance.asOf))
+                    currency: portfolio.currency, priceAsOf: chosen.offer.provenance.verifiedOn))
             }
             factor *= 1 + growth
         }

@@ -51,7 +51,7 @@ public enum Throughput {
             if let batch = figure.batch { detail += ", batch \(batch)" }
             if let precision = figure.precision { detail += ", \(precision)" }
             if figure.countsOutputOnly { detail += "; x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out" }
-            if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.asOf ?? "undated"))" }
+            if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.verifiedOn ?? "undated"))" }
             return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: false, method: "published", detail: detail))
         }
         guard let spec else {

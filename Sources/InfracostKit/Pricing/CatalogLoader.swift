@@ -31,7 +31,7 @@ public enum CatalogLoader {
     /// Parses and validates one pricing file's bytes.
     /// - Parameters:
     ///   - file: the name used in error messages.
-    ///   - requireProvenance: whether every figure needs `source` and `as_of` (true for the bundled tables).
+    ///   - requireProvenance: whether every figure needs `source` and `verified_on` (true for the bundled tables).
     /// - Throws: `InfracostError.invalidData` listing every problem found.
     public static func load(_ bytes: [UInt8], file: String, requireProvenance: Bool = false) throws(InfracostError) -> PriceCatalog {
         let root: JSONValue
@@ -63,23 +63,25 @@ struct CatalogFileReader {
     }
 
     static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates"]
-    static let exchangeRateKeys: Set<String> = ["currency", "usd_per_unit", "as_of", "source"]
+    /// `verified_on` is the day a source was checked; `as_of` is its older name, still read in user files.
+    static let provenanceKeys: Set<String> = ["source", "verified_on", "as_of"]
+    static let exchangeRateKeys: Set<String> = provenanceKeys.union(["currency", "usd_per_unit"])
     static let priceFields = ["input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month"]
     static let offerKeys: Set<String> = Set(priceFields).union([
         "id", "tier", "provider", "model", "model_params_b", "gpu", "gpu_count", "tokens_per_second", "cold_start_s",
-        "idle_timeout_s", "purchase", "currency", "as_of", "source", "notes", "history", "from", "cached_input_per_mtok",
-        "batch", "flex", "priority", "long_context", "off_peak", "term_months",
-    ])
+        "idle_timeout_s", "purchase", "currency", "notes", "history", "from", "effective_from", "cached_input_per_mtok",
+        "batch", "flex", "priority", "long_context", "off_peak", "term_months", "deprecated_on", "retired_on",
+    ]).union(provenanceKeys)
     static let modeKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
     static let longContextKeys: Set<String> = ["above_input_tokens", "input_per_mtok", "output_per_mtok"]
-    static let offPeakKeys: Set<String> = ["from", "to", "input_per_mtok", "output_per_mtok"]
-    static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "as_of", "source", "cached_input_per_mtok"])
-    static let gpuKeys: Set<String> = ["name", "aliases", "memory_gb", "bandwidth_gb_s", "as_of", "source"]
-    static let throughputKeys: Set<String> = [
+    static let offPeakKeys: Set<String> = ["from", "to", "windows", "input_per_mtok", "output_per_mtok"]
+    static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "cached_input_per_mtok"]).union(provenanceKeys)
+    static let gpuKeys: Set<String> = provenanceKeys.union(["name", "aliases", "memory_gb", "bandwidth_gb_s"])
+    static let throughputKeys: Set<String> = Set([
         "model_params_b", "gpu", "gpu_count", "tokens_per_second", "counts", "input_len", "output_len", "precision", "batch",
-        "notes", "as_of", "source",
-    ]
-    static let coldStartKeys: Set<String> = ["provider", "min_params_b", "max_params_b", "seconds", "as_of", "source"]
+        "notes",
+    ]).union(provenanceKeys)
+    static let coldStartKeys: Set<String> = provenanceKeys.union(["provider", "min_params_b", "max_params_b", "seconds"])
 
     mutating func report(_ line: Int?, _ entry: String?, _ field: String?, _ message: String) {
         // Entries of the other sections are named by their section ("throughput entry", "gpu 'H100'").
@@ -179,7 +181,15 @@ struct CatalogFileReader {
             notes: string(entry, "notes", entry: id),
             history: readHistory(entry, entry: id)
         )
-        offer.effectiveFrom = date(entry, "from", entry: id)
+        if entry.has("from"), entry.has("effective_from") {
+            report(entry.line(of: "from"), id, "from", "give effective_from only ('from' is its older name)")
+        }
+        offer.effectiveFrom = date(entry, "effective_from", entry: id) ?? date(entry, "from", entry: id)
+        offer.deprecatedOn = date(entry, "deprecated_on", entry: id)
+        offer.retiredOn = date(entry, "retired_on", entry: id)
+        if let deprecated = offer.deprecatedOn, let retired = offer.retiredOn, retired < deprecated {
+            report(entry.line(of: "retired_on"), id, "retired_on", "\(retired) is before deprecated_on \(deprecated)")
+        }
         offer.cachedInputPerMTok = decimal(entry, "cached_input_per_mtok", entry: id)
         for mode in PricingMode.allCases where mode != .standard {
             if let rates = rates(entry, mode.rawValue, keys: Self.modeKeys, entry: id) { offer.modeRates[mode] = rates }
@@ -191,10 +201,8 @@ struct CatalogFileReader {
         }
         if let member = entry.member("off_peak"), let rates = rates(entry, "off_peak", keys: Self.offPeakKeys, entry: id),
            case .object(let fields) = member.value {
-            let window = Entry(members: fields, line: member.line)
-            if let from = clock(window, "from", entry: id), let to = clock(window, "to", entry: id) {
-                if from == to { report(member.line, id, "off_peak", "'from' and 'to' are the same time") }
-                offer.offPeak = OffPeakWindow(fromMinute: from, toMinute: to, rates: rates)
+            if let ranges = offPeakRanges(Entry(members: fields, line: member.line), line: member.line, entry: id) {
+                offer.offPeak = OffPeakWindow(ranges: ranges, rates: rates)
             }
         }
         offer.termMonths = integer(entry, "term_months", entry: id)
@@ -243,7 +251,7 @@ struct CatalogFileReader {
         }
         if requireProvenance {
             if offer.provenance.source == nil { report(entry.line, offer.id, "source", "is missing: every bundled price needs a source") }
-            if offer.provenance.asOf == nil { report(entry.line, offer.id, "as_of", "is missing: every bundled price needs a date") }
+            if offer.provenance.verifiedOn == nil { report(entry.line, offer.id, "verified_on", "is missing: every bundled price needs the day it was checked") }
             let hasPrice = Self.priceFields.contains { entry.has($0) }
             if !hasPrice { report(entry.line, offer.id, nil, "has no price: a bundled offer needs one") }
             if tier == .serverless, offer.modelParamsB == nil {
@@ -291,6 +299,39 @@ struct CatalogFileReader {
         guard let input = decimal(inner, "input_per_mtok", required: true, entry: id),
               let output = decimal(inner, "output_per_mtok", required: true, entry: id) else { return nil }
         return TokenRates(input: input, output: output)
+    }
+
+    /// The ranges of an `off_peak` object: its `from` and `to`, or a `windows` array of `{"from", "to"}` objects.
+    mutating func offPeakRanges(_ window: Entry, line: Int, entry id: String) -> [OffPeakWindow.Range]? {
+        var ranges: [OffPeakWindow.Range] = []
+        if let windows = window.member("windows") {
+            if window.has("from") || window.has("to") {
+                report(windows.line, id, "off_peak", "give 'from' and 'to', or 'windows', not both")
+                return nil
+            }
+            guard case .array(let elements) = windows.value, !elements.isEmpty, elements.count <= 48 else {
+                report(windows.line, id, "windows", "must be an array of 1 to 48 {\"from\", \"to\"} objects")
+                return nil
+            }
+            for element in elements {
+                guard case .object(let fields) = element.value else {
+                    report(element.line, id, "windows", "each window must be an object with 'from' and 'to'")
+                    return nil
+                }
+                checkKeys(fields, allowed: ["from", "to"], entry: id, what: "off_peak window")
+                let range = Entry(members: fields, line: element.line)
+                guard let from = clock(range, "from", entry: id), let to = clock(range, "to", entry: id) else { return nil }
+                ranges.append(OffPeakWindow.Range(from: from, to: to))
+            }
+        } else {
+            guard let from = clock(window, "from", entry: id), let to = clock(window, "to", entry: id) else { return nil }
+            ranges.append(OffPeakWindow.Range(from: from, to: to))
+        }
+        if ranges.contains(where: { $0.from == $0.to }) {
+            report(line, id, "off_peak", "'from' and 'to' are the same time")
+            return nil
+        }
+        return ranges
     }
 
     /// A `HH:MM` time of day as minutes after midnight.
@@ -481,13 +522,19 @@ struct CatalogFileReader {
         if let source, source.allSatisfy(\.isWhitespace) {
             report(entry.line(of: "source"), id, "source", "must not be empty")
         }
-        return Provenance(source: source, asOf: date(entry, "as_of", entry: id))
+        if entry.has("as_of"), entry.has("verified_on") {
+            report(entry.line(of: "as_of"), id, "as_of", "give verified_on only ('as_of' is its older name)")
+        }
+        if requireProvenance, entry.has("as_of") {
+            report(entry.line(of: "as_of"), id, "as_of", "bundled figures say verified_on (the day checked) and, for prices, effective_from")
+        }
+        return Provenance(source: source, verifiedOn: date(entry, "verified_on", entry: id) ?? date(entry, "as_of", entry: id))
     }
 
     mutating func requireSourced(_ provenance: Provenance, line: Int, entry: String) {
         guard requireProvenance else { return }
         if provenance.source == nil { report(line, entry, "source", "is missing: every bundled figure needs a source") }
-        if provenance.asOf == nil { report(line, entry, "as_of", "is missing: every bundled figure needs a date") }
+        if provenance.verifiedOn == nil { report(line, entry, "verified_on", "is missing: every bundled figure needs the day it was checked") }
     }
 
     func describe(_ value: JSONValue) -> String {

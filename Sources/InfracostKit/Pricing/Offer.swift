@@ -46,9 +46,16 @@ public struct Offer: Equatable, Sendable {
     /// Earlier (or later) prices of this offer with their effective dates; `--as-of` prices a workload with the
     /// one in effect on a given day (`PriceCatalog.asOf`).
     public var history: [PricePoint]
-    /// First day the current price applies, `YYYY-MM-DD` (the JSON `from`); nil means it applies from the end of
-    /// the latest history entry, or always.
+    /// First day the current price applies, `YYYY-MM-DD` (the JSON `effective_from`); nil means it applies from
+    /// the end of the latest history entry, or that the day is unknown (never invented).
     public var effectiveFrom: String?
+    /// The day the provider announced the model's shutdown or deprecation took effect, `YYYY-MM-DD`.
+    public var deprecatedOn: String?
+    /// The first day the model is no longer served, `YYYY-MM-DD`; from then on the offer is neither priced nor ranked.
+    public var retiredOn: String?
+    /// Set by `PriceCatalog.asOf(_:)`: the offer is deprecated on, or within `Lifecycle.noticeDays` of, the day
+    /// being priced.
+    public var deprecationDue = false
     /// Price per 1M input tokens read from the prompt cache, when the provider discounts them.
     public var cachedInputPerMTok: Decimal?
     /// Prices of other modes (batch, flex, priority), where offered.

@@ -14,10 +14,10 @@ public enum PriceAge {
         return days
     }
 
-    /// The offers whose `as_of` is more than `maxAgeDays` before `day`, oldest first, with their age in days.
+    /// The offers whose `verified_on` is more than `maxAgeDays` before `day`, oldest first, with their age in days.
     public static func stale(_ offers: [Offer], day: String, maxAgeDays: Int) -> [(offer: Offer, days: Int)] {
         offers.compactMap { offer -> (Offer, Int)? in
-            guard let asOf = offer.provenance.asOf, let age = IsoDate.days(from: asOf, to: day), age > maxAgeDays else { return nil }
+            guard let verified = offer.provenance.verifiedOn, let age = IsoDate.days(from: verified, to: day), age > maxAgeDays else { return nil }
             return (offer, age)
         }
         .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
@@ -28,6 +28,6 @@ public enum PriceAge {
         let old = stale(offers, day: day, maxAgeDays: maxAgeDays)
         guard let oldest = old.first else { return [] }
         return ["\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
-            + " (oldest: \(oldest.offer.id), as of \(oldest.offer.provenance.asOf ?? "?"), \(oldest.days) days); check them or pass --max-price-age"]
+            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn ?? "?"), \(oldest.days) days); check them or pass --max-price-age"]
     }
 }

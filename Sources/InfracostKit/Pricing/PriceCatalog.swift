@@ -13,6 +13,10 @@ public struct PriceCatalog: Equatable, Sendable {
     public var exchangeRates: [ExchangeRate] = []
     /// The files the catalog was built from, in order.
     public var files: [String]
+    /// The day the catalog was priced for (`asOf(_:)`), `YYYY-MM-DD`.
+    public var day: String?
+    /// Offers whose model was shut down on or before `day`, left out of every ranking (set by `asOf(_:)`).
+    public var retired: [Offer] = []
 
     public init(
         offers: [Offer] = [], gpus: [GPUSpec] = [], throughput: [ThroughputFigure] = [],
@@ -26,18 +30,24 @@ public struct PriceCatalog: Equatable, Sendable {
     }
 
     /// Adds another catalog's contents; its offers and GPU specs replace ours where ids or names match.
+    ///
+    /// Linear in the size of both catalogs (an index by id, not a search per offer).
     public mutating func merge(_ other: PriceCatalog) {
+        var index = Dictionary(offers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for offer in other.offers {
-            if let index = offers.firstIndex(where: { $0.id == offer.id }) {
-                offers[index] = offer
+            if let position = index[offer.id] {
+                offers[position] = offer
             } else {
+                index[offer.id] = offers.count
                 offers.append(offer)
             }
         }
+        var gpuIndex = Dictionary(gpus.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for gpu in other.gpus {
-            if let index = gpus.firstIndex(where: { $0.name == gpu.name }) {
-                gpus[index] = gpu
+            if let position = gpuIndex[gpu.name] {
+                gpus[position] = gpu
             } else {
+                gpuIndex[gpu.name] = gpus.count
                 gpus.append(gpu)
             }
         }

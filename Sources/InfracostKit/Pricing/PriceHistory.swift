@@ -1,15 +1,27 @@
 /// Prices as of a day: which of an offer's prices was in effect then.
 ///
-/// An offer's current price applies from its `from` date, or from the end (`to`) of its latest history entry, or
-/// always when neither is given. A history entry applies from its `from` (inclusive, or open-ended) to its `to`
-/// (exclusive). A day before every known price leaves the offer without a price (never $0).
+/// An offer's current price applies from its `effective_from` date, or from the end (`to`) of its latest history
+/// entry, or always when neither is given. A history entry applies from its `from` (inclusive, or open-ended) to
+/// its `to` (exclusive, or open-ended): an entry with only a `from` after the current price's start is an
+/// announced change (a price that takes effect on a later day). An entry with neither date is kept as a record
+/// and never applies. A day before every known price leaves the offer without a price (never $0).
 extension Offer {
     /// The first day the current price applies, if known.
     public var currentFrom: String? { effectiveFrom ?? history.compactMap(\.to).max() }
 
-    /// The offer priced as it was on `day` (`YYYY-MM-DD`).
+    /// The history entry in effect on `day`, if one is.
+    func historyPoint(on day: String) -> PricePoint? {
+        history.first { point in
+            guard point.from != nil || point.to != nil else { return false }
+            return (point.from.map { $0 <= day } ?? true) && (point.to.map { day < $0 } ?? true)
+        }
+    }
+
+    /// The offer priced as it was (or will be) on `day` (`YYYY-MM-DD`).
     public func asOf(_ day: String) -> Offer {
-        guard let start = currentFrom, day < start else { return self }
+        let point = historyPoint(on: day)
+        let start = currentFrom
+        if point == nil, start.map({ day >= $0 }) ?? true { return self }
         var past = self
         past.inputPerMTok = nil
         past.outputPerMTok = nil
@@ -18,7 +30,7 @@ extension Offer {
         past.perMonth = nil
         past.cachedInputPerMTok = nil
         past.modeRates = [:]
-        if let point = history.first(where: { ($0.from.map { $0 <= day } ?? true) && ($0.to.map { day < $0 } ?? false) }) {
+        if let point {
             for (field, value) in point.prices {
                 switch field {
                 case "input_per_mtok": past.inputPerMTok = value
@@ -32,20 +44,50 @@ extension Offer {
             }
             past.provenance = point.provenance
             past.effectiveFrom = point.from
-            past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")until \(point.to ?? "?") (--as-of \(day))"
+            past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")\(point.to.map { "until \($0) " } ?? "onward ")(--as-of \(day))"
         } else {
-            let earliest = ([start] + history.compactMap(\.from)).min() ?? start
+            let earliest = ([start].compactMap { $0 } + history.compactMap(\.from)).min() ?? day
             past.priceGap = "no price known on \(day) (the earliest recorded price applies from \(earliest))"
         }
         return past
     }
 }
 
+/// Deprecated and retired models: when an offer stops being something a user can buy.
+public enum Lifecycle {
+    /// An offer deprecated within this many days of the day priced is flagged.
+    public static let noticeDays = 90
+
+    /// Whether the offer's model is shut down on `day`.
+    public static func isRetired(_ offer: Offer, on day: String) -> Bool {
+        offer.retiredOn.map { $0 <= day } ?? false
+    }
+
+    /// Whether the offer is deprecated on `day` or will be within `noticeDays`.
+    public static func isDeprecationDue(_ offer: Offer, on day: String) -> Bool {
+        guard let deprecated = offer.deprecatedOn else { return false }
+        if deprecated <= day { return true }
+        return (IsoDate.days(from: day, to: deprecated) ?? Int.max) <= noticeDays
+    }
+}
+
 extension PriceCatalog {
-    /// The catalog with every offer priced as it was on `day`.
+    /// The catalog with every offer priced as it was on `day`: retired offers move to `retired` (neither priced
+    /// nor ranked), offers deprecated within 90 days are flagged.
     public func asOf(_ day: String) -> PriceCatalog {
         var catalog = self
-        catalog.offers = offers.map { $0.asOf(day) }
+        catalog.day = day
+        catalog.offers = []
+        catalog.offers.reserveCapacity(offers.count)
+        for offer in offers {
+            if Lifecycle.isRetired(offer, on: day) {
+                catalog.retired.append(offer)
+                continue
+            }
+            var priced = offer.asOf(day)
+            priced.deprecationDue = Lifecycle.isDeprecationDue(offer, on: day)
+            catalog.offers.append(priced)
+        }
         return catalog
     }
 }

@@ -1,12 +1,16 @@
-/// Where a figure comes from: the page or dataset that published it and the date it was read.
+/// Where a figure comes from: the page or dataset that published it and the day someone last checked it there.
+///
+/// When a price took effect is a different fact, kept on the offer (`Offer.effectiveFrom`): a price can be
+/// verified today and have applied for two years, and a day that was never recorded is left unknown.
 public struct Provenance: Equatable, Sendable {
     /// A URL or citation.
     public var source: String?
-    /// The date the figure was published or checked, `YYYY-MM-DD`.
-    public var asOf: String?
+    /// The day the figure was last checked against its source, `YYYY-MM-DD` (the JSON `verified_on`; older files
+    /// call it `as_of`). Staleness warnings key on it.
+    public var verifiedOn: String?
 
-    public init(source: String? = nil, asOf: String? = nil) {
+    public init(source: String? = nil, verifiedOn: String? = nil) {
         self.source = source
-        self.asOf = asOf
+        self.verifiedOn = verifiedOn
     }
 }

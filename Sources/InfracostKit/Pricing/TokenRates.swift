@@ -31,23 +31,50 @@ public struct ContextTier: Equatable, Sendable {
 /// Time-of-day prices: tokens of requests that arrive in the UTC window [from, to) (minutes after midnight; the
 /// window may wrap past midnight) are priced at `rates`.
 public struct OffPeakWindow: Equatable, Sendable {
-    public var fromMinute: Int
-    public var toMinute: Int
+    /// The first range: its start, minutes after midnight UTC.
+    public var fromMinute: Int { ranges[0].from }
+    /// The first range: its end (exclusive), minutes after midnight UTC.
+    public var toMinute: Int { ranges[0].to }
+    /// Every range of the window, each `from..<to` minutes after midnight UTC (wrapping past midnight when
+    /// `to < from`). DeepSeek's V4 models are off-peak in two ranges of the day.
+    public var ranges: [Range]
     public var rates: TokenRates
 
+    /// One range of minutes of the UTC day.
+    public struct Range: Equatable, Sendable {
+        public var from: Int
+        public var to: Int
+
+        public init(from: Int, to: Int) {
+            self.from = from
+            self.to = to
+        }
+
+        func contains(_ minute: Int) -> Bool {
+            from <= to ? (minute >= from && minute < to) : (minute >= from || minute < to)
+        }
+    }
+
     public init(fromMinute: Int, toMinute: Int, rates: TokenRates) {
-        self.fromMinute = fromMinute
-        self.toMinute = toMinute
+        self.init(ranges: [Range(from: fromMinute, to: toMinute)], rates: rates)
+    }
+
+    /// - Parameter ranges: at least one range.
+    public init(ranges: [Range], rates: TokenRates) {
+        precondition(!ranges.isEmpty, "an off-peak window has at least one range")
+        self.ranges = ranges
         self.rates = rates
     }
 
     /// Whether minute `minute` of the UTC day (0..<1440) is in the window.
     public func contains(minute: Int) -> Bool {
-        fromMinute <= toMinute ? (minute >= fromMinute && minute < toMinute) : (minute >= fromMinute || minute < toMinute)
+        ranges.contains { $0.contains(minute) }
     }
 
-    /// The window as `HH:MM-HH:MM UTC`.
-    public var text: String { "\(Self.clock(fromMinute))-\(Self.clock(toMinute)) UTC" }
+    /// The window as `HH:MM-HH:MM UTC`, ranges joined by commas.
+    public var text: String {
+        ranges.map { "\(Self.clock($0.from))-\(Self.clock($0.to))" }.joined(separator: ", ") + " UTC"
+    }
 
     static func clock(_ minute: Int) -> String {
         let h = minute / 60, m = minute % 60

@@ -28,7 +28,7 @@ extension Comparison {
     public static let csvColumns = [
         "rank", "id", "tier", "provider", "subject", "gpus", "monthly_cost", "currency", "cost_per_mtok", "status",
         "unpriced_reason", "cheapest", "throughput_tokens_per_second", "throughput_method", "saving", "saving_percent",
-        "price_as_of", "source",
+        "price_verified_on", "source",
     ]
 }
 
@@ -57,7 +57,7 @@ public enum ComparisonCSVReport {
                 option.throughput?.method ?? "",
                 saving.map { Money.plain($0.amount) } ?? "",
                 saving.map { Money.plain($0.percent, scale: 1) } ?? "",
-                option.offer.provenance.asOf ?? "",
+                option.offer.provenance.verifiedOn ?? "",
                 option.offer.provenance.source ?? "",
             ])
         }

@@ -48,7 +48,7 @@ public struct ChartData: Equatable, Sendable {
         let w = sweep.workload
         var subtitle = "\(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input tokens,"
         subtitle += " \(Numbers.exact(w.hoursPerMonth)) h month, dedicated sized at \(Money.plain(w.targetUtilization * 100, scale: 0))% utilization"
-        if let oldestPriceDate { subtitle += ", prices as of \(oldestPriceDate) or later" }
+        if let oldestPriceDate { subtitle += ", prices verified \(oldestPriceDate) or later" }
         let series = sweep.columns.indices.map { column in
             Series(name: sweep.columns[column].name, points: sweep.rows.compactMap { row in
                 row.cents[column].map { Point(volume: double(row.volume), plotted: Double($0) / 100) }
@@ -76,7 +76,7 @@ public struct ChartData: Equatable, Sendable {
         let breakEven = try BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: onlyIDs)
         let sweep = try Sweep.make(
             request, catalog: catalog, from: low, to: high, steps: 200, perTier: breakEven.optionIDs.count > 8, onlyIDs: onlyIDs)
-        let oldest = breakEven.optionIDs.compactMap { catalog.offer(id: $0)?.provenance.asOf }.min()
+        let oldest = breakEven.optionIDs.compactMap { catalog.offer(id: $0)?.provenance.verifiedOn }.min()
         return make(sweep: sweep, breakEven: breakEven, oldestPriceDate: oldest)
     }
 

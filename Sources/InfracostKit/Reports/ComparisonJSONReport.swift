@@ -54,7 +54,10 @@ public enum ComparisonJSONReport {
                     ])
                 },
                 "notes": option.notes.isEmpty ? nil : .list(option.notes.map(JSONValue.string)),
-                "price_as_of": option.offer.provenance.asOf.map(JSONValue.string),
+                "price_verified_on": option.offer.provenance.verifiedOn.map(JSONValue.string),
+                "price_effective_from": option.offer.currentFrom.map(JSONValue.string),
+                "deprecated_on": option.offer.deprecationDue ? option.offer.deprecatedOn.map(JSONValue.string) : nil,
+                "retired_on": option.offer.retiredOn.map(JSONValue.string),
                 "source": option.offer.provenance.source.map(JSONValue.string),
             ])
         }
@@ -96,13 +99,16 @@ public enum ComparisonJSONReport {
             "excluded": .list(comparison.excluded.map { exclusion in
                 .fields(["id": .string(exclusion.id), "tier": .string(exclusion.tier.rawValue), "reason": .string(exclusion.reason)])
             }),
+            "retired": .list(comparison.retired.map { offer in
+                .fields(["id": .string(offer.id), "tier": .string(offer.tier.rawValue), "retired_on": offer.retiredOn.map(JSONValue.string) ?? .null])
+            }),
             "assumptions": .list(comparison.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
-            "oldest_price_as_of": comparison.oldestPriceDate.map(JSONValue.string),
+            "oldest_price_verified_on": comparison.oldestPriceDate.map(JSONValue.string),
             "prices_as_of": comparison.pricesAsOf.map(JSONValue.string),
             "exchange_rate": comparison.exchangeRate.map { rate in
                 .fields([
                     "currency": .string(rate.currency), "usd_per_unit": .string(Numbers.exact(rate.usdPerUnit)),
-                    "as_of": rate.provenance.asOf.map(JSONValue.string), "source": rate.provenance.source.map(JSONValue.string),
+                    "verified_on": rate.provenance.verifiedOn.map(JSONValue.string), "source": rate.provenance.source.map(JSONValue.string),
                 ])
             },
             "warnings": .list(comparison.warnings.map(JSONValue.string)),

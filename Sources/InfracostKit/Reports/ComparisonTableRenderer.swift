@@ -19,7 +19,7 @@ public enum ComparisonTableRenderer {
             alignments.append(.right)
         }
         if wide {
-            headers += ["tok/s", "priced by", "price as of", "source"]
+            headers += ["tok/s", "priced by", "verified", "source"]
             alignments += [.right, .left, .left, .left]
         }
         var table = TextTable(headers: headers, alignments: alignments)
@@ -28,6 +28,7 @@ public enum ComparisonTableRenderer {
             var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
             if option.throughput?.isEstimate == true, option.total != nil { mark += "~" }
             if option.method == "simulation" { mark += "s" }
+            if option.offer.deprecationDue { mark += "!" }
             var row: [String]
             if let total = option.total {
                 rank += 1
@@ -49,13 +50,17 @@ public enum ComparisonTableRenderer {
             if wide {
                 let throughput = option.throughput.map { Numbers.formatted($0.tokensPerSecond, scale: 0) + ($0.isEstimate ? " (est.)" : "") } ?? "-"
                 let pricedBy = option.throughput.map { "\(option.method), \($0.method)" } ?? option.method
-                row += [throughput, pricedBy, option.offer.provenance.asOf ?? "undated", option.offer.provenance.source ?? "no source"]
+                row += [throughput, pricedBy, option.offer.provenance.verifiedOn ?? "undated", option.offer.provenance.source ?? "no source"]
             }
             table.rows.append(row)
         }
         output += table.render()
         output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated (roofline)\n"
         if comparison.options.contains(where: { $0.method == "simulation" }) { output += "s priced by simulating the traffic (--explain shows the details)\n" }
+        let deprecated = comparison.options.filter(\.offer.deprecationDue)
+        if !deprecated.isEmpty {
+            output += "! deprecated: " + deprecated.map { "\($0.offer.id) on \($0.offer.deprecatedOn ?? "?")" }.joined(separator: ", ") + "\n"
+        }
         if let cheapest = comparison.cheapest, let total = cheapest.total {
             output += "\nCheapest: \(cheapest.offer.id) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n"
         }
@@ -68,6 +73,9 @@ public enum ComparisonTableRenderer {
         if !unpriced.isEmpty {
             output += "\nNo price:\n"
             for option in unpriced { output += "  \(option.offer.id): \(option.unpricedReason ?? "")\n" }
+        }
+        if !comparison.retired.isEmpty {
+            output += "\nRetired (not priced): " + comparison.retired.map { "\($0.id) on \($0.retiredOn ?? "?")" }.joined(separator: ", ") + "\n"
         }
         if !comparison.excluded.isEmpty {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
@@ -98,7 +106,7 @@ public enum ComparisonTableRenderer {
                 output += " = \(Money.formatted(item.amount, currency: comparison.currency))\n"
             }
             for note in option.notes { output += "    note: \(note)\n" }
-            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.asOf ?? "undated")\n"
+            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn ?? "undated")\n"
         }
         return output
     }

@@ -25,21 +25,21 @@ public enum OfferRenderer {
         let sorted = offers.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
         switch format {
         case .table, .markdown:
-            var table = TextTable(headers: ["offer", "tier", "for", "price", "as of"], alignments: [.left, .left, .left, .right, .left])
+            var table = TextTable(headers: ["offer", "tier", "for", "price", "verified"], alignments: [.left, .left, .left, .right, .left])
             for offer in sorted {
-                table.rows.append([offer.id, offer.tier.rawValue, offer.subject, priceSummary(offer), offer.provenance.asOf ?? "-"])
+                table.rows.append([offer.id, offer.tier.rawValue, offer.subject, priceSummary(offer), offer.provenance.verifiedOn ?? "-"])
             }
             if format == .markdown {
-                var output = "| offer | tier | for | price | as of |\n|---|---|---|---:|---|\n"
+                var output = "| offer | tier | for | price | verified |\n|---|---|---|---:|---|\n"
                 for row in table.rows { output += "| " + row.joined(separator: " | ") + " |\n" }
                 return output
             }
             return table.render() + "\n\(sorted.count) offers. 'infracost prices show ID' shows one with its source.\n"
         case .csv:
-            var rows = [["id", "tier", "provider", "subject", "price", "as_of", "source"]]
+            var rows = [["id", "tier", "provider", "subject", "price", "effective_from", "verified_on", "source"]]
             for offer in sorted {
                 rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, priceSummary(offer),
-                             offer.provenance.asOf ?? "", offer.provenance.source ?? ""])
+                             offer.currentFrom ?? "", offer.provenance.verifiedOn ?? "", offer.provenance.source ?? ""])
             }
             return CSVWriter.render(rows)
         case .json:
@@ -82,9 +82,11 @@ public enum OfferRenderer {
         if let cold = offer.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
         if let idle = offer.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
         lines.append(("currency", offer.currency))
-        lines.append(("as of", offer.provenance.asOf ?? "not given"))
-        if let from = offer.currentFrom { lines.append(("applies from", from)) }
+        lines.append(("effective from", offer.currentFrom ?? "unknown (the day the price took effect was not published)"))
+        lines.append(("verified on", offer.provenance.verifiedOn ?? "not given"))
         lines.append(("source", offer.provenance.source ?? "not given"))
+        if let deprecated = offer.deprecatedOn { lines.append(("deprecated on", deprecated)) }
+        if let retired = offer.retiredOn { lines.append(("retired on", retired + " (not priced from that day)")) }
         if let notes = offer.notes { lines.append(("notes", notes)) }
         let width = lines.map(\.0.count).max() ?? 0
         var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
@@ -99,7 +101,7 @@ public enum OfferRenderer {
                 case (let from?, let to?): period = "\(from) to \(to)"
                 }
                 let prices = point.prices.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
-                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.asOf ?? "undated")\n"
+                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn ?? "undated")\n"
             }
         }
         return output
@@ -138,19 +140,28 @@ public enum OfferRenderer {
             ]))
         }
         if let window = offer.offPeak {
-            add("off_peak", .fields([
-                "from": .string(OffPeakWindow.clock(window.fromMinute)), "to": .string(OffPeakWindow.clock(window.toMinute)),
-                "input_per_mtok": rates(window.rates)["input_per_mtok"], "output_per_mtok": rates(window.rates)["output_per_mtok"],
-            ]))
+            if window.ranges.count == 1 {
+                add("off_peak", .fields([
+                    "from": .string(OffPeakWindow.clock(window.fromMinute)), "to": .string(OffPeakWindow.clock(window.toMinute)),
+                    "input_per_mtok": rates(window.rates)["input_per_mtok"], "output_per_mtok": rates(window.rates)["output_per_mtok"],
+                ]))
+            } else {
+                add("off_peak", .fields([
+                    "windows": .list(window.ranges.map { .fields(["from": .string(OffPeakWindow.clock($0.from)), "to": .string(OffPeakWindow.clock($0.to))]) }),
+                    "input_per_mtok": rates(window.rates)["input_per_mtok"], "output_per_mtok": rates(window.rates)["output_per_mtok"],
+                ]))
+            }
         }
         add("term_months", offer.termMonths.map { .number(String($0)) })
-        add("from", offer.currentFrom.map(JSONValue.string))
+        add("effective_from", offer.currentFrom.map(JSONValue.string))
+        add("deprecated_on", offer.deprecatedOn.map(JSONValue.string))
+        add("retired_on", offer.retiredOn.map(JSONValue.string))
         add("tokens_per_second", offer.tokensPerSecond.map { .string(Numbers.exact($0)) })
         add("cold_start_s", offer.coldStartSeconds.map { .string(Numbers.exact($0)) })
         add("idle_timeout_s", offer.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
         add("purchase", offer.purchase.map(JSONValue.string))
         add("currency", .string(offer.currency))
-        add("as_of", offer.provenance.asOf.map(JSONValue.string))
+        add("verified_on", offer.provenance.verifiedOn.map(JSONValue.string))
         add("source", offer.provenance.source.map(JSONValue.string))
         add("notes", offer.notes.map(JSONValue.string))
         if !offer.history.isEmpty {
@@ -159,7 +170,7 @@ public enum OfferRenderer {
                 if let from = point.from { fields.append(.init(key: "from", value: .string(from), line: 0)) }
                 if let to = point.to { fields.append(.init(key: "to", value: .string(to), line: 0)) }
                 for price in point.prices { fields.append(.init(key: price.field, value: .string(Numbers.exact(price.value)), line: 0)) }
-                if let asOf = point.provenance.asOf { fields.append(.init(key: "as_of", value: .string(asOf), line: 0)) }
+                if let day = point.provenance.verifiedOn { fields.append(.init(key: "verified_on", value: .string(day), line: 0)) }
                 if let source = point.provenance.source { fields.append(.init(key: "source", value: .string(source), line: 0)) }
                 return .object(fields)
             }))

@@ -166,7 +166,7 @@ public enum PortfolioRenderer {
                         "month": .string(row.month), "workload": .string(row.workload), "model": .string(row.model), "tier": .string(row.tier.rawValue),
                         "offer": .string(row.offer), "input_tokens": .string(Numbers.exact(row.inputTokens)), "output_tokens": .string(Numbers.exact(row.outputTokens)),
                         "gpu_hours": row.gpuHours.map { .string(hours($0)) } ?? .null, "monthly_cost": .string(Money.plain(row.cost)),
-                        "price_as_of": row.priceAsOf.map(JSONValue.string) ?? .null,
+                        "price_verified_on": row.priceAsOf.map(JSONValue.string) ?? .null,
                     ])
                 }),
                 "total": .string(Money.plain(report.totalCost)),

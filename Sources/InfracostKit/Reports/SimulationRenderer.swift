@@ -71,7 +71,7 @@ public enum SimulationRenderer {
         }
         let provenance = r.plan.offer.provenance
         output += "  price: \(Money.formattedPrice(r.plan.offer.perSecond ?? r.plan.offer.perHour ?? 0, currency: r.currency))"
-        output += " per \(r.plan.offer.perSecond == nil ? "GPU-hour" : "GPU-second"), \(provenance.source ?? "no source given"), \(provenance.asOf ?? "undated")\n"
+        output += " per \(r.plan.offer.perSecond == nil ? "GPU-hour" : "GPU-second"), \(provenance.source ?? "no source given"), \(provenance.verifiedOn ?? "undated")\n"
         return output
     }
 

@@ -100,7 +100,7 @@ extension Infracost {
             abstract: "A month-by-month cost report for finance: CSV with stable columns and a totals row.",
             discussion: """
                 Columns: month, workload, model, tier, offer, input_tokens, output_tokens, gpu_hours, monthly_cost, \
-                currency, price_as_of. Numbers are plain (no $, no separators); the rows add up exactly to the totals row.
+                currency, price_verified_on. Numbers are plain (no $, no separators); the rows add up exactly to the totals row.
 
                 Examples:
                   infracost report --workload infracost.yml --out costs.csv

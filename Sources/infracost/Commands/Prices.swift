@@ -85,7 +85,7 @@ extension Infracost.Prices {
         @Argument(help: ArgumentHelp("Pricing files to check.", valueName: "file"))
         var files: [String]
 
-        @Flag(help: "Also require a source and as_of date on every figure, as for the bundled tables.")
+        @Flag(help: "Also require a source and verified_on date on every figure, as for the bundled tables.")
         var strict = false
 
         func validate() throws {
