@@ -6,7 +6,7 @@ import Testing
 /// `advise`: each endpoint type, each runtime and target winning, the published CT-scan example, a close call and
 /// conflicts. Runtime totals are worked out by hand from the score table in AdviceRules.
 struct AdvisorTests {
-    static let catalog = Result { try CatalogLoader.bundled().asOf("2026-11-23") }
+    static let catalog = Result { try Fixtures.frozenCatalog().asOf("2026-11-23") }
 
     func advise(tokens: String, model: String = "70B", _ settings: [String: String] = [:], weights: [String] = []) throws -> Advice {
         var workload = try Fixtures.workload(tokens: tokens)

@@ -78,7 +78,7 @@ struct BreakEvenTests {
     }
 
     @Test func curvesAgreeWithTheRoundedCostModels() throws {
-        let catalog = try CatalogLoader.bundled()
+        let catalog = try Fixtures.frozenCatalog()
         var shape = try Fixtures.workload(tokens: "1B")
         shape.coldStartsPerDay = 24
         shape.keepWarmReplicas = 1
@@ -122,7 +122,7 @@ struct SweepTests {
     }
 
     @Test func perTierKeepsTheBestOfferOfEachTier() throws {
-        let sweep = try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try CatalogLoader.bundled(),
+        let sweep = try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try Fixtures.frozenCatalog(),
                                    from: 1_000_000_000, to: 2_000_000_000, steps: 2, perTier: true)
         #expect(sweep.columns.map(\.name) == ["api", "serverless", "serverless-gpu", "dedicated"])
         let first = try #require(sweep.rows.first)
@@ -157,7 +157,7 @@ struct UtilizationViewTests {
 
     @Test func defaultsToTheCheapestServerlessOfferForTheModel() throws {
         let view = try UtilizationView.make(offerID: "crusoe/h200", againstID: nil,
-                                            workload: try Fixtures.workload(tokens: "1B"), catalog: try CatalogLoader.bundled())
+                                            workload: try Fixtures.workload(tokens: "1B"), catalog: try Fixtures.frozenCatalog())
         #expect(view.against?.id == "fireworks/llama-3.1-70b")
     }
 

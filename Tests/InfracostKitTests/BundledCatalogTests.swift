@@ -16,7 +16,7 @@ struct BundledCatalogTests {
         #expect(catalog.offers.count >= 40)
         for offer in catalog.offers {
             #expect(offer.provenance.source?.isEmpty == false, "\(offer.id) has no source")
-            #expect(offer.provenance.verifiedOn.map(IsoDate.isValid) == true, "\(offer.id) has no valid as_of")
+            #expect(offer.provenance.verifiedOn.map(IsoDate.isValid) == true, "\(offer.id) has no valid verified_on")
             for point in offer.history {
                 #expect(point.provenance.source != nil && point.provenance.verifiedOn != nil, "\(offer.id) history lacks provenance")
             }
@@ -28,14 +28,19 @@ struct BundledCatalogTests {
         #expect(tiers == Set(Tier.allCases))
     }
 
-    /// Per-token prices, USD per 1M input / output tokens, from the published table.
+    /// Per-token prices, USD per 1M input / output tokens, as the registry snapshots of 2026-12-01 give them
+    /// (genai-prices 0.2.3 first, LiteLLM 1.110.2 where genai-prices has no entry).
     @Test(arguments: [
-        ("together/llama-3.1-70b", "0.54", "0.54"), ("together/llama-3.1-8b", "0.10", "0.10"),
-        ("fireworks/llama-3.1-70b", "0.40", "0.40"), ("fireworks/llama-3.1-8b", "0.10", "0.10"),
-        ("groq/llama-3.1-70b", "0.59", "0.79"), ("bedrock/llama-3.1-70b", "0.72", "0.72"),
+        ("together/llama-3.1-70b", "0.88", "0.88"), ("together/llama-3.1-8b", "0.18", "0.18"),
+        ("fireworks/llama-3.1-70b", "0.90", "0.90"), ("fireworks/llama-3.1-8b", "0.20", "0.20"),
+        ("groq/llama-3.3-70b", "0.59", "0.79"), ("bedrock/llama-3.3-70b", "0.72", "0.72"),
+        ("deepinfra/gpt-oss-120b", "0.037", "0.17"), ("groq/gpt-oss-20b", "0.075", "0.30"),
         ("bedrock/claude-3.5-sonnet", "3.00", "15.00"), ("vertex/gemini-2.0-flash", "0.10", "0.40"),
         ("openai/gpt-4o", "2.50", "10.00"), ("openai/o3", "2.00", "8.00"), ("anthropic/claude-sonnet-4.5", "3.00", "15.00"),
-        ("deepseek/deepseek-chat", "0.27", "1.10"),
+        ("openai/gpt-6-astra", "10", "50"), ("openai/gpt-6.1-sol", "2", "10"), ("openai/gpt-6-luna", "0.10", "0.50"),
+        ("anthropic/claude-opus-5.5", "4", "20"), ("anthropic/claude-sonnet-5.5", "2", "10"), ("anthropic/claude-haiku-5.5", "0.10", "0.50"),
+        ("google/gemini-3.1-pro-preview", "2", "12"), ("google/gemini-3.8-flash", "0.75", "3.75"),
+        ("deepseek/deepseek-chat", "0.27", "1.10"), ("deepseek/deepseek-v4-pro", "1.32", "3.96"),
     ])
     func holdsThePublishedPerTokenPrices(id: String, input: String, output: String) throws {
         let offer = try #require(try CatalogLoader.bundled().offer(id: id))
@@ -43,19 +48,17 @@ struct BundledCatalogTests {
         #expect(offer.outputPerMTok == Decimal(string: output)!)
     }
 
-    /// GPU prices: per second, per hour or per month as published.
+    /// GPU prices: per second, per hour or per month as published on the dated pages the offers cite.
     @Test(arguments: [
-        ("replicate/a40", "per_second", "0.000575"), ("replicate/a100-80gb", "per_second", "0.0014"),
-        ("modal/a100-80gb", "per_hour", "2.50"), ("modal/h100", "per_hour", "3.95"), ("modal/l4", "per_hour", "0.80"),
-        ("modal/b200", "per_hour", "6.25"), ("runpod/h100", "per_hour", "4.97"), ("baseten/h100", "per_hour", "6.50"),
-        ("cerebrium/h100", "per_hour", "2.21"), ("cloudrun/l4", "per_hour", "0.84"),
-        ("lambda/a100-monthly", "per_month", "929"), ("lambda/h100-pcie", "per_hour", "3.29"),
-        ("lambda/a100-40gb", "per_hour", "1.99"), ("lambda/8x-a100-80gb-sxm4", "per_hour", "22.32"),
-        ("lambda/a10", "per_hour", "1.29"), ("lambda/a6000", "per_hour", "1.09"),
-        ("crusoe/h100-sxm", "per_hour", "3.90"), ("crusoe/h100-sxm-spot", "per_hour", "1.60"),
-        ("crusoe/a100-80gb-sxm", "per_hour", "1.95"), ("crusoe/a100-80gb-sxm-spot", "per_hour", "1.30"),
-        ("crusoe/h200", "per_hour", "4.29"), ("crusoe/l40s", "per_hour", "1.00"), ("crusoe/l40s-spot", "per_hour", "0.50"),
-        ("crusoe/mi300x", "per_hour", "3.45"), ("crusoe/mi300x-spot", "per_hour", "0.95"),
+        ("modal/b200", "per_second", "0.001736"), ("modal/h200", "per_second", "0.001261"), ("modal/h100", "per_second", "0.001097"),
+        ("modal/a100-80gb", "per_second", "0.000694"), ("modal/a100-40gb", "per_second", "0.000583"),
+        ("modal/l40s", "per_second", "0.000542"), ("modal/a10", "per_second", "0.000306"), ("modal/l4", "per_second", "0.000222"),
+        ("lambda/h100-sxm", "per_hour", "4.29"), ("lambda/8x-h100-sxm", "per_hour", "31.92"), ("lambda/h100-pcie", "per_hour", "3.29"),
+        ("lambda/b200", "per_hour", "6.99"), ("lambda/gh200", "per_hour", "2.29"), ("lambda/8x-a100-80gb-sxm4", "per_hour", "22.32"),
+        ("lambda/8x-a100-40gb-sxm4", "per_hour", "15.92"), ("lambda/a10", "per_hour", "1.29"), ("lambda/4x-a6000", "per_hour", "4.36"),
+        ("runpod/h100-sxm", "per_hour", "2.69"), ("runpod/h100-sxm-secure", "per_hour", "3.99"), ("runpod/a100-80gb-sxm", "per_hour", "1.39"),
+        ("crusoe/h100-sxm", "per_hour", "3.90"), ("crusoe/a100-80gb-sxm", "per_hour", "2.30"), ("crusoe/h200", "per_hour", "4.29"),
+        ("crusoe/l40s", "per_hour", "1.50"), ("crusoe/mi300x", "per_hour", "3.45"),
     ])
     func holdsThePublishedGPUPrices(id: String, field: String, value: String) throws {
         let offer = try #require(try CatalogLoader.bundled().offer(id: id))
@@ -63,14 +66,29 @@ struct BundledCatalogTests {
         #expect(price == Decimal(string: value)!)
     }
 
+    /// Every bundled GPU offer names a GPU the table specifies, so none is unpriced for want of a spec.
+    @Test func everyBundledGPUOfferHasASpecification() throws {
+        let catalog = try CatalogLoader.bundled()
+        for offer in catalog.offers where offer.gpu != nil {
+            #expect(catalog.gpu(named: offer.gpu ?? "") != nil, "\(offer.id): no specification for \(offer.gpu ?? "")")
+        }
+    }
+
+    /// No bundled price is stale on the day the catalog was verified, and none carries the old invented date.
+    @Test func noBundledPriceIsStaleOnTheDayTheCatalogWasVerified() throws {
+        let catalog = try CatalogLoader.bundled()
+        #expect(PriceAge.stale(catalog.offers, day: "2026-12-01", maxAgeDays: PriceAge.defaultMaxDays).isEmpty)
+        #expect(!catalog.offers.contains { $0.provenance.verifiedOn == "2026-01-01" || $0.effectiveFrom == "2026-01-01" })
+    }
+
     @Test func keepsOlderPublishedPricesAsHistory() throws {
         let catalog = try CatalogLoader.bundled()
         let modal = try #require(catalog.offer(id: "modal/a100-80gb"))
-        #expect(modal.history.first?.prices.first?.value == Decimal(string: "0.001092")!)
+        #expect(modal.history.map { $0.prices.first?.value } == [Decimal(string: "2.50")!, Decimal(string: "0.001092")!])
         // 0.001092 per second is the published 3.93 per hour.
         #expect(Money.rounded(Decimal(string: "0.001092")! * 3600) == Decimal(string: "3.93")!)
         let h100 = try #require(catalog.offer(id: "modal/h100"))
-        #expect(h100.history.first?.prices.first?.value == Decimal(string: "0.002319")!)
+        #expect(h100.history.last?.prices.first?.value == Decimal(string: "0.002319")!)
         let gpt4o = try #require(catalog.offer(id: "openai/gpt-4o"))
         #expect(gpt4o.history.first?.prices.map(\.value) == [5, 15])
         let o3 = try #require(catalog.offer(id: "openai/o3"))
@@ -81,6 +99,7 @@ struct BundledCatalogTests {
     @Test(arguments: [
         ("A100-40GB", "40", "1555"), ("A100-80GB", "80", "2039"), ("H100-SXM", "80", "3350"), ("H100-PCIe", "80", "2000"),
         ("H200", "141", "4800"), ("L40S", "48", "864"), ("A40", "48", "696"), ("A10", "24", "600"), ("L4", "24", "300"),
+        ("B200", "180", "8000"), ("GH200", "96", "4000"),
     ])
     func holdsThePublishedGPUSpecifications(name: String, memory: String, bandwidth: String) throws {
         let gpu = try #require(try CatalogLoader.bundled().gpu(named: name))

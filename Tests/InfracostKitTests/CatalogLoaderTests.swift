@@ -99,7 +99,7 @@ struct CatalogLoaderTests {
         let text = #"{"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 1}]}"#
         #expect(problems(text, requireProvenance: true).map(\.description) == [
             "bad.json:1: offer 'a/b', field 'source': is missing: every bundled price needs a source",
-            "bad.json:1: offer 'a/b', field 'as_of': is missing: every bundled price needs a date",
+            "bad.json:1: offer 'a/b', field 'verified_on': is missing: every bundled price needs the day it was checked",
         ])
     }
 
@@ -120,6 +120,41 @@ struct CatalogLoaderTests {
         let catalog = try CatalogLoader.bundled()
         #expect(catalog.gpu(named: "a100 80gb")?.name == "A100-80GB")
         #expect(catalog.gpu(named: "H100_SXM")?.name == "H100-SXM")
-        #expect(catalog.gpu(named: "B200") == nil)
+        #expect(catalog.gpu(named: "b200 sxm6")?.name == "B200")
+        #expect(catalog.gpu(named: "MI355X") == nil)
+    }
+
+    /// Dates: verified_on (the day checked) and effective_from (the day a price took effect) are separate facts;
+    /// as_of and from, their older names, are still read in user files but refused in the bundled tables.
+    @Test func readsVerifiedOnAndEffectiveFromAndTheirOlderNames() throws {
+        let current = try Fixtures.catalog("""
+            {"schema_version": 1, "offers": [
+              {"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 2, "effective_from": "2026-03-01",
+               "verified_on": "2026-11-30", "deprecated_on": "2027-01-15", "retired_on": "2027-03-01", "source": "s"}]}
+            """)
+        let offer = try #require(current.offer(id: "a/b"))
+        #expect(offer.effectiveFrom == "2026-03-01")
+        #expect(offer.provenance.verifiedOn == "2026-11-30")
+        #expect(offer.deprecatedOn == "2027-01-15")
+        #expect(offer.retiredOn == "2027-03-01")
+        let legacy = try Fixtures.catalog("""
+            {"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 2, "from": "2026-03-01", "as_of": "2026-11-30"}]}
+            """)
+        #expect(legacy.offer(id: "a/b")?.effectiveFrom == "2026-03-01")
+        #expect(legacy.offer(id: "a/b")?.provenance.verifiedOn == "2026-11-30")
+        let both = """
+            {"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 2, "as_of": "2026-11-30", "verified_on": "2026-11-30"}]}
+            """
+        #expect(problems(both).map(\.description) == ["bad.json:1: offer 'a/b', field 'as_of': give verified_on only ('as_of' is its older name)"])
+        let bundledLegacy = """
+            {"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 2, "as_of": "2026-11-30", "source": "s"}]}
+            """
+        #expect(problems(bundledLegacy, requireProvenance: true).map(\.description) == [
+            "bad.json:1: offer 'a/b', field 'as_of': bundled figures say verified_on (the day checked) and, for prices, effective_from"
+        ])
+        let backwards = """
+            {"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 2, "deprecated_on": "2027-02-01", "retired_on": "2027-01-01"}]}
+            """
+        #expect(problems(backwards).map(\.description) == ["bad.json:1: offer 'a/b', field 'retired_on': 2027-01-01 is before deprecated_on 2027-02-01"])
     }
 }

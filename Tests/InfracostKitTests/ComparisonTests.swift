@@ -45,7 +45,7 @@ struct ComparisonTests {
     }
 
     @Test func lineItemsAddUpExactlyToEveryTotal() throws {
-        let catalog = try CatalogLoader.bundled()
+        let catalog = try Fixtures.frozenCatalog()
         for tokens in ["750k", "33333333", "2B", "77.7B"] {
             let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: tokens)), catalog: catalog)
             for option in comparison.options {
@@ -84,7 +84,7 @@ struct ComparisonTests {
     }
 
     @Test func filtersByTierAndModelSize() throws {
-        let catalog = try CatalogLoader.bundled()
+        let catalog = try Fixtures.frozenCatalog()
         var workload = try Fixtures.workload(tokens: "2B")
         workload.modelParamsB = 8
         let comparison = try Comparison.make(.init(workload: workload, tiers: [.serverless]), catalog: catalog)
@@ -95,7 +95,7 @@ struct ComparisonTests {
 
     @Test func leavesOutGPUsTheModelDoesNotFit() throws {
         // 70B needs 70 x 0.5 x 1.1 = 38.5 GB even at 4 bits: more than an A10's or an L4's 24 GB.
-        let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: try CatalogLoader.bundled())
+        let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: try Fixtures.frozenCatalog())
         let excluded = Set(comparison.excluded.filter { $0.tier != .serverless }.map(\.id))
         #expect(excluded == ["lambda/a10", "modal/l4", "cloudrun/l4"])
         #expect(comparison.excluded.first { $0.id == "lambda/a10" }?.reason == "a 70B model does not fit A10 (24 GB) even with 4-bit weights")
@@ -150,7 +150,7 @@ struct CostModelTests {
     @Test func rooflineEstimateIsLabelledAndComputedFromBandwidth() throws {
         // 70B on one A100 80 GB: fp16 (154 GB with overhead) does not fit, 8-bit (77 GB) does;
         // 16 x 2,039 GB/s / 70 GB = 466.06 -> 466 tokens/s.
-        let catalog = try CatalogLoader.bundled()
+        let catalog = try Fixtures.frozenCatalog()
         let offer = Offer(id: "x/a100", tier: .dedicated, gpu: "A100-80GB", perHour: 1)
         let estimate = try Throughput.resolve(offer: offer, modelParamsB: 70, catalog: catalog).get()
         #expect(estimate.tokensPerSecond == 466)
@@ -163,7 +163,7 @@ struct CostModelTests {
     }
 
     @Test func picksThePublishedFigureClosestToTheWorkloadsMix() throws {
-        let catalog = try CatalogLoader.bundled()
+        let catalog = try Fixtures.frozenCatalog()
         let offer = Offer(id: "x/h200", tier: .dedicated, gpu: "H200", perHour: 1)
         // 50% input matches the 128/128 run: 3,014 x 256 / 128 = 6,028.
         #expect(try Throughput.resolve(offer: offer, modelParamsB: 70, inputShare: Decimal(string: "0.5")!, catalog: catalog).get().tokensPerSecond == 6028)
@@ -172,7 +172,7 @@ struct CostModelTests {
     }
 
     @Test func aGPUWithoutSpecificationIsUnpricedNotFree() throws {
-        let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: try CatalogLoader.bundled())
+        let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: try Fixtures.frozenCatalog())
         let b200 = try #require(comparison.options.first { $0.offer.id == "modal/b200" })
         #expect(b200.total == nil)
         #expect(comparison.options.last?.offer.id == "modal/b200")

@@ -25,6 +25,18 @@ enum Fixtures {
         return catalog
     }
 
+    /// The catalog of March 2026 (Tests/Fixtures/catalog-2026-03), loaded as user files: mechanics tests use it so
+    /// that a price refresh does not change what they assert.
+    static func frozenCatalog() throws -> PriceCatalog {
+        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.frozenCatalog.path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        var catalog = PriceCatalog()
+        for name in names {
+            catalog.merge(try CatalogLoader.load(contentsOf: PackagePaths.frozenCatalog.appendingPathComponent(name).path))
+        }
+        return catalog
+    }
+
     static func workload(tokens: String, utilization: String = "0.8") throws -> Workload {
         let (input, output) = Workload.split(tokens: try TokenCount.parse(tokens, flag: "--tokens"))
         return Workload(inputTokens: input, outputTokens: output, targetUtilization: Decimal(string: utilization)!)

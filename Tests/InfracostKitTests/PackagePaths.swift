@@ -9,6 +9,10 @@ enum PackagePaths {
     /// `pricing-data/`.
     static let pricingData = root.appendingPathComponent("pricing-data")
 
+    /// `Tests/Fixtures/catalog-2026-03/`: the bundled tables as they were in March 2026, frozen for tests of the
+    /// engine's mechanics.
+    static let frozenCatalog = root.appendingPathComponent("Tests/Fixtures/catalog-2026-03")
+
     /// The bundled pricing files (`*.json` except the schema), in name order, with their text.
     static func pricingFiles() throws -> [(name: String, json: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: pricingData.path)

@@ -34,7 +34,28 @@ struct PricingFidelityTests {
         #expect(try total("openai/o3", workload, asOf: "2025-06-09") == 35_000)  // 1.5B x 10 + 0.5B x 40
         #expect(try total("openai/o3", workload, asOf: "2025-06-10") == 7_000)  // 1.5B x 2 + 0.5B x 8
         #expect(try total("openai/o3", workload) == 7_000)
-        #expect(try offer("openai/o3").asOf("2025-06-09").provenance.verifiedOn == "2025-06-10")
+        #expect(try offer("openai/o3").asOf("2025-06-09").provenance.source?.contains("genai-prices 0.2.3") == true)
+    }
+
+    /// Gemini 3.8 Flash's introductory 0.75 / 3.75 runs through 2026-12-31; from 2027-01-01 it is 1.50 / 7.50
+    /// (genai-prices 0.2.3, a start-dated price). 1B tokens at 3:1: 0.75B x 0.75 + 0.25B x 3.75 = 1,500, then 3,000.
+    @Test func announcedPriceChangeAppliesFromItsDay() throws {
+        let workload = try Fixtures.workload(tokens: "1B")
+        #expect(try total("google/gemini-3.8-flash", workload, asOf: "2026-12-01") == 1_500)
+        #expect(try total("google/gemini-3.8-flash", workload, asOf: "2026-12-31") == 1_500)
+        #expect(try total("google/gemini-3.8-flash", workload, asOf: "2027-01-01") == 3_000)  // 0.75B x 1.5 + 0.25B x 7.5
+    }
+
+    /// DeepSeek V4 Pro was a flat 0.435 / 0.87 before 2026-08-17, then 1.32 / 3.96 at peak (the standard rate,
+    /// used without a time profile). 1B tokens at 3:1: 0.75B x 0.435 + 0.25B x 0.87 = 543.75; then 1,980.
+    @Test func deepSeekV4BeforeAndAfterItsPeakPricing() throws {
+        let workload = try Fixtures.workload(tokens: "1B")
+        #expect(try total("deepseek/deepseek-v4-pro", workload, asOf: "2026-08-16") == Decimal(string: "543.75"))
+        #expect(try total("deepseek/deepseek-v4-pro", workload, asOf: "2026-08-17") == 1_980)
+        let window = try #require(try offer("deepseek/deepseek-v4-pro").offPeak)
+        #expect(window.text == "10:00-01:00, 04:00-06:00 UTC")
+        // Peak is 01:00-04:00 and 06:00-10:00, 7 hours; off-peak is the other 17.
+        #expect((0..<1440).filter { window.contains(minute: $0) }.count == 17 * 60)
     }
 
     /// gpt-4o launched on 2024-05-13 at 5 / 15; before any known price there is no price, never $0.
@@ -112,7 +133,7 @@ struct PricingFidelityTests {
         var batch = workload
         batch.tokenPricing.mode = .batch
         #expect(try total("openai/gpt-4o", batch) == 4_375)  // 1.5B x 1.25 + 0.5B x 5
-        let noBatch = PerTokenModel.cost(of: try offer("openai/o3"), for: batch)
+        let noBatch = PerTokenModel.cost(of: try offer("deepseek/deepseek-chat"), for: batch)
         #expect(noBatch.total == nil)
         #expect(noBatch.unpricedReason == "no batch price (--mode batch)")
         var cached = workload
@@ -139,7 +160,8 @@ struct PricingFidelityTests {
 
     /// Spot capacity is sized with the interruption assumption; a reserved term states its commitment.
     @Test func spotAndReservedOptions() throws {
-        let spot = try offer("crusoe/h100-sxm-spot")
+        // Crusoe's spot prices are "contact sales" since 2026-09; 1.60 is the earlier published H100 spot figure.
+        let spot = Offer(id: "crusoe/h100-sxm-spot", tier: .dedicated, gpu: "H100-SXM", perHour: Decimal(string: "1.60"), purchase: "spot")
         let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
         // One instance carries 1,000 x 3,600 x 730 x 0.8 = 2,102,400,000 tokens on demand; spot loses 10%.
         let tokens = Decimal(2_000_000_000)
@@ -168,13 +190,18 @@ struct PricingFidelityTests {
         #expect(comparison.currency == "EUR")
     }
 
-    /// Prices older than the limit at the as-of day give one warning naming the oldest.
+    /// Prices last verified longer ago than the limit give one warning naming the oldest; the age keys on
+    /// verified_on, not on the day the price took effect.
     @Test func stalePricesWarnOnce() throws {
-        let offers = [try offer("openai/gpt-4o"), try offer("openai/o3")]  // as of 2024-08-06 and 2025-06-10
+        var old = Offer(id: "x/old", tier: .api, inputPerMTok: 1, outputPerMTok: 1, provenance: Provenance(source: "s", verifiedOn: "2024-08-06"))
+        old.effectiveFrom = "2020-01-01"
+        var recent = Offer(id: "x/recent", tier: .api, inputPerMTok: 1, outputPerMTok: 1, provenance: Provenance(source: "s", verifiedOn: "2025-06-10"))
+        recent.effectiveFrom = "2019-01-01"
+        let offers = [old, recent]
         #expect(PriceAge.staleWarnings(offers, day: "2025-06-10", maxAgeDays: 365).isEmpty)
-        #expect(PriceAge.stale(offers, day: "2025-08-07", maxAgeDays: 365).map(\.offer.id) == ["openai/gpt-4o"])
+        #expect(PriceAge.stale(offers, day: "2025-08-07", maxAgeDays: 365).map(\.offer.id) == ["x/old"])
         #expect(PriceAge.staleWarnings(offers, day: "2026-11-23", maxAgeDays: 180) == [
-            "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: openai/gpt-4o, as of 2024-08-06, 839 days); check them or pass --max-price-age"
+            "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: x/old, last verified 2024-08-06, 839 days); check them or pass --max-price-age"
         ])
         #expect(throws: InfracostError.self) { try PriceAge.parse("-3d", flag: "--max-price-age") }
         #expect(try PriceAge.parse("90d", flag: "--max-price-age") == 90)

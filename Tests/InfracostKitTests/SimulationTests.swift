@@ -67,7 +67,7 @@ struct SimulationTests {
         choices.serviceTimeSeconds = 1
         choices.idleTimeoutSeconds = 300
         let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 100.0 / 86400, days: 30))
-        let plan = try SimulationPlan.make(choices: choices, shape: shape, traffic: traffic, catalog: try CatalogLoader.bundled())
+        let plan = try SimulationPlan.make(choices: choices, shape: shape, traffic: traffic, catalog: try Fixtures.frozenCatalog())
         #expect(plan.configuration.coldStartSeconds == 60)
         let result = Simulation.run(plan)
         #expect(result.run.coldStarts == 3000)
