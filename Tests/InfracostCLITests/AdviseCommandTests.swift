@@ -3,7 +3,7 @@ import Testing
 
 /// `infracost advise` through the binary.
 struct AdviseCommandTests {
-    static let ctScan = ["advise", "--tokens", "50M", "--payload", "500MB", "--deadline", "15m", "--as-of", "2026-11-23"]
+    static let ctScan = ["advise", "--tokens", "50M", "--payload", "500MB", "--deadline", "15m", "--as-of", "2026-11-23"] + CLI.frozenPricing
 
     @Test func ctScanAdviceInEveryFormat() throws {
         let table = try CLI.run(Self.ctScan)

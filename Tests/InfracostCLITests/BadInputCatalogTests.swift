@@ -61,7 +61,7 @@ struct BadInputCatalogTests {
         Case(name: "currency with a workload file", arguments: ["compare", "--workload", "$D/none.yml", "--currency", "EUR"], status: 64,
              messages: ["--currency applies to one comparison"]),
         Case(name: "currency on sweep", arguments: ["sweep", "--currency", "EUR"], status: 64, messages: ["Unknown option '--currency'"]),
-        Case(name: "unknown offer id", arguments: ["compare", "--tokens", "2B", "--baseline", "modal/h10"], status: 64, messages: ["--baseline modal/h10: no offer has this id (did you mean 'modal/h100'?)"]),
+        Case(name: "unknown offer id", arguments: ["compare", "--tokens", "2B", "--baseline", "modal/b20"], status: 64, messages: ["--baseline modal/b20: no offer has this id (did you mean 'modal/b200'?)"]),
     ]
 
     static let pricingCases: [Case] = [

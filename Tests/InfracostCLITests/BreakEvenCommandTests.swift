@@ -140,7 +140,7 @@ extension BreakEvenCommandTests {
 
     /// A dedicated option that needs a second instance hands back to the per-token option at a step, not a crossing.
     @Test func explainNamesASteppedCrossover() throws {
-        let result = try CLI.run(["breakeven", "--between", "together/llama-3.1-70b", "crusoe/h200", "--explain"])
+        let result = try CLI.run(["breakeven", "--between", "together/llama-3.1-70b", "crusoe/h200", "--explain"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         // crusoe/h200 at 3,131.70 a month (4.29 x 730 h) against 0.54 per 1M: equal at 5,799,444,444.44 tokens.
         #expect(result.stdout.contains("equal where V = ($3,131.70 - $0.00) / ($0.54 - $0.00) x 1M = 5,799,444,444.44"))

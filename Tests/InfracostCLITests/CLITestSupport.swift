@@ -17,6 +17,14 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/infracost")
     }()
 
+    /// `--no-bundled` and a `--pricing` flag per file of the frozen March 2026 catalog (Tests/Fixtures/catalog-2026-03):
+    /// tests of mechanics use it so that a price refresh does not change what they assert.
+    static let frozenPricing: [String] = {
+        let folder = root.appendingPathComponent("Tests/Fixtures/catalog-2026-03")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return ["--no-bundled"] + names.flatMap { ["--pricing", folder.appendingPathComponent($0).path] }
+    }()
+
     struct Result {
         var status: Int32
         var stdout: String

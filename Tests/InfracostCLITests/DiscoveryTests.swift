@@ -10,7 +10,7 @@ struct DiscoveryTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "infracost 0.1.0")
-        #expect(lines.last?.hasPrefix("catalog: 42 offers: 9 api, 6 serverless, 10 serverless-gpu, 17 dedicated; prices dated 2023-10-19 to 2026-11-23") == true)
+        #expect(lines.last?.hasPrefix("catalog: 77 offers: 20 api, 31 serverless, 8 serverless-gpu, 18 dedicated; prices verified 2026-07-01 to 2026-12-01") == true)
     }
 
     @Test func bashCompletionNamesEverySubcommand() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+/// Workload files through the binary, priced with the frozen March 2026 catalog so the figures stay those
+/// computed by hand (the README shows the same commands with the bundled prices of today).
 struct PortfolioCommandTests {
     static let example = CLI.root.appendingPathComponent("examples/infracost.yml").path
 
@@ -13,15 +15,15 @@ struct PortfolioCommandTests {
 
     @Test func checkExitsOneOverBudgetNamingTheWorkloadAndZeroWithin() throws {
         // classifier: 1,000 requests/min x 43,800 min x (400 + 20) tokens at 0.10 per 1M = 1,839.60, over its 1,000.
-        let over = try CLI.run(["check", "--workload", Self.example])
+        let over = try CLI.run(["check", "--workload", Self.example] + CLI.frozenPricing)
         #expect(over.status == 1)
         #expect(over.stdout.hasPrefix("infracost check: FAIL: workload classifier at $1,839.60/month is over its $1,000.00 budget by $839.60 (84.0%)\n"))
         let (folder, path) = try write(try String(contentsOfFile: Self.example, encoding: .utf8).replacingOccurrences(of: "    budget: 1000\n", with: ""), name: "w.yml")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let within = try CLI.run(["check", "--workload", path])
+        let within = try CLI.run(["check", "--workload", path] + CLI.frozenPricing)
         #expect(within.status == 0)
         #expect(within.stdout.hasPrefix("infracost check: OK: 2 workloads, total $2,540.40/month within the $5,000.00 budget (50.8% used)\n"))
-        let tight = try CLI.run(["check", "--workload", path, "--budget", "2000", "--format", "json"])
+        let tight = try CLI.run(["check", "--workload", path, "--budget", "2000", "--format", "json"] + CLI.frozenPricing)
         #expect(tight.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(tight.stdout.utf8)) as? [String: Any])
         #expect(report["passed"] as? Bool == false)
@@ -38,10 +40,10 @@ struct PortfolioCommandTests {
         let baselinePath = folder.appendingPathComponent("old.yml").path
         try baselineText.write(toFile: baselinePath, atomically: true, encoding: .utf8)
         // reasoning doubles from 700.80 to 1,401.60: +700.80 on 2,540.40 is +27.6%.
-        let result = try CLI.run(["check", "--workload", path, "--baseline", baselinePath, "--max-increase", "10%"])
+        let result = try CLI.run(["check", "--workload", path, "--baseline", baselinePath, "--max-increase", "10%"] + CLI.frozenPricing)
         #expect(result.status == 1)
         #expect(result.stdout.contains("total rose $700.80 (27.6%) over the baseline $2,540.40, more than the allowed 10.0%"))
-        #expect(try CLI.run(["check", "--workload", path, "--baseline", baselinePath, "--max-increase", "30%"]).status == 0)
+        #expect(try CLI.run(["check", "--workload", path, "--baseline", baselinePath, "--max-increase", "30%"] + CLI.frozenPricing).status == 0)
     }
 
     @Test func aMissingPriceFailsTheCheckUnlessAllowed() throws {
@@ -54,11 +56,11 @@ struct PortfolioCommandTests {
             """
         let (folder, path) = try write(text, name: "w.yml")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let failed = try CLI.run(["check", "--workload", path])
+        let failed = try CLI.run(["check", "--workload", path] + CLI.frozenPricing)
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("workload mystery has no price"))
         #expect(failed.stdout.contains("never counts as $0"))
-        let allowed = try CLI.run(["check", "--workload", path, "--allow-missing-prices"])
+        let allowed = try CLI.run(["check", "--workload", path, "--allow-missing-prices"] + CLI.frozenPricing)
         #expect(allowed.status == 0)
         #expect(allowed.stdout.contains("1 workload(s) without a price left out"))
     }
@@ -77,14 +79,14 @@ struct PortfolioCommandTests {
     func badWorkloadFilesExit65WithLineAndField(text: String, message: String) throws {
         let (folder, path) = try write(text, name: "w.yml")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["check", "--workload", path])
+        let result = try CLI.run(["check", "--workload", path] + CLI.frozenPricing)
         #expect(result.status == 65)
         // The first problem leads; every other problem follows on its own line.
         #expect(result.stderr.hasPrefix("error: " + message.replacingOccurrences(of: "w.yml", with: path) + "\n"))
     }
 
     @Test func missingWorkloadFileExits74() throws {
-        let result = try CLI.run(["check", "--workload", "/nonexistent/infracost.yml"])
+        let result = try CLI.run(["check", "--workload", "/nonexistent/infracost.yml"] + CLI.frozenPricing)
         #expect(result.status == 74)
     }
 
@@ -94,17 +96,17 @@ struct PortfolioCommandTests {
             .replacingOccurrences(of: "requests_per_minute: 10\n", with: "requests_per_minute: 20\n")
         let (folder, path) = try write(proposed, name: "new.yml")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["diff", "--baseline", Self.example, "--proposed", path, "--format", "markdown"])
+        let result = try CLI.run(["diff", "--baseline", Self.example, "--proposed", path, "--format", "markdown"] + CLI.frozenPricing)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("**infracost:** Monthly cost +$700.80 (+27.6%): $2,540.40 -> $3,241.20\n"))
         try CLI.expectGolden(result.stdout, "diff-example.md")
     }
 
     @Test func financeReportReadsBackAndAddsUpToItsTotals() throws {
-        let result = try CLI.run(["report", "--workload", Self.example, "--months", "12", "--growth", "8%", "--start-month", "2027-01"])
+        let result = try CLI.run(["report", "--workload", Self.example, "--months", "12", "--growth", "8%", "--start-month", "2027-01"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = CSVReader.parse(result.stdout)
-        #expect(rows.first == ["month", "workload", "model", "tier", "offer", "input_tokens", "output_tokens", "gpu_hours", "monthly_cost", "currency", "price_as_of"])
+        #expect(rows.first == ["month", "workload", "model", "tier", "offer", "input_tokens", "output_tokens", "gpu_hours", "monthly_cost", "currency", "price_verified_on"])
         let body = rows.dropFirst().dropLast()
         #expect(body.count == 24)
         let totals = try #require(rows.last)
@@ -123,7 +125,7 @@ struct PortfolioCommandTests {
     }
 
     @Test func compareTakesAWorkloadFile() throws {
-        let result = try CLI.run(["compare", "--workload", Self.example, "--format", "json"])
+        let result = try CLI.run(["compare", "--workload", Self.example, "--format", "json"] + CLI.frozenPricing)
         #expect(result.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["total_monthly_cost"] as? String == "2540.40")

@@ -6,18 +6,18 @@ struct PricesCommandTests {
         let result = try CLI.run(["prices", "list"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("together/llama-3.1-70b"))
-        #expect(result.stdout.contains("$0.54 / $0.54 per 1M in/out"))
-        #expect(result.stdout.contains("$0.000575/GPU-s"))
-        #expect(result.stdout.contains("$929/month") || result.stdout.contains("$929.00/month"))
+        #expect(result.stdout.contains("$0.88 / $0.88 per 1M in/out"))
+        #expect(result.stdout.contains("$0.001097/GPU-s"))
+        #expect(result.stdout.contains("$31.92/h"))
         try CLI.expectGolden(result.stdout, "prices-list.txt")
     }
 
     @Test func filtersByTier() throws {
         let result = try CLI.run(["prices", "list", "--tier", "dedicated", "--format", "csv"])
         let rows = CSVReader.parse(result.stdout)
-        #expect(rows.first == ["id", "tier", "provider", "subject", "price", "as_of", "source"])
+        #expect(rows.first == ["id", "tier", "provider", "subject", "price", "effective_from", "verified_on", "source"])
         #expect(rows.dropFirst().allSatisfy { $0[1] == "dedicated" })
-        #expect(rows.count == 18)
+        #expect(rows.count == 19)
     }
 
     @Test func showsEveryFieldWithSourceAndHistory() throws {
@@ -30,9 +30,27 @@ struct PricesCommandTests {
     }
 
     @Test func showsJSONWithExactPrices() throws {
-        let result = try CLI.run(["prices", "show", "replicate/a40", "--format", "json"])
+        let result = try CLI.run(["prices", "show", "modal/b200", "--format", "json"])
         let offer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(offer["per_second"] as? String == "0.000575")
-        #expect(offer["as_of"] as? String == "2026-03-16")
+        #expect(offer["per_second"] as? String == "0.001736")
+        #expect(offer["verified_on"] as? String == "2026-07-01")
+        #expect(offer["effective_from"] == nil)
+    }
+
+    /// Both dates and the source, and the lifecycle, in words: the day a price took effect is unknown unless published.
+    @Test func showsBothDatesAndTheLifecycle() throws {
+        func field(_ result: CLI.Result, _ name: String) -> String? {
+            result.stdout.split(separator: "\n").first { $0.hasPrefix(name + "  ") }.map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
+        }
+        let o3 = try CLI.run(["prices", "show", "openai/o3"])
+        #expect(field(o3, "effective from") == "2025-06-10")
+        #expect(field(o3, "verified on") == "2026-12-01")
+        #expect(field(o3, "deprecated on") == "2026-12-11")
+        let modal = try CLI.run(["prices", "show", "modal/h100"])
+        #expect(field(modal, "effective from") == "unknown (the day the price took effect was not published)")
+        #expect(field(modal, "verified on") == "2026-07-01")
+        let gemini = try CLI.run(["prices", "show", "vertex/gemini-2.0-flash", "--as-of", "2026-12-01"])
+        #expect(gemini.status == 0)
+        #expect(field(gemini, "retired on") == "2026-06-01 (not priced from that day)")
     }
 }

@@ -61,20 +61,21 @@ struct PricingFidelityCommandTests {
     }
 
     @Test func stalePricesWarnAndCanFailTheCheck() throws {
-        let compare = try CLI.run(["compare", "--tokens", "2B", "--tier", "api", "--as-of", "2026-11-23"])
+        // The frozen March 2026 catalog: its dates are old by 2026-11-23.
+        let compare = try CLI.run(["compare", "--tokens", "2B", "--tier", "api", "--as-of", "2026-11-23"] + CLI.frozenPricing)
         #expect(compare.status == 0)
-        #expect(compare.stderr.contains("older than 180 days on 2026-11-23 (oldest: openai/gpt-4o-mini, as of 2024-07-18"))
-        let fresh = try CLI.run(["compare", "--tokens", "2B", "--tier", "api", "--as-of", "2026-11-23", "--max-price-age", "3650d"])
+        #expect(compare.stderr.contains("older than 180 days on 2026-11-23 (oldest: openai/gpt-4o-mini, last verified 2024-07-18"))
+        let fresh = try CLI.run(["compare", "--tokens", "2B", "--tier", "api", "--as-of", "2026-11-23", "--max-price-age", "3650d"] + CLI.frozenPricing)
         #expect(!fresh.stderr.contains("older than"))
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let workload = folder.appendingPathComponent("infracost.yml").path
         try "version: 1\nworkloads:\n  - name: chat\n    tokens_per_month: 2B\n    offer: openai/gpt-4o\n  - name: reasoning\n    tokens_per_month: 1B\n    offer: openai/o3\n"
             .write(toFile: workload, atomically: true, encoding: .utf8)
-        let loose = try CLI.run(["check", "--workload", workload, "--budget", "100000", "--as-of", "2026-11-23"])
+        let loose = try CLI.run(["check", "--workload", workload, "--budget", "100000", "--as-of", "2026-11-23"] + CLI.frozenPricing)
         #expect(loose.status == 0)
         #expect(loose.stderr.contains("warning: 2 of the 2 prices used are older than 180 days"))
-        let strict = try CLI.run(["check", "--workload", workload, "--budget", "100000", "--as-of", "2026-11-23", "--fail-on-stale"])
+        let strict = try CLI.run(["check", "--workload", workload, "--budget", "100000", "--as-of", "2026-11-23", "--fail-on-stale"] + CLI.frozenPricing)
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("stale prices: 2 of the 2 prices used are older than 180 days"))
     }
@@ -82,12 +83,34 @@ struct PricingFidelityCommandTests {
     /// Every report that uses prices warns about stale ones, naming how many of those it used.
     @Test(arguments: [["breakeven"], ["sweep", "--steps", "5"], ["simulate", "--traffic", "poisson", "--rate", "1/s", "--days", "0.1"], ["advise", "--tokens", "2B"]])
     func otherReportsWarnAboutStalePrices(arguments: [String]) throws {
-        let stale = try CLI.run(arguments + ["--as-of", "2026-11-23"])
+        let stale = try CLI.run(arguments + ["--as-of", "2026-11-23"] + CLI.frozenPricing)
         #expect(stale.status == 0)
         #expect(stale.stderr.contains("prices used"), "stderr: \(stale.stderr)")
         #expect(stale.stderr.contains("older than 180 days on 2026-11-23"))
-        let fresh = try CLI.run(arguments + ["--as-of", "2026-11-23", "--max-price-age", "3650d"])
+        let fresh = try CLI.run(arguments + ["--as-of", "2026-11-23", "--max-price-age", "3650d"] + CLI.frozenPricing)
         #expect(!fresh.stderr.contains("older than"))
+        // The bundled catalog, verified on 2026-12-01, is fresh that day: no warning, no retired model priced.
+        let today = try CLI.run(arguments + ["--as-of", "2026-12-01"])
+        #expect(today.status == 0)
+        #expect(!today.stderr.contains("older than"), "stderr: \(today.stderr)")
+    }
+
+    /// The acceptance line of the catalog issue: on 2026-12-01 `compare --tokens 2B` prints no stale-price warning
+    /// and prices no retired model; the retired one is listed with its date.
+    @Test func compareOnTheDayTheCatalogWasVerified() throws {
+        let result = try CLI.run(["compare", "--tokens", "2B", "--as-of", "2026-12-01"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty || !result.stderr.contains("older than"), "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Retired (not priced): vertex/gemini-2.0-flash on 2026-06-01"))
+        #expect(!result.stdout.contains("  vertex/gemini-2.0-flash "))
+        let json = try json(["compare", "--tokens", "2B", "--as-of", "2026-12-01"])
+        let options = try #require(json["options"] as? [[String: Any]])
+        #expect(!options.contains { $0["id"] as? String == "vertex/gemini-2.0-flash" })
+        #expect((json["retired"] as? [[String: Any]])?.first?["retired_on"] as? String == "2026-06-01")
+        let o3 = try #require(options.first { $0["id"] as? String == "openai/o3" })
+        #expect(o3["deprecated_on"] as? String == "2026-12-11")
+        #expect(o3["price_verified_on"] as? String == "2026-12-01")
+        #expect(o3["price_effective_from"] as? String == "2025-06-10")
     }
 
     @Test func pricesCheckAgainstALiteLLMFile() throws {

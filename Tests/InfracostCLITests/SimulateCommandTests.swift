@@ -5,7 +5,7 @@ struct SimulateCommandTests {
     static let sharedTrace = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data/azure-llm-inference-2023/code.csv").path
 
     func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try CLI.run(arguments + ["--format", "json"])
+        let result = try CLI.run(arguments + ["--format", "json"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
@@ -27,7 +27,7 @@ struct SimulateCommandTests {
     }
 
     @Test func defaultsRunAsTheyAreAndArePrinted() throws {
-        let result = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "2/s", "--days", "1"])
+        let result = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "2/s", "--days", "1"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         for assumption in ["offer: replicate/a40 (cheapest serverless-gpu per second that fits 70B; --offer)", "concurrency: 16", "cold start: 60 s", "idle timeout: 300 s (default; --idle-timeout)", "traffic: poisson at 2/s"] {
             #expect(result.stdout.contains(assumption), "missing: \(assumption)")
@@ -105,7 +105,7 @@ extension SimulateCommandTests {
         let result = try CLI.run([
             "simulate", "--traffic", "steady", "--rate", "100/d", "--offer", "replicate/a100-80gb", "--service-time", "1s",
             "--idle-timeout", "5m", "--hours-per-month", "720", "--explain",
-        ])
+        ] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("cold-start loading: 180,000.000 replica-seconds simulated x 1 GPU x (2,592,000 s month / 2,592,000.000 s simulated)"))
         #expect(result.stdout.contains("= 180,000.0 GPU-seconds x $0.0014 = $252.00"))

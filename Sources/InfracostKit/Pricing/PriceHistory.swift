@@ -4,10 +4,15 @@
 /// entry, or always when neither is given. A history entry applies from its `from` (inclusive, or open-ended) to
 /// its `to` (exclusive, or open-ended): an entry with only a `from` after the current price's start is an
 /// announced change (a price that takes effect on a later day). An entry with neither date is kept as a record
-/// and never applies. A day before every known price leaves the offer without a price (never $0).
+/// and never applies. When the day a price took effect is not published, it is known to apply from the day it
+/// was verified, not before: a model released last month is not priced in last year. A day before every known
+/// price leaves the offer without a price (never $0).
 extension Offer {
     /// The first day the current price applies, if known.
     public var currentFrom: String? { effectiveFrom ?? history.compactMap(\.to).max() }
+
+    /// The first day the current price is known to apply: its start, or else the day it was verified.
+    var knownFrom: String? { currentFrom ?? provenance.verifiedOn }
 
     /// The history entry in effect on `day`, if one is.
     func historyPoint(on day: String) -> PricePoint? {
@@ -20,7 +25,7 @@ extension Offer {
     /// The offer priced as it was (or will be) on `day` (`YYYY-MM-DD`).
     public func asOf(_ day: String) -> Offer {
         let point = historyPoint(on: day)
-        let start = currentFrom
+        let start = knownFrom
         if point == nil, start.map({ day >= $0 }) ?? true { return self }
         var past = self
         past.inputPerMTok = nil
@@ -47,7 +52,11 @@ extension Offer {
             past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")\(point.to.map { "until \($0) " } ?? "onward ")(--as-of \(day))"
         } else {
             let earliest = ([start].compactMap { $0 } + history.compactMap(\.from)).min() ?? day
-            past.priceGap = "no price known on \(day) (the earliest recorded price applies from \(earliest))"
+            if currentFrom == nil, earliest == provenance.verifiedOn, history.allSatisfy({ $0.from == nil && $0.to == nil }) {
+                past.priceGap = "no price known on \(day) (the price was verified on \(earliest); the day it took effect is not published)"
+            } else {
+                past.priceGap = "no price known on \(day) (the earliest recorded price applies from \(earliest))"
+            }
         }
         return past
     }

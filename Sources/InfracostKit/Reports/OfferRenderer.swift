@@ -20,9 +20,14 @@ public enum OfferRenderer {
         }
     }
 
-    /// One row per offer: id, tier, what it is, price, date.
-    public static func list(_ offers: [Offer], format: OutputFormat) -> String {
-        let sorted = offers.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
+    /// One row per offer: id, tier, what it is, price, date. Retired offers are listed with the day they were
+    /// retired in place of a price.
+    public static func list(_ offers: [Offer], retired: [Offer] = [], format: OutputFormat) -> String {
+        let retiredIDs = Set(retired.map(\.id))
+        let sorted = (offers + retired).sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
+        func priceSummary(_ offer: Offer) -> String {
+            retiredIDs.contains(offer.id) ? "retired \(offer.retiredOn ?? "?")" : Self.priceSummary(offer)
+        }
         switch format {
         case .table, .markdown:
             var table = TextTable(headers: ["offer", "tier", "for", "price", "verified"], alignments: [.left, .left, .left, .right, .left])

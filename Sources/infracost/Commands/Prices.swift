@@ -34,8 +34,10 @@ extension Infracost.Prices {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let offers = try pricing.catalog().offers.filter { tiers.selected.isEmpty || tiers.selected.contains($0.tier) }
-                try Diagnostics.emit(OfferRenderer.list(offers, format: output.format), to: output.out)
+                let catalog = try pricing.catalog()
+                let chosen = { (offer: Offer) in tiers.selected.isEmpty || tiers.selected.contains(offer.tier) }
+                let listing = OfferRenderer.list(catalog.offers.filter(chosen), retired: catalog.retired.filter(chosen), format: output.format)
+                try Diagnostics.emit(listing, to: output.out)
             }
         }
     }
@@ -60,8 +62,8 @@ extension Infracost.Prices {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                guard let offer = catalog.offer(id: id) else {
-                    let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
+                guard let offer = catalog.offer(id: id) ?? catalog.retired.first(where: { $0.id == id }) else {
+                    let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id) + catalog.retired.map(\.id))
                     throw .invalidUsage(message: "no offer has the id '\(id)'\(hint); see 'infracost prices list'")
                 }
                 try Diagnostics.emit(OfferRenderer.show(offer, format: output.format), to: output.out)
