@@ -28,4 +28,19 @@ public enum FileInput {
         }
         return bytes
     }
+
+    /// Whether two paths name the same file: the same device and inode when both exist (so a symlink or a hard
+    /// link to an input counts), else the same absolute path.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        if stat(a, &first) == 0, stat(b, &second) == 0 {
+            return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String {
+            (path.hasPrefix("/") ? path : cwd + "/" + path).replacingOccurrences(of: "/./", with: "/")
+        }
+        return URL(fileURLWithPath: absolute(a)).standardizedFileURL.path == URL(fileURLWithPath: absolute(b)).standardizedFileURL.path
+    }
 }

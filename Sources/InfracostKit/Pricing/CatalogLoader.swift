@@ -70,7 +70,7 @@ struct CatalogFileReader {
     static let offerKeys: Set<String> = Set(priceFields).union([
         "id", "tier", "provider", "model", "model_params_b", "gpu", "gpu_count", "tokens_per_second", "cold_start_s",
         "idle_timeout_s", "purchase", "currency", "notes", "history", "from", "effective_from", "cached_input_per_mtok",
-        "batch", "flex", "priority", "long_context", "off_peak", "term_months", "deprecated_on", "retired_on",
+        "batch", "flex", "priority", "long_context", "off_peak", "term_months", "deprecated_on", "retired_on", "registry",
     ]).union(provenanceKeys)
     static let modeKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
     static let longContextKeys: Set<String> = ["above_input_tokens", "input_per_mtok", "output_per_mtok"]
@@ -206,6 +206,16 @@ struct CatalogFileReader {
             }
         }
         offer.termMonths = integer(entry, "term_months", entry: id)
+        if let member = entry.member("registry") {
+            if case .object(let fields) = member.value {
+                checkKeys(fields, allowed: ["genai_prices", "litellm"], entry: id, what: "registry")
+                let keys = Entry(members: fields, line: member.line)
+                if let key = string(keys, "genai_prices", entry: id) { offer.registryKeys[.genaiPrices] = key }
+                if let key = string(keys, "litellm", entry: id) { offer.registryKeys[.litellm] = key }
+            } else {
+                report(member.line, id, "registry", "must be an object with genai_prices and litellm keys, found \(member.value.kindDescription)")
+            }
+        }
         if let tier { checkTierFields(offer, tier: tier, entry: entry) }
         if offer.currency != "USD" {
             report(entry.line(of: "currency"), id, "currency", "only USD prices are supported in this version, found '\(offer.currency)'")

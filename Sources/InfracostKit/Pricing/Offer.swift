@@ -66,6 +66,9 @@ public struct Offer: Equatable, Sendable {
     public var offPeak: OffPeakWindow?
     /// Minimum commitment of a reserved term in months (1-month, 12-month); nil for on-demand and spot.
     public var termMonths: Int?
+    /// The offer's key in each price registry (the JSON `registry`: `genai_prices` as `provider/model`, `litellm`
+    /// as LiteLLM's key), so `prices check --against` compares the right entry.
+    public var registryKeys: [PriceRegistry: String] = [:]
     /// Why the offer has no price (e.g. none known on the `--as-of` day); the cost models report it as unpriced.
     public var priceGap: String?
 

@@ -1,95 +1,80 @@
 public import Foundation
 
-/// `infracost prices check --against FILE`: our per-token prices beside another dataset's.
+/// `infracost prices check --against FILE`: our per-token prices and lifecycle beside a registry's.
 ///
-/// Reads LiteLLM's `model_prices_and_context_window.json` layout (an object of model name to
-/// `input_cost_per_token` / `output_cost_per_token` in USD per token), maps each of our per-token offers to a
-/// model name there, and lists the offers whose prices differ by more than a tolerance, with both values.
+/// Reads either registry (genai-prices or LiteLLM), finds each of our per-token offers in it
+/// (`RegistryMatcher`), and lists the offers whose prices differ by more than a tolerance, those whose lifecycle
+/// disagrees (the registry deprecates a model we do not, or on another day), and every offer it could not match.
 public struct PriceCrossCheck: Equatable, Sendable {
-    /// One of our offers matched to a model of the other dataset.
+    /// One of our offers matched to a registry entry.
     public struct Match: Equatable, Sendable {
         public var offerID: String
-        /// The other dataset's model name.
+        /// The registry's key.
         public var key: String
-        /// Our price and theirs, per 1M tokens (nil where a side has none).
+        /// Our price and theirs, per 1M tokens.
         public var ours: TokenRates
-        public var theirs: (input: Decimal?, output: Decimal?)
+        public var theirs: TokenRates
         /// Whether input and output agree within the tolerance.
         public var agrees: Bool
-
-        public static func == (lhs: Match, rhs: Match) -> Bool {
-            lhs.offerID == rhs.offerID && lhs.key == rhs.key && lhs.ours == rhs.ours && lhs.agrees == rhs.agrees
-                && lhs.theirs.input == rhs.theirs.input && lhs.theirs.output == rhs.theirs.output
-        }
+        /// What the lifecycle disagreement is, in words, when there is one.
+        public var lifecycle: String?
     }
 
     public var file: String
+    public var registry: PriceRegistry
     /// Relative tolerance, e.g. 0.01 for 1%.
     public var tolerance: Decimal
     public var matches: [Match]
-    /// Our per-token offers with no counterpart in the file.
+    /// Our per-token offers with no counterpart in the file, by id (never skipped silently).
     public var unmatched: [String]
-    /// Models in the file.
+    /// Entries read from the file.
     public var modelsInFile: Int
 
     public var disagreements: [Match] { matches.filter { !$0.agrees } }
+    public var lifecycleDisagreements: [Match] { matches.filter { $0.lifecycle != nil } }
 
-    /// Names an offer may have in another dataset: its name after the provider, with dots as dashes, with and
-    /// without the provider prefix (`anthropic/claude-sonnet-4.5` -> `claude-sonnet-4.5`, `claude-sonnet-4-5`, ...).
-    public static func candidateKeys(for offer: Offer) -> [String] {
-        let name = offer.id.split(separator: "/", maxSplits: 1).last.map(String.init) ?? offer.id
-        let dashed = name.replacingOccurrences(of: ".", with: "-")
-        var keys = [name, dashed, "\(offer.provider)/\(name)", "\(offer.provider)/\(dashed)"]
-        keys = keys.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-        return keys
-    }
-
-    /// Compares `catalog`'s per-token offers with a LiteLLM-format file's bytes.
-    /// - Throws: `InfracostError.invalidData` when the file is not JSON or not an object of models.
-    public static func run(catalog: PriceCatalog, against bytes: [UInt8], file: String, tolerance: Decimal) throws(InfracostError) -> PriceCrossCheck {
-        let root: JSONValue
-        do {
-            root = try JSONValue.parse(bytes)
-        } catch {
-            throw .invalidData(problems: [DataProblem(file: file, line: error.line, message: "not valid JSON: \(error.reason) (column \(error.column))")])
-        }
-        guard case .object(let models) = root else {
-            throw .invalidData(problems: [DataProblem(file: file, line: 1, message: "expected an object of model names (LiteLLM's model_prices_and_context_window.json layout)")])
-        }
-        var byKey: [String: JSONValue] = [:]
-        for member in models { byKey[member.key.lowercased()] = member.value }
+    /// Compares `catalog`'s per-token offers with a registry file.
+    public static func run(catalog: PriceCatalog, against registry: RegistryFile, tolerance: Decimal) -> PriceCrossCheck {
         var matches: [Match] = []
         var unmatched: [String] = []
-        for offer in catalog.offers where offer.tier == .api || offer.tier == .serverless {
+        for offer in catalog.offers + catalog.retired where offer.tier == .api || offer.tier == .serverless {
             guard let ours = offer.tokenRates else { continue }
-            guard let key = candidateKeys(for: offer).first(where: { byKey[$0.lowercased()] != nil }),
-                  let entry = byKey[key.lowercased()] else {
+            guard let entry = RegistryMatcher.match(offer, in: registry) else {
                 unmatched.append(offer.id)
                 continue
             }
-            let input = perMillion(entry["input_cost_per_token"])
-            let output = perMillion(entry["output_cost_per_token"])
-            let agrees = within(ours.input, input, tolerance) && within(ours.output, output, tolerance)
-            matches.append(Match(offerID: offer.id, key: key, ours: ours, theirs: (input, output), agrees: agrees))
+            let agrees = pricesAgree(offer, ours, entry, tolerance)
+            matches.append(Match(offerID: offer.id, key: entry.key, ours: ours, theirs: entry.rates, agrees: agrees,
+                                 lifecycle: lifecycleDifference(offer, entry)))
         }
-        return PriceCrossCheck(file: file, tolerance: tolerance, matches: matches, unmatched: unmatched, modelsInFile: models.count)
+        return PriceCrossCheck(file: registry.file, registry: registry.registry, tolerance: tolerance, matches: matches,
+                               unmatched: unmatched, modelsInFile: registry.entries.count + registry.skipped.count)
     }
 
-    /// A per-token price in USD as a per-1M price, exactly (the number's text is read, not a float).
-    static func perMillion(_ value: JSONValue?) -> Decimal? {
-        let text: String
-        switch value {
-        case .number(let literal)?: text = literal
-        case .string(let literal)?: text = literal
-        default: return nil
-        }
-        guard let perToken = try? DecimalText.parse(text), perToken >= 0 else { return nil }
-        return perToken * 1_000_000
+    /// Whether our standard prices (and off-peak ones) are the registry's. A registry with time-of-day prices may
+    /// write the same schedule the other way round (DeepSeek: off-peak as the base, peak as the window), so each of
+    /// our prices need only be among its prices.
+    static func pricesAgree(_ offer: Offer, _ ours: TokenRates, _ entry: RegistryEntry, _ tolerance: Decimal) -> Bool {
+        func same(_ a: TokenRates, _ b: TokenRates) -> Bool { within(a.input, b.input, tolerance) && within(a.output, b.output, tolerance) }
+        guard entry.hasTimeOfDayPrices else { return same(ours, entry.rates) }
+        let theirs = [entry.rates] + entry.timeOfDayRates
+        let mine = [ours] + (offer.offPeak.map { [$0.rates] } ?? [])
+        return mine.allSatisfy { rates in theirs.contains { same(rates, $0) } }
     }
 
-    /// Whether `theirs` is within `tolerance` of `ours` (relative to ours; both zero agree; a missing side does not).
-    static func within(_ ours: Decimal, _ theirs: Decimal?, _ tolerance: Decimal) -> Bool {
-        guard let theirs else { return false }
+    /// How the registry's lifecycle differs from ours, or nil when it agrees.
+    static func lifecycleDifference(_ offer: Offer, _ entry: RegistryEntry) -> String? {
+        let ours = offer.deprecatedOn ?? offer.retiredOn
+        if let theirs = entry.deprecatedOn {
+            if ours == nil { return "\(entry.registry.displayName) deprecates it on \(theirs); ours has no deprecation date" }
+            if let ours, ours != theirs { return "\(entry.registry.displayName) deprecates it on \(theirs); ours on \(ours)" }
+        }
+        if entry.markedDeprecated, ours == nil { return "\(entry.registry.displayName) marks it deprecated; ours has no deprecation date" }
+        return nil
+    }
+
+    /// Whether `theirs` is within `tolerance` of `ours` (relative to ours; both zero agree).
+    static func within(_ ours: Decimal, _ theirs: Decimal, _ tolerance: Decimal) -> Bool {
         if ours == 0 { return theirs == 0 }
         return abs(theirs - ours) <= tolerance * ours
     }

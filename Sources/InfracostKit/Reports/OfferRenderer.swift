@@ -169,6 +169,12 @@ public enum OfferRenderer {
         add("verified_on", offer.provenance.verifiedOn.map(JSONValue.string))
         add("source", offer.provenance.source.map(JSONValue.string))
         add("notes", offer.notes.map(JSONValue.string))
+        if !offer.registryKeys.isEmpty {
+            add("registry", .fields([
+                "genai_prices": offer.registryKeys[.genaiPrices].map(JSONValue.string),
+                "litellm": offer.registryKeys[.litellm].map(JSONValue.string),
+            ]))
+        }
         if !offer.history.isEmpty {
             add("history", .list(offer.history.map { point in
                 var fields: [JSONValue.Member] = []

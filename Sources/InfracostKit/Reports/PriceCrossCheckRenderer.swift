@@ -24,15 +24,19 @@ public enum PriceCrossCheckRenderer {
     }
 
     static func table(_ check: PriceCrossCheck) -> String {
-        var output = "infracost prices check: against \(check.file) (\(check.modelsInFile) models), tolerance \(Money.plain(check.tolerance * 100, scale: 1))%\n\n"
+        var output = "infracost prices check: against \(check.file) (\(check.registry.displayName), \(check.modelsInFile) models), tolerance \(Money.plain(check.tolerance * 100, scale: 1))%\n\n"
         var table = TextTable(headers: header, alignments: [.left, .left, .right, .right, .right, .right, .left])
         for match in check.matches { table.rows.append(row(match)) }
         output += table.render()
         output += "\nUSD per 1M tokens. \(check.matches.count) offers matched, \(check.disagreements.count) disagree"
-        output += check.unmatched.isEmpty ? ".\n" : "; not in the file: \(check.unmatched.joined(separator: ", ")).\n"
+        output += ", \(check.lifecycleDisagreements.count) with another lifecycle"
+        output += check.unmatched.isEmpty ? ".\n" : "; not found in the file (\(check.unmatched.count)): \(check.unmatched.joined(separator: ", ")).\n"
         for match in check.disagreements {
             output += "  \(match.offerID): ours \(Numbers.exact(match.ours.input)) / \(Numbers.exact(match.ours.output)), "
-            output += "\(check.file) \(price(match.theirs.input)) / \(price(match.theirs.output)) (as \(match.key))\n"
+            output += "\(check.registry.displayName) \(price(match.theirs.input)) / \(price(match.theirs.output)) (as \(match.key))\n"
+        }
+        for match in check.lifecycleDisagreements {
+            output += "  \(match.offerID): \(match.lifecycle ?? "")\n"
         }
         return output
     }
@@ -41,14 +45,15 @@ public enum PriceCrossCheckRenderer {
         .fields([
             "schema_version": .number("1"),
             "file": .string(check.file),
+            "registry": .string(check.registry.rawValue),
             "tolerance": .string(Numbers.exact(check.tolerance)),
             "matches": .list(check.matches.map { match in
                 .fields([
                     "offer": .string(match.offerID), "matched_as": .string(match.key),
                     "ours": .fields(["input_per_mtok": .string(Numbers.exact(match.ours.input)), "output_per_mtok": .string(Numbers.exact(match.ours.output))]),
-                    "theirs": .fields(["input_per_mtok": match.theirs.input.map { .string(Numbers.exact($0)) } ?? .null,
-                                       "output_per_mtok": match.theirs.output.map { .string(Numbers.exact($0)) } ?? .null]),
+                    "theirs": .fields(["input_per_mtok": .string(Numbers.exact(match.theirs.input)), "output_per_mtok": .string(Numbers.exact(match.theirs.output))]),
                     "agrees": .bool(match.agrees),
+                    "lifecycle": match.lifecycle.map(JSONValue.string),
                 ])
             }),
             "unmatched": .list(check.unmatched.map { .string($0) }),

@@ -8,7 +8,7 @@ extension Infracost {
             // Named explicitly: the default derives the name with String(describing:), a costly runtime lookup.
             commandName: "prices",
             abstract: "List, show, validate and cross-check price tables.",
-            subcommands: [List.self, Show.self, Validate.self, CrossCheck.self]
+            subcommands: [List.self, Show.self, Validate.self, CrossCheck.self, Import.self]
         )
     }
 }
@@ -116,19 +116,22 @@ extension Infracost.Prices {
     struct CrossCheck: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Compare our per-token prices with another dataset (LiteLLM's model_prices_and_context_window.json).",
+            abstract: "Compare our per-token prices and lifecycle dates with a price registry (genai-prices or LiteLLM).",
             discussion: """
-                Maps each per-token offer to a model name in the file (its name, with dots as dashes, with or without \
-                the provider) and lists the offers whose input or output price differs by more than --tolerance. \
-                Exit 1 when any disagrees, so a scheduled job can flag drift.
+                Reads either registry's file (its kind is recognised), finds each per-token offer in it (the key the \
+                offer's "registry" field names, else its provider's entries with the same model name once spelling \
+                variants are set aside) and lists the offers whose input or output price differs by more than \
+                --tolerance, those whose deprecation date differs, and every offer it could not find. Exit 1 when a \
+                price or a lifecycle date disagrees, so a scheduled job can flag drift; 65 when the file is not a \
+                registry file or holds a malformed price.
 
                 Examples:
                   infracost prices check --against model_prices_and_context_window.json
-                  infracost prices check --against litellm.json --tolerance 5% --format json
+                  infracost prices check --against genai-prices-data.json --tolerance 5% --format json
                 """
         )
 
-        @Option(help: ArgumentHelp("The other dataset: a LiteLLM model_prices_and_context_window.json file.", valueName: "file"))
+        @Option(help: ArgumentHelp("The registry file: genai-prices' data.json (or its package data as JSON), or LiteLLM's model_prices_and_context_window.json.", valueName: "file"))
         var against: String
 
         @Option(help: ArgumentHelp("Largest relative difference that still agrees, e.g. 1%. (default: 1%)", valueName: "share"))
@@ -143,12 +146,82 @@ extension Infracost.Prices {
                 let limit = try tolerance.map { text throws(InfracostError) in
                     try Percentage.parse(text, flag: "--tolerance", range: 0...1, rangeText: "0% to 100%")
                 } ?? Decimal(string: "0.01")!
-                let bytes = try FileInput.read(against, maximumSize: 64 * 1024 * 1024)
-                let check = try PriceCrossCheck.run(catalog: try pricing.catalog(), against: bytes, file: against, tolerance: limit)
+                let bytes = try FileInput.read(against, maximumSize: RegistryFile.maximumFileSize)
+                let registry = try RegistryFile.read(bytes, file: against, day: try pricing.day())
+                let check = PriceCrossCheck.run(catalog: try pricing.catalog(), against: registry, tolerance: limit)
                 try Diagnostics.emit(PriceCrossCheckRenderer.render(check, format: output.format), to: output.out)
-                agrees = check.disagreements.isEmpty
+                agrees = check.disagreements.isEmpty && check.lifecycleDisagreements.isEmpty
             }
             if !agrees { throw ExitCode(1) }
+        }
+    }
+}
+
+extension Infracost.Prices {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Convert a price registry's file (genai-prices or LiteLLM) into an infracost pricing file.",
+            discussion: """
+                Reads genai-prices' published data.json (or its package data as JSON) or LiteLLM's \
+                model_prices_and_context_window.json and writes the per-token models as offers, USD per 1M tokens \
+                converted exactly (8.8e-07 per token is 0.88, never 0.8799999). Each offer keeps its registry, file, \
+                provider and model, its start-dated prices as history, batch, flex, priority, cached-input and \
+                long-context prices, and LiteLLM's deprecation date. Open models (Llama, gpt-oss, Qwen, Mixtral) \
+                become serverless offers with their size; others are API offers. Entries that cannot be represented \
+                are counted on stderr and listed with --verbose. Use the result with --pricing.
+
+                Examples:
+                  infracost prices import model_prices_and_context_window.json --from litellm --provider together_ai --out together.json
+                  infracost prices import data.json --from genai-prices --verified-on 2026-12-01 --out pricing.json
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The registry file to convert.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("Which registry the file is from: genai-prices or litellm.", valueName: "registry"))
+        var from: PriceRegistry
+
+        @Option(help: ArgumentHelp("Import only this provider (the registry's name, e.g. together_ai, or ours, e.g. together). Repeatable.", valueName: "name"))
+        var provider: [String] = []
+
+        @Option(help: ArgumentHelp("The day the file was taken from the registry, YYYY-MM-DD; written as each offer's verified_on. (default: none: the offers say nothing of when they were checked)", valueName: "date"))
+        var verifiedOn: String?
+
+        @Option(help: ArgumentHelp("Price start-dated entries as on this day, YYYY-MM-DD: earlier prices become history, later ones announced changes. (default: today)", valueName: "date"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("Write the pricing file here instead of stdout (atomically: all or nothing).", valueName: "file"))
+        var out: String?
+
+        @Flag(help: "List on stderr every entry that could not be imported, with the reason.")
+        var verbose = false
+
+        func validate() throws {
+            for (flag, value) in [("--verified-on", verifiedOn), ("--as-of", asOf)] {
+                if let value, !IsoDate.isValid(value) { throw ValidationError("invalid value '\(value)' for \(flag): must be a date in the form YYYY-MM-DD") }
+            }
+            if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
+            if let out, FileInput.sameFile(out, file) { throw ValidationError("--out \(out) is the input file; choose another name so the input is not overwritten") }
+        }
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let bytes = try FileInput.read(file, maximumSize: RegistryFile.maximumFileSize)
+                let day = asOf ?? IsoDate.today(now: Date().timeIntervalSince1970)
+                let registry = try RegistryFile.read(bytes, file: file, expected: from, day: day)
+                let result = PriceImport.make(registry, providers: provider, verifiedOn: verifiedOn)
+                if result.offers.isEmpty {
+                    throw .invalidData(problems: [DataProblem(file: file, line: 1, message:
+                        "no per-token entry to import\(provider.isEmpty ? "" : " for --provider \(provider.joined(separator: ", "))")")])
+                }
+                try Diagnostics.emit(result.pricingFile(), to: out)
+                Diagnostics.printError("imported \(result.offers.count) offers from \(file) (\(from.displayName)); \(result.skipped.count) entries could not be represented\(verbose || result.skipped.isEmpty ? "" : " (--verbose lists them)")")
+                if verbose {
+                    for item in result.skipped { Diagnostics.printError("  skipped \(TextSafety.excerpt(item.key, limit: 200)): \(item.reason)") }
+                }
+            }
         }
     }
 }

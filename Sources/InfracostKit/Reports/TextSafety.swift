@@ -1,0 +1,66 @@
+/// Text from other people's files, made safe for the place it lands: a terminal, a spreadsheet, a pull request.
+///
+/// Offer ids, workload names and file contents are hostile input. A terminal must not receive raw control bytes
+/// (ESC starts sequences that clear the screen or set the window title), a spreadsheet must not read a text cell
+/// as a formula, and a Markdown table must not be split or extended by a `|` or a newline.
+public enum TextSafety {
+    /// The text with every control character made visible (`\u{1B}` -> `\e`, others `\xNN`), so it is shown,
+    /// never acted on. Printable text, including non-ASCII letters, is unchanged.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if !isControl(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "\u{1B}" {
+                result += "\\e"
+            } else if scalar == "\t" {
+                result += "\\t"
+            } else if scalar == "\n" {
+                result += "\\n"
+            } else if scalar == "\r" {
+                result += "\\r"
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{\(hex)}"
+            }
+        }
+        return result
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+    }
+
+    /// At most `limit` characters of a value quoted in a message, with how much was left out: a 100 MB field
+    /// must not become 100 MB on stderr.
+    public static func excerpt(_ text: String, limit: Int = 80) -> String {
+        let shown = visible(String(text.prefix(limit)))
+        guard text.count > limit else { return shown }
+        return shown + "... (\(text.utf8.count) bytes)"
+    }
+
+    /// A CSV text cell that a spreadsheet will not run: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
+    /// return gets a leading apostrophe (OWASP's advice). Numbers are not passed here and stay numbers.
+    public static func spreadsheetText(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// A Markdown table cell that stays one cell and renders as text: `|` and backslash escaped, newlines and
+    /// other controls made visible, HTML, backticks, images and mentions neutralised.
+    public static func markdownCell(_ text: String) -> String {
+        var result = ""
+        for character in visible(text) {
+            switch character {
+            case "|", "\\", "`", "*", "_", "[", "]", "!", "<", ">", "#", "~": result += "\\" + String(character)
+            case "@": result += "@\u{200B}"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
