@@ -26,7 +26,7 @@ enum LiteLLMReader {
                 value[field] != nil && RegistryNumber.perMillion(value[field]) == nil
             }
             if let field = invalid.first {
-                problems.append(DataProblem(file: file, line: member.line, entry: String(member.key.prefix(80)), field: field,
+                problems.append(DataProblem(file: file, line: member.line, entry: TextSafety.excerpt(member.key), entryKind: "model", field: field,
                                             message: "is not a price: a number of USD per token, at least 0"))
                 continue
             }

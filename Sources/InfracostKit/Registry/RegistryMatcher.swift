@@ -51,6 +51,8 @@ public enum RegistryMatcher {
         var name = String(entry.model.split(separator: "/").last ?? Substring(entry.model))
         for prefix in ["global.", "regional.", "us.", "eu.", "apac."] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
         if let dot = name.firstIndex(of: "."), name[..<dot].allSatisfy(\.isLetter) { name = String(name[name.index(after: dot)...]) }
+        // Bedrock's version suffix: `-v1:0`, `-1:0`.
+        if let colon = name.lastIndex(of: ":"), let dash = name[..<colon].lastIndex(of: "-") { name = String(name[..<dash]) }
         return name
     }
 
