@@ -10,7 +10,10 @@ public struct Comparison: Equatable, Sendable {
     public var workload: Workload
     public var currency: String
     /// Priced options by total (cheapest first, ties by id), then unpriced options by id.
-    public var options: [OptionCost]
+    public var options: [OptionCost] { didSet { marks = Marks(options) } }
+    /// Which options are cheapest overall and in their tier, and where each id is: found once per change of
+    /// `options`, so renderers ask per row in constant time (100,000 offers render in linear time).
+    private(set) var marks: Marks
     /// Offers left out because they cannot serve the workload, with the reason.
     public var excluded: [Exclusion]
     /// The offer savings are measured against, when `--baseline` was given.
@@ -23,6 +26,48 @@ public struct Comparison: Equatable, Sendable {
     public var pricesAsOf: String?
     /// The rate amounts were converted with, when not in USD (`--currency`).
     public var exchangeRate: ExchangeRate?
+
+    public init(
+        workload: Workload, currency: String, options: [OptionCost], excluded: [Exclusion], baselineID: String?,
+        warnings: [String], retired: [Offer] = [], pricesAsOf: String? = nil, exchangeRate: ExchangeRate? = nil
+    ) {
+        self.workload = workload
+        self.currency = currency
+        self.options = options
+        self.marks = Marks(options)
+        self.excluded = excluded
+        self.baselineID = baselineID
+        self.warnings = warnings
+        self.retired = retired
+        self.pricesAsOf = pricesAsOf
+        self.exchangeRate = exchangeRate
+    }
+
+    /// The cheapest option overall and per tier, and each option's index by id.
+    struct Marks: Equatable, Sendable {
+        var cheapestIndex: Int?
+        /// Index of the cheapest priced option of each tier, in tier order.
+        var tierBest: [(tier: Tier, index: Int)]
+        var tierBestIDs: Set<String>
+        var indexByID: [String: Int]
+
+        init(_ options: [OptionCost]) {
+            cheapestIndex = options.firstIndex { $0.total != nil }
+            var best: [Tier: Int] = [:]
+            indexByID = [:]
+            indexByID.reserveCapacity(options.count)
+            for (index, option) in options.enumerated() {
+                if indexByID[option.offer.id] == nil { indexByID[option.offer.id] = index }
+                if option.total != nil, best[option.offer.tier] == nil { best[option.offer.tier] = index }
+            }
+            tierBest = Tier.allCases.compactMap { tier in best[tier].map { (tier, $0) } }
+            tierBestIDs = Set(tierBest.map { options[$0.index].offer.id })
+        }
+
+        static func == (lhs: Marks, rhs: Marks) -> Bool {
+            lhs.cheapestIndex == rhs.cheapestIndex && lhs.tierBest.map(\.index) == rhs.tierBest.map(\.index) && lhs.indexByID == rhs.indexByID
+        }
+    }
 
     /// An offer left out of a comparison and why.
     public struct Exclusion: Equatable, Sendable {
@@ -40,18 +85,16 @@ public struct Comparison: Equatable, Sendable {
     }
 
     /// The cheapest priced option, if any.
-    public var cheapest: OptionCost? { options.first { $0.total != nil } }
+    public var cheapest: OptionCost? { marks.cheapestIndex.map { options[$0] } }
 
     /// The cheapest priced option of each tier that has one, in tier order.
     public var cheapestPerTier: [(tier: Tier, option: OptionCost)] {
-        Tier.allCases.compactMap { tier in
-            options.first { $0.offer.tier == tier && $0.total != nil }.map { (tier, $0) }
-        }
+        marks.tierBest.map { ($0.tier, options[$0.index]) }
     }
 
     /// The baseline option, when there is one.
     public var baseline: OptionCost? {
-        baselineID.flatMap { id in options.first { $0.offer.id == id } }
+        baselineID.flatMap { marks.indexByID[$0] }.map { options[$0] }
     }
 
     /// The saving of `option` against the baseline; nil without a baseline or a price.
@@ -62,11 +105,13 @@ public struct Comparison: Equatable, Sendable {
     }
 
     /// Whether `option` is the cheapest overall.
-    public func isCheapest(_ option: OptionCost) -> Bool { cheapest?.offer.id == option.offer.id }
+    public func isCheapest(_ option: OptionCost) -> Bool {
+        marks.cheapestIndex.map { options[$0].offer.id == option.offer.id } ?? false
+    }
 
     /// Whether `option` is the cheapest of its tier.
     public func isCheapestInTier(_ option: OptionCost) -> Bool {
-        cheapestPerTier.contains { $0.option.offer.id == option.offer.id }
+        marks.tierBestIDs.contains(option.offer.id)
     }
 
     /// The oldest `verified_on` among the priced options, `YYYY-MM-DD`.

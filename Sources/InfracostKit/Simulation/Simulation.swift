@@ -96,7 +96,8 @@ public struct SimulationPlan: Equatable, Sendable {
             throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give --cold-start")
         }
         let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: offer.idleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds).doubleValue
-        assumptions.append(("idle timeout", "\(format(idle)) s" + (choices.idleTimeoutSeconds == nil ? " (default; --idle-timeout)" : "")))
+        let idleOrigin = choices.idleTimeoutSeconds != nil ? "" : offer.idleTimeoutSeconds != nil ? " (the offer's platform default; --idle-timeout)" : " (default; --idle-timeout)"
+        assumptions.append(("idle timeout", "\(format(idle)) s" + idleOrigin))
         assumptions.append(("max replicas", "\(choices.maxReplicas)"))
         var keepWarm = "\(choices.keepWarm)"
         if let window = choices.keepWarmWindow { keepWarm += " from \(clock(window.lowerBound)) to \(clock(window.upperBound)) local time" }
