@@ -9,9 +9,16 @@ enum Diagnostics {
         for message in messages { printError("warning: \(message)") }
     }
 
-    /// Prints one line on stderr.
+    /// The longest diagnostic line printed; a longer one (a message quoting a 100 MB field) is cut.
+    static let maximumLineLength = 2_000
+
+    /// Prints one line on stderr, its control bytes made visible and its length bounded.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var text = TextSafety.visible(line)
+        if text.utf8.count > maximumLineLength {
+            text = String(text.prefix(maximumLineLength)) + "... (\(line.utf8.count) bytes in all)"
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// Runs `body`, reporting an `InfracostError` on stderr and exiting with its code.
@@ -41,13 +48,15 @@ enum Diagnostics {
         }
     }
 
-    /// Writes a report to `--out` atomically, or to stdout.
+    /// Writes a report to `--out` atomically (`-` is stdout), or to stdout. Control bytes from offer ids and
+    /// names are made visible first: a report never moves a terminal's cursor or sets its title.
     static func emit(_ text: String, to path: String?) throws(InfracostError) {
-        if let path {
-            try AtomicFile.write(text, to: path)
+        let safe = TextSafety.report(text)
+        if let path, path != "-" {
+            try AtomicFile.write(safe, to: path)
             printError("wrote \(path)")
         } else {
-            try writeStandardOutput(Array(text.utf8))
+            try writeStandardOutput(Array(safe.utf8))
         }
     }
 }

@@ -5,6 +5,7 @@ public enum FileInput {
     /// Reads a whole file, refusing one larger than `maximumSize` bytes.
     /// - Throws: `InfracostError.io` when the file is missing or unreadable, `.invalidData` when it is too large.
     public static func read(_ path: String, maximumSize: Int) throws(InfracostError) -> [UInt8] {
+        InputFiles.shared.record(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .io(path: path, reason: "no such file")

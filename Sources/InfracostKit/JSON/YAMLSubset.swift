@@ -10,9 +10,14 @@ import Foundation
 public enum YAMLSubset {
     /// Parses a YAML document.
     /// - Throws: `JSONSyntaxError` with the line of the problem.
+    /// The deepest nesting of blocks or flow collections read (as for JSON, a bound on the work and the stack).
+    public static let maximumDepth = 64
+
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var lines: [Line] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so split on the line feed's Unicode scalar, not on Characters:
+        // a Windows or autocrlf checkout reads like any other.
+        for (index, raw) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
@@ -65,11 +70,17 @@ public enum YAMLSubset {
     }
 
     struct Parser {
-        let lines: [Line]
+        var lines: [Line]
         var position = 0
+        var depth = 0
 
         mutating func block(indent: Int) throws(JSONSyntaxError) -> JSONValue {
             let first = lines[position]
+            depth += 1
+            defer { depth -= 1 }
+            if depth > YAMLSubset.maximumDepth {
+                throw JSONSyntaxError(line: first.number, column: first.indent + 1, reason: "nesting deeper than \(YAMLSubset.maximumDepth) levels")
+            }
             if first.text == "-" || first.text.hasPrefix("- ") { return try sequence(indent: indent) }
             return try mapping(indent: indent)
         }
@@ -89,12 +100,16 @@ public enum YAMLSubset {
                     elements.append(.init(value: try block(indent: lines[position].indent), line: line.number))
                 } else if keySeparator(rest) != nil, !rest.hasPrefix("["), !rest.hasPrefix("{") {
                     // "- key: value" starts a mapping whose other keys sit where "key" does.
+                    // The line is rewritten in place (it is not read again once passed): no copy of the lines,
+                    // so a list of n items is read in linear time.
                     let childIndent = indent + (line.text.count - rest.count)
-                    var lines = self.lines
                     lines[position] = Line(number: line.number, indent: childIndent, text: rest)
-                    var inner = Parser(lines: lines, position: position)
-                    elements.append(.init(value: try inner.mapping(indent: childIndent), line: line.number))
-                    position = inner.position
+                    depth += 1
+                    defer { depth -= 1 }
+                    if depth > YAMLSubset.maximumDepth {
+                        throw JSONSyntaxError(line: line.number, column: line.indent + 1, reason: "nesting deeper than \(YAMLSubset.maximumDepth) levels")
+                    }
+                    elements.append(.init(value: try mapping(indent: childIndent), line: line.number))
                 } else {
                     elements.append(.init(value: try scalarOrFlow(rest, line: line.number, column: line.indent + 3), line: line.number))
                     position += 1
@@ -193,6 +208,7 @@ public enum YAMLSubset {
         let line: Int
         let column: Int
         var index = 0
+        var depth = 0
 
         mutating func skipSpaces() {
             while index < characters.count, characters[index] == " " { index += 1 }
@@ -201,6 +217,11 @@ public enum YAMLSubset {
         mutating func value() throws(JSONSyntaxError) -> JSONValue {
             skipSpaces()
             guard index < characters.count else { throw JSONSyntaxError(line: line, column: column + index, reason: "a flow collection is not closed") }
+            depth += 1
+            defer { depth -= 1 }
+            if depth > YAMLSubset.maximumDepth {
+                throw JSONSyntaxError(line: line, column: column + index, reason: "nesting deeper than \(YAMLSubset.maximumDepth) levels")
+            }
             if characters[index] == "[" {
                 index += 1
                 var elements: [JSONValue.Element] = []

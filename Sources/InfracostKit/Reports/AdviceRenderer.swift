@@ -88,7 +88,7 @@ public enum AdviceRenderer {
         rows.append(["weighted total", ""] + Runtime.allCases.map { Numbers.exact(runtime.totals[$0] ?? 0) })
         if markdown {
             out += "\n| " + headers.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: headers.count) + "\n"
-            for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+            for row in rows { out += "| " + row.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n" }
             out += "\n"
         } else {
             var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right, .right, .right])

@@ -1,4 +1,7 @@
 /// Writes RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+///
+/// A text cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return) gets a leading apostrophe, as OWASP recommends; a number stays a number (`-12.50` is written as is).
 public enum CSVWriter {
     /// The rows (the first is the header) as CSV text.
     public static func render(_ rows: [[String]]) -> String {
@@ -7,11 +10,19 @@ public enum CSVWriter {
         for row in rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { output += "," }
-                output += field(cell)
+                output += field(neutralized(cell))
             }
             output += "\r\n"
         }
         return output
+    }
+
+    /// The cell, or for a text cell that a spreadsheet would run, the cell behind an apostrophe.
+    public static func neutralized(_ cell: String) -> String {
+        guard let first = cell.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return cell }
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")), (try? DecimalText.parse(cell)) != nil { return cell }
+        return TextSafety.spreadsheetText(cell)
     }
 
     /// One field, quoted and with quotes doubled when needed.

@@ -6,14 +6,16 @@ public enum ComparisonMarkdownRenderer {
         let workload = comparison.workload
         var output = "### infracost: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month, \(Numbers.exact(workload.modelParamsB))B model\n\n"
         if let cheapest = comparison.cheapest, let total = cheapest.total {
-            output += "**Cheapest:** `\(cheapest.offer.id)` (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n\n"
+            output += "**Cheapest:** \(TextSafety.markdownCell(cheapest.offer.id)) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n\n"
         }
         let hasBaseline = comparison.baseline != nil
         output += "| # | offer | tier | GPUs | monthly | per 1M |" + (hasBaseline ? " saving |" : "") + "\n"
         output += "|---:|---|---|---:|---:|---:|" + (hasBaseline ? "---:|" : "") + "\n"
         var rank = 0
         for option in comparison.options {
-            let name = comparison.isCheapest(option) ? "**\(option.offer.id)**" : option.offer.id
+            // Ids and reasons come from pricing files: escaped so a "|" or a newline cannot forge cells or rows.
+            let id = TextSafety.markdownCell(option.offer.id)
+            let name = comparison.isCheapest(option) ? "**\(id)**" : id
             var cells: [String]
             if let total = option.total {
                 rank += 1
@@ -23,7 +25,7 @@ public enum ComparisonMarkdownRenderer {
                          cost, option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""]
             } else {
                 cells = ["", name, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "",
-                         "no price", (option.unpricedReason ?? "").replacingOccurrences(of: "|", with: "\\|")]
+                         "no price", TextSafety.markdownCell(option.unpricedReason ?? "")]
             }
             if hasBaseline {
                 cells.append(option.offer.id == comparison.baselineID
@@ -32,7 +34,7 @@ public enum ComparisonMarkdownRenderer {
             output += "| " + cells.joined(separator: " | ") + " |\n"
         }
         output += "\n~ throughput estimated (decode roofline). Assumptions: "
-        output += comparison.assumptions.map { "\($0.name) \($0.value)" }.joined(separator: "; ")
+        output += comparison.assumptions.map { "\($0.name) \(TextSafety.markdownCell($0.value))" }.joined(separator: "; ")
         if let oldest = comparison.oldestPriceDate { output += "; oldest price \(oldest)" }
         return output + ".\n"
     }

@@ -36,7 +36,7 @@ public enum OfferRenderer {
             }
             if format == .markdown {
                 var output = "| offer | tier | for | price | verified |\n|---|---|---|---:|---|\n"
-                for row in table.rows { output += "| " + row.joined(separator: " | ") + " |\n" }
+                for row in table.rows { output += "| " + row.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n" }
                 return output
             }
             return table.render() + "\n\(sorted.count) offers. 'infracost prices show ID' shows one with its source.\n"

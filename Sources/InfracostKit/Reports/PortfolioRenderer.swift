@@ -127,8 +127,10 @@ public enum PortfolioRenderer {
         case .markdown:
             var output = "**infracost:** \(headline)\n\n| workload | before | after | change | offer |\n|---|---:|---:|---:|---|\n"
             for row in diff.rows {
-                let offer = row.offerChanged ? "`\(row.beforeOffer ?? "-")` -> `\(row.afterOffer ?? "-")`" : "`\(row.afterOffer ?? "-")`"
-                output += "| \(row.name) | \(money(row.before)) | \(money(row.after)) | \(signed(row.delta)) (\(percent(row.percent))) | \(offer) |\n"
+                // Names and ids come from workload files: escaped, so none can split a cell or forge a row.
+                let before = TextSafety.markdownCell(row.beforeOffer ?? "-"), after = TextSafety.markdownCell(row.afterOffer ?? "-")
+                let offer = row.offerChanged ? "\(before) -> \(after)" : after
+                output += "| \(TextSafety.markdownCell(row.name)) | \(money(row.before)) | \(money(row.after)) | \(signed(row.delta)) (\(percent(row.percent))) | \(offer) |\n"
             }
             return output
         case .table:

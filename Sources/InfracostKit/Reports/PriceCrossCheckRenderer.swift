@@ -9,7 +9,7 @@ public enum PriceCrossCheckRenderer {
         case .csv: return CSVWriter.render([header] + check.matches.map(row))
         case .markdown:
             var output = "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
-            for match in check.matches { output += "| " + row(match).joined(separator: " | ") + " |\n" }
+            for match in check.matches { output += "| " + row(match).map(TextSafety.markdownCell).joined(separator: " | ") + " |\n" }
             return output
         }
     }

@@ -62,11 +62,11 @@ public enum SweepRenderer {
     }
 
     static func markdown(_ sweep: Sweep) -> String {
-        var output = "| tokens/month | " + sweep.columns.map(\.name).joined(separator: " | ") + " | cheapest |\n"
+        var output = "| tokens/month | " + sweep.columns.map { TextSafety.markdownCell($0.name) }.joined(separator: " | ") + " | cheapest |\n"
         output += "|---:|" + String(repeating: "---:|", count: sweep.columns.count) + "---|\n"
         for row in sweep.rows {
             let cheapest = row.cheapest.flatMap { row.offerIDs[$0] } ?? "-"
-            output += "| \(TokenCount.abbreviated(row.volume)) | " + row.cents.map { cell($0, sweep.currency) }.joined(separator: " | ") + " | \(cheapest) |\n"
+            output += "| \(TokenCount.abbreviated(row.volume)) | " + row.cents.map { cell($0, sweep.currency) }.joined(separator: " | ") + " | \(TextSafety.markdownCell(cheapest)) |\n"
         }
         return output
     }

@@ -28,6 +28,27 @@ public enum TextSafety {
         return result
     }
 
+    /// A whole report for stdout or a file: controls other than line feed, tab and a carriage return before a
+    /// line feed (CSV's line end) made visible, so no byte of an offer id or workload name acts on a terminal.
+    public static func report(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func kept(_ index: Int) -> Bool {
+            let scalar = scalars[index]
+            if !isControl(scalar) || scalar == "\n" || scalar == "\t" { return true }
+            return scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+        }
+        guard scalars.indices.contains(where: { !kept($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for index in scalars.indices {
+            if kept(index) {
+                result.append(scalars[index])
+            } else {
+                result.append(contentsOf: visible(String(scalars[index])).unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
     /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

@@ -13,7 +13,8 @@ public struct TextTable: Sendable {
 
     /// The table as lines (header, rule, rows), trailing spaces removed.
     public func render(indent: String = "") -> String {
-        let all = [headers] + rows
+        // Cells come from other people's files: control bytes are shown, never sent to the terminal.
+        let all = ([headers] + rows).map { $0.map(TextSafety.visible) }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { index, cell in
@@ -22,10 +23,10 @@ public struct TextTable: Sendable {
             }
             return indent + padded.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var lines = [line(headers)]
+        var lines = [line(all[0])]
         let rule = zip(headers, widths).map { header, width in String(repeating: header.isEmpty ? " " : "-", count: width) }
         lines.append((indent + rule.joined(separator: "  ")).trimmingTrailingSpaces())
-        lines += rows.map(line)
+        lines += all.dropFirst().map(line)
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -40,6 +40,7 @@ extension Infracost {
 
         func validate() throws {
             if !between.isEmpty, between.count != 2 { throw ValidationError("--between takes exactly two offer ids") }
+            try OutputOptions.checkDistinct(chart: chart, out: out)
         }
 
         func run() throws {
@@ -100,8 +101,12 @@ extension Infracost {
         @Option(help: "Report format (chart draws in the terminal). A table with more offers than fit 80 columns shows the best per tier.")
         var format: ChartableFormat = .table
 
-        @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically).", valueName: "file"))
+        @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically; - is stdout).", valueName: "file"))
         var out: String?
+
+        func validate() throws {
+            try OutputOptions.checkDistinct(chart: chart, out: out)
+        }
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
