@@ -24,7 +24,7 @@ struct BadInputCatalogTests {
     static let quantityCases: [Case] = [
         Case(name: "negative tokens", arguments: ["compare", "--tokens=-5"], status: 64, messages: ["invalid value '-5' for --tokens: a token count cannot be negative"]),
         Case(name: "unknown suffix", arguments: ["compare", "--tokens", "2X"], status: 64, messages: ["invalid value '2X' for --tokens: it is not a token count"]),
-        Case(name: "huge exponent", arguments: ["compare", "--tokens", "1e999"], status: 64, messages: ["for --tokens: it is too large (the limit is 1e18)"]),
+        Case(name: "huge exponent", arguments: ["compare", "--tokens", "1e999"], status: 64, messages: ["for --tokens: it is more than 1e15 tokens"]),
         Case(name: "NaN", arguments: ["compare", "--tokens", "NaN"], status: 64, messages: ["invalid value 'NaN' for --tokens"]),
         Case(name: "inf", arguments: ["compare", "--tokens", "inf"], status: 64, messages: ["invalid value 'inf' for --tokens"]),
         Case(name: "empty tokens", arguments: ["compare", "--tokens", ""], status: 64, messages: ["invalid value '' for --tokens: it is empty"]),

@@ -11,7 +11,7 @@ struct ErrorExitCodeTests {
         (["compare", "--tokens=-5"], "error: invalid value '-5' for --tokens: a token count cannot be negative"),
         (["compare", "--tokens", "0"], "error: invalid value '0' for --tokens: a token count must be greater than zero"),
         (["compare", "--tokens", "NaN"], "error: invalid value 'NaN' for --tokens: it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
-        (["compare", "--tokens", "1e999"], "error: invalid value '1e999' for --tokens: it is too large (the limit is 1e18)"),
+        (["compare", "--tokens", "1e999"], "error: invalid value '1e999' for --tokens: it is more than 1e15 tokens"),
         (["compare", "--tokens", ""], "error: invalid value '' for --tokens: it is empty"),
         (["compare", "--tokens", "2B", "--input-share", "1.5"], "error: invalid value '1.5' for --input-share: must be at least 0 and at most 1 (0% to 100%)"),
         (["compare", "--tokens", "2B", "--target-utilization", "0"], "error: invalid value '0' for --target-utilization: must be more than 0 and at most 1 (0% to 100%)"),

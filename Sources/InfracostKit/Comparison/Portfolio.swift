@@ -197,7 +197,7 @@ public struct FinanceReport: Equatable, Sendable {
     /// add instances as volume grows).
     public static func make(
         _ portfolio: Portfolio, catalog: PriceCatalog, months: Int, growth: Decimal, start: (year: Int, month: Int)
-    ) -> FinanceReport {
+    ) throws(InfracostError) -> FinanceReport {
         var rows: [Row] = []
         var factor: Decimal = 1
         for index in 0..<months {
@@ -209,6 +209,9 @@ public struct FinanceReport: Equatable, Sendable {
                 var workload = entry.spec.workload
                 workload.inputTokens = Money.rounded(workload.inputTokens * factor, scale: 0)
                 workload.outputTokens = Money.rounded(workload.outputTokens * factor, scale: 0)
+                if workload.totalTokens > TokenCount.maximum {
+                    throw .invalidUsage(message: "--growth: by \(label) workload \(entry.spec.name) would reach \(TokenCount.abbreviated(workload.totalTokens)) tokens a month, more than the 1e15 limit; lower --growth or --months")
+                }
                 let cost = OfferPricer(offer: chosen.offer, shape: workload, catalog: catalog).cost(for: workload)
                 guard let total = cost.total else { continue }
                 var gpuHours: Decimal?

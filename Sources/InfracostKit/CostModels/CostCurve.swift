@@ -89,8 +89,14 @@ public struct CostCurve: Sendable {
 }
 
 extension DedicatedGPUModel {
-    /// max(1, ceil(tokens / capacity)): the instances needed for `tokens` at `capacity` tokens per instance.
+    /// The largest fleet priced: a workload needing more instances is unpriced, its throughput figure too low to
+    /// be real (and the arithmetic stays bounded: no search runs further than this).
+    public static let maximumInstances = 100_000
+
+    /// max(1, ceil(tokens / capacity)): the instances needed for `tokens` at `capacity` tokens per instance, or
+    /// `maximumInstances + 1` when more than `maximumInstances` would be needed.
     public static func steps(_ tokens: Decimal, capacity: Decimal) -> Int {
+        if capacity <= 0 || tokens > capacity * Decimal(maximumInstances) { return maximumInstances + 1 }
         // Estimate in floating point, then settle exactly with Decimal multiplications (no long division):
         // the answer is the smallest n >= 1 with n x capacity >= tokens.
         let estimate = (NSDecimalNumber(decimal: tokens).doubleValue / NSDecimalNumber(decimal: capacity).doubleValue).rounded(.up)

@@ -23,8 +23,13 @@ public enum DedicatedGPUModel {
         let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
             Constants(offer: offer, throughput: throughput, workload: workload).flatMap { amount(tokens: tokens, constants: $0) }
         }
-        let instances = exact.map { Int($0.instances) }
+        let instances = exact.map { Int(clamping: $0.instances) }
             ?? steps(workload.totalTokens, capacity: throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer))
+        if instances > maximumInstances {
+            return OptionCost(offer: offer, unpricedReason:
+                "would need more than \(Numbers.formatted(Decimal(maximumInstances), scale: 0)) instances at \(throughput.tokensPerSecond < Decimal(string: "0.001")! ? "under 0.001" : Numbers.exact(throughput.tokensPerSecond)) tokens/s each: the throughput figure is too low to price",
+                throughput: throughput)
+        }
         let count = Decimal(instances)
         let label = offer.gpuCount > 1 ? "instances of \(offer.gpuCount) GPUs" : "GPUs"
         let item: LineItem
@@ -76,6 +81,8 @@ public enum DedicatedGPUModel {
     public static func amount(tokens: ExactNumber, constants: Constants) -> (instances: Int128, cents: Int128)? {
         guard let needed = tokens.ceilingDivided(by: constants.capacity) else { return nil }
         let instances = max(1, needed)
+        // Past the fleet limit the option is unpriced; the caller's cost model says so.
+        if instances > Int128(maximumInstances) { return nil }
         guard let cents = (constants.unit * ExactNumber(mantissa: instances))?.rounded(scale: 2) else { return nil }
         return (instances, cents)
     }

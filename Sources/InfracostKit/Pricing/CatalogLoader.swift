@@ -73,6 +73,10 @@ struct CatalogFileReader {
         "batch", "flex", "priority", "long_context", "off_peak", "term_months", "deprecated_on", "retired_on", "registry",
     ]).union(provenanceKeys)
     static let modeKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
+    /// Physical bounds, far outside any real figure, so a typo cannot make a fleet of 10^20 GPUs or a free one.
+    static let tokensPerSecondRange = Decimal(string: "0.001")!...Decimal(100_000_000)
+    static let memoryRange = Decimal(1)...Decimal(100_000)
+    static let bandwidthRange = Decimal(1)...Decimal(10_000_000)
     static let longContextKeys: Set<String> = ["above_input_tokens", "input_per_mtok", "output_per_mtok"]
     static let offPeakKeys: Set<String> = ["from", "to", "windows", "input_per_mtok", "output_per_mtok"]
     static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "cached_input_per_mtok"]).union(provenanceKeys)
@@ -172,7 +176,8 @@ struct CatalogFileReader {
             perSecond: decimal(entry, "per_second", entry: id),
             perHour: decimal(entry, "per_hour", entry: id),
             perMonth: decimal(entry, "per_month", entry: id),
-            tokensPerSecond: decimal(entry, "tokens_per_second", entry: id, positive: true),
+            tokensPerSecond: bounded(decimal(entry, "tokens_per_second", entry: id, positive: true), entry, "tokens_per_second", id: id,
+                                     range: Self.tokensPerSecondRange, unit: "tokens per second per instance"),
             coldStartSeconds: decimal(entry, "cold_start_s", entry: id),
             idleTimeoutSeconds: decimal(entry, "idle_timeout_s", entry: id),
             purchase: string(entry, "purchase", entry: id),
@@ -294,6 +299,12 @@ struct CatalogFileReader {
             if let from, let to, from >= to { report(element.line, id, "history", "'from' \(from) is not before 'to' \(to)") }
             points.append(PricePoint(from: from, to: to, prices: prices, provenance: provenance(point, entry: id)))
         }
+        // Dated entries must not overlap: on any day at most one price applies.
+        let dated = points.filter { $0.from != nil || $0.to != nil }.sorted { ($0.from ?? "") < ($1.from ?? "") }
+        for (earlier, later) in zip(dated, dated.dropFirst()) where (earlier.to ?? "9999-12-31") > (later.from ?? "0000-01-01") {
+            report(member.line, id, "history", "entries overlap: one runs \(earlier.from ?? "from the start") to \(earlier.to ?? "open end"), the next starts \(later.from ?? "at the start")")
+            break
+        }
         return points
     }
 
@@ -377,8 +388,10 @@ struct CatalogFileReader {
         guard let name = string(entry, "name", required: true, entry: nil) else { return nil }
         checkKeys(fields, allowed: Self.gpuKeys, entry: name, what: "gpu")
         let aliases = stringArray(entry, "aliases", entry: name)
-        let memory = decimal(entry, "memory_gb", required: true, entry: name, positive: true)
-        let bandwidth = decimal(entry, "bandwidth_gb_s", required: true, entry: name, positive: true)
+        let memory = bounded(decimal(entry, "memory_gb", required: true, entry: name, positive: true), entry, "memory_gb", id: name,
+                             range: Self.memoryRange, unit: "GB")
+        let bandwidth = bounded(decimal(entry, "bandwidth_gb_s", required: true, entry: name, positive: true), entry, "bandwidth_gb_s", id: name,
+                                range: Self.bandwidthRange, unit: "GB/s")
         let source = provenance(entry, entry: name)
         requireSourced(source, line: line, entry: name)
         guard problems.count == before, let memory, let bandwidth else { return nil }
@@ -392,7 +405,8 @@ struct CatalogFileReader {
         let params = decimal(entry, "model_params_b", required: true, entry: "throughput", positive: true)
         let gpu = string(entry, "gpu", required: true, entry: "throughput")
         let count = integer(entry, "gpu_count", entry: "throughput") ?? 1
-        let tps = decimal(entry, "tokens_per_second", required: true, entry: "throughput", positive: true)
+        let tps = bounded(decimal(entry, "tokens_per_second", required: true, entry: "throughput", positive: true), entry, "tokens_per_second",
+                          id: "throughput", range: Self.tokensPerSecondRange, unit: "tokens per second")
         let counts = string(entry, "counts", entry: "throughput") ?? "total"
         if counts != "total", counts != "output" {
             report(entry.line(of: "counts"), "throughput", "counts", "must be \"output\" or \"total\", found '\(counts)'")
@@ -504,6 +518,16 @@ struct CatalogFileReader {
         }
         if positive, value == 0 {
             report(member.line, id, key, "must be greater than zero")
+            return nil
+        }
+        return value
+    }
+
+    /// `value` when inside `range`, else a problem naming the bounds.
+    mutating func bounded(_ value: Decimal?, _ entry: Entry, _ key: String, id: String?, range: ClosedRange<Decimal>, unit: String) -> Decimal? {
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            report(entry.line(of: key), id, key, "\(Numbers.exact(value)) is outside \(Numbers.exact(range.lowerBound)) to \(Numbers.formatted(range.upperBound, scale: 0)) \(unit)")
             return nil
         }
         return value

@@ -17,7 +17,7 @@ public enum TokenCount {
             let reason = trimmed.isEmpty
                 ? "it is empty"
                 : "it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"
-            throw .invalidQuantity(flag: flag, value: text, reason: error == .tooLarge ? error.reason : reason)
+            throw .invalidQuantity(flag: flag, value: text, reason: error == .tooLarge ? "it is more than 1e15 tokens" : reason)
         }
         let tokens = value * multiplier
         if tokens < 0 { throw .invalidQuantity(flag: flag, value: text, reason: "a token count cannot be negative") }

@@ -31,6 +31,9 @@ public enum SimulationRenderer {
             ["cold starts", "\(count(run.coldStarts)) (\(String(format: "%.2f", r.coldStartShare * 100))% of requests, \(String(format: "%.1f", r.coldStartsPerDay)) a day)"],
             ["waited for a boot", count(run.requestsWaitingForBoot)],
             ["queued (max replicas)", count(run.queuedRequests)],
+        ] + (run.overloaded ? [
+            ["OVERLOADED", "arrivals exceed capacity from \(seconds(run.overloadedAt ?? 0)): \(count(run.turnedAway)) turned away (queue full at \(count(r.plan.configuration.maximumQueue))), \(count(run.unservedAtEnd)) still queued at the end"],
+        ] : []) + [
             ["latency p50 / p95 / p99", "\(seconds(run.latency.quantile(0.5))) / \(seconds(run.latency.quantile(0.95))) / \(seconds(run.latency.quantile(0.99)))"],
             ["replicas", "peak \(run.peakReplicas), average \(String(format: "%.2f", r.averageReplicas)), \(Numbers.grouped(String(Int((run.replicaSeconds / 3600).rounded())))) replica-hours"],
             ["replica time", "loading \(percent(run.loadingSeconds, run)) · serving \(percent(run.servingSeconds, run)) · idle \(percent(run.idleSeconds, run)) · keep-warm \(percent(run.keepWarmSeconds, run))"],
@@ -47,6 +50,9 @@ public enum SimulationRenderer {
         output += items.render(indent: "  ")
         if let perMillion = r.costPerMillionTokens {
             output += "\nEffective cost: \(Money.formattedPrice(perMillion, currency: r.currency)) per 1M tokens (\(TokenCount.abbreviated(r.monthlyTokens)) tokens a month)\n"
+        }
+        if run.overloaded {
+            output += "\nThe endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise --max-replicas or --concurrency, or lower the rate.\n"
         }
         output += "\nAssumptions:\n"
         for (name, value) in r.plan.assumptions { output += "  \(name): \(value)\n" }
@@ -95,6 +101,9 @@ public enum SimulationRenderer {
                 "requests_waiting_for_boot": .number(String(run.requestsWaitingForBoot)),
             ]),
             "queued_requests": .number(String(run.queuedRequests)),
+            "overloaded": .bool(run.overloaded),
+            "turned_away_requests": .number(String(run.turnedAway)),
+            "unserved_at_end": .number(String(run.unservedAtEnd)),
             "latency_seconds": .fields(["p50": number(run.latency.quantile(0.5)), "p95": number(run.latency.quantile(0.95)), "p99": number(run.latency.quantile(0.99))]),
             "replicas": .fields(["peak": .number(String(run.peakReplicas)), "average": number(r.averageReplicas), "replica_hours": number(run.replicaSeconds / 3600)]),
             "gpu_seconds_simulated": .fields([

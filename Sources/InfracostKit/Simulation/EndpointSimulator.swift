@@ -33,6 +33,9 @@ public struct EndpointConfiguration: Equatable, Sendable {
     public var clockOrigin: Double
     /// Seed for exponential service times.
     public var seed: UInt64
+    /// The longest queue kept: past it the endpoint is overloaded and further arrivals are turned away, so memory
+    /// stays flat whatever the offered load.
+    public var maximumQueue = 100_000
 
     public init(
         concurrency: Int = 1, serviceTime: ServiceTime, distribution: Distribution = .fixed, coldStartSeconds: Double,
@@ -65,6 +68,16 @@ public struct EndpointRun: Equatable, Sendable {
     public var keepWarmStarts = 0
     /// Requests that waited in the queue because every replica was full at --max-replicas.
     public var queuedRequests = 0
+    /// Requests turned away because the queue was full: arrivals exceeded what the endpoint can serve.
+    public var turnedAway = 0
+    /// Requests still queued when arrivals stopped on an overloaded endpoint (not served: the run ends there).
+    public var unservedAtEnd = 0
+    /// The first simulated second at which the queue was full, when it ever was.
+    public var overloadedAt: Double?
+    /// Whether arrivals exceeded the endpoint's capacity (latency then grows with the length of the run).
+    public var overloaded: Bool { overloadedAt != nil }
+    /// Seconds from the start to the end of the last replica's life: the span replica-seconds are spread over.
+    public var span = 0.0
     /// Replica-seconds by state.
     public var loadingSeconds = 0.0
     public var servingSeconds = 0.0
@@ -113,7 +126,7 @@ public enum EndpointSimulator {
         var order: [Int] = []
         var free: [Int] = []
         var completions = CompletionHeap()
-        var queue: [(arrival: Double, service: Double)] = []
+        var queue: [(arrival: Double, service: Double, input: Int, output: Int)] = []
         var queueHead = 0
         var generator: SeededGenerator
         var windowOpen = false
@@ -267,9 +280,14 @@ public enum EndpointSimulator {
                 result.coldStarts += 1
                 if c.coldStartSeconds > 0 { result.requestsWaitingForBoot += 1 }
                 assign(index, arrival: time, at: time, service: service)
+            } else if queue.count - queueHead >= c.maximumQueue {
+                if result.overloadedAt == nil { result.overloadedAt = time }
+                result.turnedAway += 1
+                result.inputTokens -= Int(request.inputTokens)
+                result.outputTokens -= Int(request.outputTokens)
             } else {
                 result.queuedRequests += 1
-                queue.append((time, service))
+                queue.append((time, service, Int(request.inputTokens), Int(request.outputTokens)))
             }
         }
 
@@ -324,6 +342,19 @@ public enum EndpointSimulator {
                     pending = next()
                     arrivals &+= 1
                     if arrivals & 0xFFFF == 0, let progress { progress(request.arrival / duration) }
+                    // An overloaded endpoint is not drained after arrivals stop: what is still queued then is
+                    // unserved, so the bill covers the simulated time, not an arbitrarily long tail.
+                    if pending.map({ $0.arrival >= duration }) ?? true, result.overloaded {
+                        let waiting = queue.count - queueHead
+                        result.unservedAtEnd = waiting
+                        result.queuedRequests -= waiting
+                        for item in queue[queueHead...] {
+                            result.inputTokens -= item.input
+                            result.outputTokens -= item.output
+                        }
+                        queue.removeAll()
+                        queueHead = 0
+                    }
                 }
             }
             finish(at: max(duration, lastEventTime))
@@ -333,6 +364,11 @@ public enum EndpointSimulator {
 
         /// Bills what is still up at the end: pinned replicas until the end, others their idle tail.
         mutating func finish(at end: Double) {
+            result.span = end
+            for index in order {
+                let replica = replicas[index]
+                result.span = max(result.span, replica.pinned ? end : replica.idleSince + c.idleTimeoutSeconds)
+            }
             for index in order {
                 let replica = replicas[index]
                 if replica.pinned {

@@ -30,6 +30,10 @@ public struct KeepWarmStudy: Equatable, Sendable {
         lhs.offerID == rhs.offerID && lhs.settings == rhs.settings && lhs.recommended == rhs.recommended && lhs.ruleOfThumb == rhs.ruleOfThumb
     }
 
+    /// The most simulations one study runs (keep-warm counts x idle timeouts): a bound on the work a command line
+    /// can ask for.
+    public static let maximumSimulations = 64
+
     /// Simulates every combination of `keepWarmCounts` and `idleTimeouts` (in parallel) and picks the cheapest
     /// that meets the constraints (by default, cold starts on at most 1% of requests).
     public static func run(
@@ -37,6 +41,10 @@ public struct KeepWarmStudy: Equatable, Sendable {
         keepWarmCounts: [Int], idleTimeouts: [Double], maxColdStartShare: Double?, maxP95Latency: Double?,
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InfracostError) -> KeepWarmStudy {
+        let count = keepWarmCounts.count * Set(idleTimeouts).count
+        if count > maximumSimulations {
+            throw .invalidUsage(message: "--keep-warm-max and --idle-timeouts ask for \(count) simulations (\(keepWarmCounts.count) keep-warm counts x \(Set(idleTimeouts).count) idle timeouts); the limit is \(maximumSimulations)")
+        }
         var plans: [SimulationPlan] = []
         for keepWarm in keepWarmCounts {
             for idle in idleTimeouts {

@@ -172,7 +172,12 @@ public struct SimulationResult: Equatable, Sendable {
     public var coldStartsPerDay: Double { run.duration == 0 ? 0 : Double(run.coldStarts) / (run.duration / 86400) }
 
     /// Replicas up on average over the simulated time.
-    public var averageReplicas: Double { run.duration == 0 ? 0 : run.replicaSeconds / run.duration }
+    /// Spread over the whole span replicas lived (the simulated time and any tail after it), so it never
+    /// exceeds the peak.
+    public var averageReplicas: Double {
+        let span = max(run.duration, run.span)
+        return span == 0 ? 0 : run.replicaSeconds / span
+    }
 
     /// Tokens per month after projection.
     public var monthlyTokens: Decimal { Decimal(run.inputTokens + run.outputTokens) * projection }

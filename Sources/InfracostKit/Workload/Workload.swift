@@ -79,6 +79,10 @@ public struct Workload: Equatable, Sendable {
         if inputTokens < 0 || outputTokens < 0 || totalTokens == 0 {
             throw .invalidQuantity(flag: "--tokens", value: Numbers.exact(totalTokens), reason: "the workload needs a positive number of tokens")
         }
+        if totalTokens > TokenCount.maximum {
+            throw .invalidQuantity(flag: "--tokens", value: Numbers.exact(totalTokens),
+                                   reason: "it is more than 1e15 tokens a month (a request rate times tokens per request counts too)")
+        }
         if modelParamsB <= 0 {
             throw .invalidQuantity(flag: "--model-size", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
         }

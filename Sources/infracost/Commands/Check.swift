@@ -140,7 +140,7 @@ extension Infracost {
                 let start = try parseMonth(startMonth)
                 let catalog = try pricing.catalog()
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
-                let report = FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
+                let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
                 try Diagnostics.emit(PortfolioRenderer.render(report, format: format), to: out)
                 for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
             }

@@ -97,13 +97,32 @@ extension Infracost.Prices {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 var problems: [DataProblem] = []
+                // GPU names are checked against the bundled specifications and those of every file given.
+                var known = try CatalogLoader.bundled()
+                var loaded: [(String, PriceCatalog)] = []
                 for file in files {
                     do throws(InfracostError) {
                         let catalog = try CatalogLoader.load(contentsOf: file, requireProvenance: strict)
-                        try Diagnostics.emit("\(file): valid (\(catalog.offers.count) offers)\n", to: nil)
+                        known.merge(catalog)
+                        loaded.append((file, catalog))
                     } catch {
                         guard case .invalidData(let found) = error else { throw error }
                         problems += found
+                    }
+                }
+                for (file, catalog) in loaded {
+                    let unknown = catalog.offers.filter { offer in offer.gpu.map { known.gpu(named: $0) == nil } ?? false }
+                    problems += unknown.map { offer in
+                        DataProblem(file: file, entry: offer.id, field: "gpu", message:
+                            "'\(offer.gpu ?? "")' is not a known GPU (add it to a \"gpus\" section, or use one of: \(known.gpus.map(\.name).joined(separator: ", ")))")
+                    }
+                    if unknown.isEmpty {
+                        var parts = ["\(catalog.offers.count) offers"]
+                        if !catalog.gpus.isEmpty { parts.append("\(catalog.gpus.count) GPU specifications") }
+                        if !catalog.throughput.isEmpty { parts.append("\(catalog.throughput.count) throughput figures") }
+                        if !catalog.coldStarts.isEmpty { parts.append("\(catalog.coldStarts.count) cold-start figures") }
+                        if !catalog.exchangeRates.isEmpty { parts.append("\(catalog.exchangeRates.count) exchange rates") }
+                        try Diagnostics.emit("\(file): valid (\(parts.joined(separator: ", ")))\n", to: nil)
                     }
                 }
                 if !problems.isEmpty { throw .invalidData(problems: problems) }
