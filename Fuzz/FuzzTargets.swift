@@ -4,13 +4,15 @@
 //   pricing     the pricing-file loader (JSON parser, field checks, provenance)
 //   workload    the workload-file loader (YAML subset or JSON)
 //   trace       the request-trace reader (Azure and generic CSV)
+//   yaml        the YAML-subset reader alone (nesting, flow collections, CRLF, quotes)
+//   registry    the price-registry readers and importer (genai-prices, LiteLLM)
 // Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
 // address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
 
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case quantities, pricing, workload, trace
+    case quantities, pricing, workload, trace, yaml, registry
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["INFRACOST_FUZZ_TARGET"] ?? ""
@@ -44,6 +46,12 @@ enum FuzzTarget: String, CaseIterable {
         case .trace:
             _ = try? TraceReader.parse(bytes, file: "fuzz.csv")
             _ = try? TraceReader.parse(bytes, file: "fuzz.csv", skipBadRows: true)
+        case .yaml:
+            _ = try? YAMLSubset.parse(String(decoding: bytes, as: UTF8.self))
+        case .registry:
+            if let file = try? RegistryFile.read(bytes, file: "fuzz.json", day: "2026-12-01") {
+                _ = PriceImport.make(file).pricingFile()
+            }
         }
     }
 }

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Fuzz one of infracost's parsers with libFuzzer.
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: quantities | pricing | workload | trace | all
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: quantities | pricing | workload | trace | yaml | registry | all
 # Builds the InfracostKit sources together with Fuzz/FuzzTargets.swift into one instrumented binary
 # (swiftc -sanitize=fuzzer,address; about 2 minutes on 2 cores, reused while the sources are unchanged),
 # then runs the target for SECONDS starting from the seed corpus in Fuzz/corpus/TARGET. With `all`, SECONDS
-# is split evenly across the four targets. New inputs that reach new code go to a scratch corpus; a crash
+# is split evenly across the targets. New inputs that reach new code go to a scratch corpus; a crash
 # writes crash-* into Fuzz/crashes/ and makes the script fail. Prints the number of executions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, all)}
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, yaml, registry, all)}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
-targets=(quantities pricing workload trace)
+targets=(quantities pricing workload trace yaml registry)
 if [[ "$target" == all ]]; then
   per=$(( seconds / ${#targets[@]} )); (( per > 0 )) || per=1
   for t in "${targets[@]}"; do "$0" "$t" "$per"; done

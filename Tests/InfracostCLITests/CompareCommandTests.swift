@@ -125,7 +125,8 @@ struct CompareCommandTests {
     @Test func tableMarksTheCheapestAndStatesAssumptions() throws {
         let result = try CLI.run(["compare", "--tokens", "2B", "--pricing", Self.seed, "--no-bundled"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Cheapest: acme/a100 (dedicated) at $929.00/month"))
+        #expect(result.stdout.contains("Cheapest way to serve the 70B model: acme/a100 (dedicated) at $929.00/month"))
+        #expect(result.stdout.contains("Cheapest API alternative: acme/gpt-4o at $15,000.00/month"))
         #expect(result.stdout.contains("model size: 70B (default; --model-size)"))
         #expect(result.stdout.contains("month: 730 h"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })

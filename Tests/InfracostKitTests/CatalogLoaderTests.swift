@@ -66,7 +66,7 @@ struct CatalogLoaderTests {
         (#"{"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": 1, "output_per_mtok": 1, "as_of": "2025-02-30"}]}"#,
          "bad.json:1: offer 'a/b', field 'as_of': '2025-02-30' is not a date in the form YYYY-MM-DD"),
         (#"{"schema_version": 1, "offers": [{"id": "a/b", "tier": "api", "input_per_mtok": "1e999", "output_per_mtok": 1}]}"#,
-         "bad.json:1: offer 'a/b', field 'input_per_mtok': '1e999' is not a valid amount: it is more than 1e15 tokens"),
+         "bad.json:1: offer 'a/b', field 'input_per_mtok': '1e999' is not a valid amount: it is too large (the limit is 1e18)"),
         (#"{"schema_version": 1, "offers": [{"id": "a/b", "tier": "dedicated", "gpu": "A10", "per_hour": 1, "tokens_per_second": 0}]}"#,
          "bad.json:1: offer 'a/b', field 'tokens_per_second': must be greater than zero"),
         ("{\"schema_version\": 1, \"offers\": [\n{\"id\": \"a/b\", \"tier\": \"api\"", "bad.json:2: not valid JSON: the JSON ends early inside an object (truncated file?) (column 28)"),

@@ -178,3 +178,30 @@ struct CostModelTests {
         #expect(comparison.options.last?.offer.id == "modal/b200")
     }
 }
+
+/// Two verdicts, one per question: the cheapest way to serve the requested model, and the cheapest API
+/// alternative (another model). A smaller API model never answers the first.
+struct VerdictTests {
+    @Test func servingAndAPIVerdictsAreSeparate() throws {
+        let catalog = try Fixtures.frozenCatalog().asOf("2026-03-16")
+        let comparison = try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B")), catalog: catalog)
+        // The cheapest overall is a different, smaller model behind an API (Gemini 2.0 Flash, 1.5B x 0.10 + 0.5B x 0.40).
+        #expect(comparison.cheapest?.offer.id == "vertex/gemini-2.0-flash")
+        #expect(comparison.cheapestAPIAlternative?.offer.id == "vertex/gemini-2.0-flash")
+        #expect(comparison.cheapestAPIAlternative?.total == 350)
+        // The cheapest way to serve a 70B model: Fireworks' Llama 3.1 70B at 0.40 per 1M, 2B x 0.40 = 800.
+        #expect(comparison.cheapestServingModel?.offer.id == "fireworks/llama-3.1-70b")
+        #expect(comparison.cheapestServingModel?.total == 800)
+        let json = ComparisonJSONReport.render(comparison)
+        #expect(json.contains(#""cheapest_serving_model": {"#))
+        #expect(json.contains(#""cheapest_api_alternative": {"#))
+        let text = ComparisonTableRenderer.render(comparison)
+        #expect(text.contains("Cheapest way to serve the 70B model: fireworks/llama-3.1-70b (serverless) at $800.00/month"))
+        #expect(text.contains("Cheapest API alternative: vertex/gemini-2.0-flash at $350.00/month"))
+        let markdown = ComparisonMarkdownRenderer.render(comparison)
+        #expect(markdown.contains("**Cheapest way to serve the 70B model**: fireworks/llama-3.1-70b (serverless) at $800.00/month"))
+        // The portfolio plans an unplaced workload on the serving verdict, and the advice says the same.
+        let advice = try Advisor.advise(AdviceInput(workload: try Fixtures.workload(tokens: "2B")), catalog: catalog)
+        #expect(advice.cost.cheapest?.id == "fireworks/llama-3.1-70b")
+    }
+}

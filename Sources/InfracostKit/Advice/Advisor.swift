@@ -8,7 +8,7 @@ public enum Advisor {
         let workload = input.workload
         let comparison = try Comparison.make(ComparisonRequest(workload: workload, tiers: input.tiers), catalog: catalog)
         // Runtime and target rules weigh the ways to serve the model itself: API offers are other models.
-        let serving = comparison.options.first { $0.total != nil && $0.offer.tier != .api } ?? comparison.cheapest
+        let serving = comparison.cheapestServingModel ?? comparison.cheapest
         let facts = AdviceFacts(input: input, coldStartSeconds: coldStart(for: workload.modelParamsB, catalog: catalog), cheapestTier: serving?.offer.tier)
         return Advice(
             input: input, cost: try costSummary(comparison, tiers: input.tiers, catalog: catalog), endpoint: endpoint(facts), runtime: runtime(facts, input: input),
@@ -27,8 +27,10 @@ public enum Advisor {
             guard let option, let total = option.total else { return nil }
             return .init(id: option.offer.id, tier: option.offer.tier, monthly: total)
         }
-        let cheapest = comparison.cheapest
-        let runnerUp = comparison.options.first { $0.total != nil && $0.offer.tier != cheapest?.offer.tier }
+        // The verdict is the cheapest way to serve the model (API offers are other models), as everywhere else.
+        let cheapest = comparison.cheapestServingModel ?? comparison.cheapest
+        let runnerUp = comparison.options.first { $0.total != nil && $0.offer.tier != .api && $0.offer.tier != cheapest?.offer.tier }
+            ?? comparison.cheapestAPIAlternative.flatMap { $0.offer.id == cheapest?.offer.id ? nil : $0 }
         var summary = Advice.CostSummary(cheapest: ranked(cheapest), runnerUp: ranked(runnerUp))
         let volume = comparison.workload.totalTokens
         let breakEven = try BreakEven.solve(ComparisonRequest(workload: comparison.workload, tiers: tiers), catalog: catalog)

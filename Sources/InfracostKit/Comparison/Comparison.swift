@@ -46,6 +46,10 @@ public struct Comparison: Equatable, Sendable {
     /// The cheapest option overall and per tier, and each option's index by id.
     struct Marks: Equatable, Sendable {
         var cheapestIndex: Int?
+        /// The cheapest priced option that serves the requested model (serverless, serverless-gpu, dedicated).
+        var servingIndex: Int?
+        /// The cheapest priced API option (another model).
+        var apiIndex: Int?
         /// Index of the cheapest priced option of each tier, in tier order.
         var tierBest: [(tier: Tier, index: Int)]
         var tierBestIDs: Set<String>
@@ -61,6 +65,8 @@ public struct Comparison: Equatable, Sendable {
                 if option.total != nil, best[option.offer.tier] == nil { best[option.offer.tier] = index }
             }
             tierBest = Tier.allCases.compactMap { tier in best[tier].map { (tier, $0) } }
+            servingIndex = [best[.serverless], best[.serverlessGPU], best[.dedicated]].compactMap { $0 }.min()
+            apiIndex = best[.api]
             tierBestIDs = Set(tierBest.map { options[$0.index].offer.id })
         }
 
@@ -86,6 +92,14 @@ public struct Comparison: Equatable, Sendable {
 
     /// The cheapest priced option, if any.
     public var cheapest: OptionCost? { marks.cheapestIndex.map { options[$0] } }
+
+    /// The cheapest way to serve the requested model: the cheapest priced serverless, serverless-gpu or dedicated
+    /// option (each runs the workload's model or model class). The verdict break-even, sweeps, checks and advice
+    /// use.
+    public var cheapestServingModel: OptionCost? { marks.servingIndex.map { options[$0] } }
+
+    /// The cheapest API alternative: another model behind a per-token API, its quality not compared.
+    public var cheapestAPIAlternative: OptionCost? { marks.apiIndex.map { options[$0] } }
 
     /// The cheapest priced option of each tier that has one, in tier order.
     public var cheapestPerTier: [(tier: Tier, option: OptionCost)] {

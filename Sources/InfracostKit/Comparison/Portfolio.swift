@@ -53,7 +53,7 @@ public struct Portfolio: Equatable, Sendable {
                     let reason = comparison.excluded.first { $0.id == id }?.reason ?? "not in the comparison"
                     entry.problem = "its offer \(id) cannot serve it: \(reason)"
                 }
-            } else if let cheapest = comparison.cheapest {
+            } else if let cheapest = comparison.cheapestServingModel ?? comparison.cheapest {
                 entry.chosen = cheapest
             } else {
                 entry.problem = "no offer in the catalog can serve it"

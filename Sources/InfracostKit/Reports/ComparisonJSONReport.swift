@@ -68,6 +68,11 @@ public enum ComparisonJSONReport {
                 "monthly_cost": .string(Money.plain(option.total ?? 0)),
             ])
         } ?? .null
+        func verdict(_ option: OptionCost?) -> JSONValue {
+            option.map { option in
+                .fields(["id": .string(option.offer.id), "tier": .string(option.offer.tier.rawValue), "monthly_cost": .string(Money.plain(option.total ?? 0))])
+            } ?? .null
+        }
         return .fields([
             "schema_version": .number(String(Comparison.schemaVersion)),
             "currency": .string(comparison.currency),
@@ -87,6 +92,8 @@ public enum ComparisonJSONReport {
                 "spot_interruption": .string(Numbers.exact(workload.spotInterruption)),
             ]),
             "cheapest": cheapest,
+            "cheapest_serving_model": verdict(comparison.cheapestServingModel),
+            "cheapest_api_alternative": verdict(comparison.cheapestAPIAlternative),
             "cheapest_per_tier": .list(comparison.cheapestPerTier.map { entry in
                 .fields([
                     "tier": .string(entry.tier.rawValue),

@@ -5,8 +5,9 @@ public enum ComparisonMarkdownRenderer {
     public static func render(_ comparison: Comparison) -> String {
         let workload = comparison.workload
         var output = "### infracost: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month, \(Numbers.exact(workload.modelParamsB))B model\n\n"
-        if let cheapest = comparison.cheapest, let total = cheapest.total {
-            output += "**Cheapest:** \(TextSafety.markdownCell(cheapest.offer.id)) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n\n"
+        for line in ComparisonTableRenderer.verdicts(comparison, width: nil, markup: TextSafety.markdownCell) {
+            let colon = line.firstIndex(of: ":") ?? line.endIndex
+            output += "**\(line[..<colon])**\(line[colon...])\n\n"
         }
         let hasBaseline = comparison.baseline != nil
         output += "| # | offer | tier | GPUs | monthly | per 1M |" + (hasBaseline ? " saving |" : "") + "\n"

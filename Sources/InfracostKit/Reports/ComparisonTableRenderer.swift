@@ -59,11 +59,9 @@ public enum ComparisonTableRenderer {
         if comparison.options.contains(where: { $0.method == "simulation" }) { output += "s priced by simulating the traffic (--explain shows the details)\n" }
         let deprecated = comparison.options.filter(\.offer.deprecationDue)
         if !deprecated.isEmpty {
-            output += "! deprecated: " + deprecated.map { "\($0.offer.id) on \($0.offer.deprecatedOn ?? "?")" }.joined(separator: ", ") + "\n"
+            output += wrapped("! deprecated: ", deprecated.map { "\($0.offer.id) on \($0.offer.deprecatedOn ?? "?")" })
         }
-        if let cheapest = comparison.cheapest, let total = cheapest.total {
-            output += "\nCheapest: \(cheapest.offer.id) (\(cheapest.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month\n"
-        }
+        output += "\n" + ComparisonTableRenderer.verdicts(comparison).map { $0 + "\n" }.joined()
         if let baseline = comparison.baseline, let cheapest = comparison.cheapest, cheapest.offer.id != baseline.offer.id,
            let saving = comparison.saving(of: cheapest) {
             output += "Against \(baseline.offer.id): saves \(Money.formatted(saving.amount, currency: comparison.currency))/month"
@@ -75,7 +73,7 @@ public enum ComparisonTableRenderer {
             for option in unpriced { output += "  \(option.offer.id): \(option.unpricedReason ?? "")\n" }
         }
         if !comparison.retired.isEmpty {
-            output += "\nRetired (not priced): " + comparison.retired.map { "\($0.id) on \($0.retiredOn ?? "?")" }.joined(separator: ", ") + "\n"
+            output += "\n" + wrapped("Retired (not priced): ", comparison.retired.map { "\($0.id) on \($0.retiredOn ?? "?")" })
         }
         if !comparison.excluded.isEmpty {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
@@ -86,6 +84,41 @@ public enum ComparisonTableRenderer {
         for (name, value) in comparison.assumptions { output += "  \(name): \(value)\n" }
         if let oldest = comparison.oldestPriceDate { output += "  oldest price used: \(oldest)\n" }
         return output
+    }
+
+    /// `items` after `lead`, comma-separated, wrapped at 80 columns with a two-space indent.
+    static func wrapped(_ lead: String, _ items: [String]) -> String {
+        var lines: [String] = []
+        var line = lead
+        for (index, item) in items.enumerated() {
+            let piece = item + (index < items.count - 1 ? "," : "")
+            if line.count + piece.count + 1 > 80, line != lead, line.trimmingCharacters(in: .whitespaces) != "" {
+                lines.append(line)
+                line = "  " + piece
+            } else {
+                line += (line == lead || line == "  " ? "" : " ") + piece
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The two answers, one line each: the cheapest way to serve the requested model, and the cheapest API
+    /// alternative (another model, quality not compared). Shared by the text and Markdown reports.
+    public static func verdicts(_ comparison: Comparison, width: Int? = 80, markup: (String) -> String = { $0 }) -> [String] {
+        let model = "the \(Numbers.exact(comparison.workload.modelParamsB))B model"
+        var lines: [String] = []
+        if let serving = comparison.cheapestServingModel, let total = serving.total {
+            lines.append("Cheapest way to serve \(model): \(markup(serving.offer.id)) (\(serving.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month")
+        } else if comparison.options.contains(where: { $0.offer.tier != .api }) || !comparison.excluded.isEmpty {
+            lines.append("Cheapest way to serve \(model): none priced")
+        }
+        if let api = comparison.cheapestAPIAlternative, let total = api.total {
+            let line = "Cheapest API alternative: \(markup(api.offer.id)) at \(Money.formatted(total, currency: comparison.currency))/month"
+            let caveat = "(another model; quality not compared)"
+            lines.append(width.map { line.count + caveat.count + 1 > $0 } ?? false ? line + "\n  " + caveat : line + " " + caveat)
+        }
+        return lines
     }
 
     /// Each priced option's line items with their arithmetic, its throughput and its price source.

@@ -25,7 +25,7 @@ public enum PortfolioRenderer {
         case .csv:
             var rows = [["workload", "planned_offer", "tier", "current", "monthly_cost", "cheapest_offer", "cheapest_cost", "currency", "problem"]]
             for entry in portfolio.entries {
-                let cheapest = entry.comparison.cheapest
+                let cheapest = entry.comparison.cheapestServingModel ?? entry.comparison.cheapest
                 rows.append([entry.spec.name, entry.chosen?.offer.id ?? "", entry.chosen?.offer.tier.rawValue ?? "", entry.chosenIsCurrent ? "yes" : "",
                              entry.cost.map { Money.plain($0) } ?? "", cheapest?.offer.id ?? "", cheapest?.total.map { Money.plain($0) } ?? "",
                              portfolio.currency, entry.problem ?? ""])
@@ -46,7 +46,8 @@ public enum PortfolioRenderer {
         let c = portfolio.currency
         var table = TextTable(headers: ["workload", "planned on", "monthly", "cheapest option", "saving"], alignments: [.left, .left, .right, .left, .right])
         for entry in portfolio.entries {
-            let cheapest = entry.comparison.cheapest
+            // The cheapest way to serve the workload's model; an API alternative only when API is all it allows.
+            let cheapest = entry.comparison.cheapestServingModel ?? entry.comparison.cheapest
             var saving = ""
             if let cost = entry.cost, let best = cheapest?.total, entry.chosenIsCurrent, best < cost {
                 saving = Money.formatted(cost - best, currency: c)
