@@ -34,10 +34,43 @@ with open(sys.argv[1], "w") as f:
         f.write("%.6f,%d,%d\n" % (t, random.randint(50, 4000), random.randint(10, 500)))
 PY
 
-python3 - "$runs" "$bin" "$venv" "$scratch/trace.csv" <<'PY'
+# Scaling inputs: 1,000 / 10,000 / 100,000 offers, 6,000 / 60,000 YAML workloads.
+python3 - "$scratch" <<'PY'
+import json, sys
+folder = sys.argv[1]
+def offers(n):
+    out = []
+    for i in range(n):
+        kind = i % 4
+        if kind == 0: out.append({"id": f"p{i}/m", "tier": "api", "input_per_mtok": str(1 + i % 97 / 100), "output_per_mtok": "2"})
+        elif kind == 1: out.append({"id": f"p{i}/s", "tier": "serverless", "model_params_b": 70, "input_per_mtok": str(0.5 + i % 89 / 1000), "output_per_mtok": "0.9"})
+        elif kind == 2: out.append({"id": f"p{i}/d", "tier": "dedicated", "gpu": "H100", "per_hour": str(2 + i % 50 / 100)})
+        else: out.append({"id": f"p{i}/g", "tier": "serverless-gpu", "gpu": "A100-80GB", "per_second": "0.0007"})
+    return {"schema_version": 1, "offers": out}
+for n in (1000, 10000, 100000):
+    json.dump(offers(n), open(f"{folder}/offers-{n}.json", "w"))
+for n in (6000, 60000):
+    lines = ["version: 1", "workloads:"]
+    for i in range(n):
+        lines += [f"  - name: w{i}", "    tokens_per_month: 1M", "    tiers: [api]"]
+    open(f"{folder}/workloads-{n}.yml", "w").write("\n".join(lines) + "\n")
+PY
+
+python3 - "$runs" "$bin" "$venv" "$scratch/trace.csv" "$scratch" <<'PY'
 import os, statistics, subprocess, sys, time
 
-runs, binary, venv, trace = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+runs, binary, venv, trace, scratch = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+
+def once(name, command, target_ms=None):
+    """One timed run with its peak memory (the child's maximum resident set)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    peak = usage.ru_maxrss / 1024
+    verdict = "" if target_ms is None else (" -> met" if elapsed < target_ms else f" -> MISSED (target {target_ms:,.0f} ms)")
+    print(f"{name:<60} {elapsed:9.0f} ms   peak RSS {peak:6.0f} MB{verdict}")
+    return elapsed
 
 def measure(name, command):
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the page cache
@@ -53,6 +86,16 @@ def measure(name, command):
     return median
 
 print(f"machine: {os.cpu_count()} cores; whole-process wall time")
+print("scaling (one run each):")
+for n in (1000, 10000, 100000):
+    once(f"compare --tokens 2B, {n:,} offers", [binary, "compare", "--tokens", "2B", "--no-bundled", "--pricing", f"{scratch}/offers-{n}.json"],
+         1000 if n == 100000 else None)
+for n in (6000, 60000):
+    once(f"check --workload, {n:,} YAML workloads", [binary, "check", "--workload", f"{scratch}/workloads-{n}.yml", "--allow-missing-prices"],
+         3000 if n == 60000 else None)
+once("simulate, saturated endpoint (300/s into 1 replica, 3 days)",
+     [binary, "simulate", "--traffic", "poisson", "--rate", "300/s", "--max-replicas", "1", "--concurrency", "1", "--service-time", "10s", "--days", "3"])
+print("  (memory target for the saturated simulation: under 100 MB)")
 ours = measure("infracost compare --tokens 2B (whole catalog, table)", [binary, "compare", "--tokens", "2B"])
 measure("infracost compare --tokens 2B --format json", [binary, "compare", "--tokens", "2B", "--format", "json"])
 sweep = measure("infracost sweep: 10,000 volumes x whole catalog, CSV", [binary, "sweep", "--from", "1M", "--to", "1T", "--steps", "10000", "--format", "csv"])

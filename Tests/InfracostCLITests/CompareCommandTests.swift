@@ -194,3 +194,18 @@ extension CompareGoldenTests {
         #expect(result.stdout.isEmpty)
     }
 }
+
+extension CompareCommandTests {
+    /// The same id in two of the user's --pricing files is named on stderr; the later file's offer is used.
+    @Test func theSameIdInTwoPricingFilesIsNamed() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.json").path, b = folder.appendingPathComponent("b.json").path
+        try #"{"schema_version":1,"offers":[{"id":"x/m","tier":"api","input_per_mtok":1,"output_per_mtok":1}]}"#.write(toFile: a, atomically: true, encoding: .utf8)
+        try #"{"schema_version":1,"offers":[{"id":"x/m","tier":"api","input_per_mtok":2,"output_per_mtok":2}]}"#.write(toFile: b, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["compare", "--tokens", "1M", "--no-bundled", "--pricing", a, "--pricing", b, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: offer x/m is in both \(a) and \(b); the one in \(b) is used"))
+        #expect(result.stdout.contains("\"monthly_cost\": \"2.00\""))
+    }
+}

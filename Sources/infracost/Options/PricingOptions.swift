@@ -38,7 +38,19 @@ struct PricingOptions: ParsableArguments {
     /// The bundled tables (unless --no-bundled) merged with the user's files in order, priced as of `day()`.
     func catalog() throws(InfracostError) -> PriceCatalog {
         var catalog = noBundled ? PriceCatalog() : try CatalogLoader.bundled()
-        for path in pricingFiles { catalog.merge(try CatalogLoader.load(contentsOf: path)) }
+        // A later --pricing file replaces a bundled offer on purpose; the same id in two of the user's files is
+        // more likely a mistake, so it is named.
+        var origin: [String: String] = [:]
+        for path in pricingFiles {
+            let file = try CatalogLoader.load(contentsOf: path)
+            for offer in file.offers {
+                if let earlier = origin[offer.id], earlier != path {
+                    Diagnostics.warn(["offer \(offer.id) is in both \(earlier) and \(path); the one in \(path) is used"])
+                }
+                origin[offer.id] = path
+            }
+            catalog.merge(file)
+        }
         return catalog.asOf(try day())
     }
 
