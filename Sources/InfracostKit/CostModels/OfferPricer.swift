@@ -24,6 +24,21 @@ public struct OfferPricer: Sendable {
 
     /// Prepares `offer` for workloads shaped like `shape` (its volume is ignored).
     public init(offer: Offer, shape: Workload, catalog: PriceCatalog) {
+        var lookups = Lookups(shape: shape)
+        self.init(offer: offer, shape: shape, catalog: catalog, lookups: &lookups)
+    }
+
+    /// What pricers of one shape share: throughput and cold-start lookups depend on the GPU, the count and the
+    /// platform, not on the offer, so 100,000 offers of a few GPUs look each up once.
+    struct Lookups {
+        let inputShare: Decimal
+        var throughput: [String: Result<ThroughputEstimate, Throughput.Unavailable>] = [:]
+        var coldStarts: [String: (seconds: Decimal, origin: String)?] = [:]
+
+        init(shape: Workload) { inputShare = shape.inputShare }
+    }
+
+    init(offer: Offer, shape: Workload, catalog: PriceCatalog, lookups: inout Lookups) {
         self.offer = offer
         switch offer.tier {
         case .api, .serverless:
@@ -41,15 +56,33 @@ public struct OfferPricer: Sendable {
                 offer.outputPerMTok.flatMap(ExactNumber.init).map { .perToken(input: input, output: $0) }
             }
         case .serverlessGPU, .dedicated:
-            let resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: shape.inputShare, catalog: catalog)
+            let resolved: Result<ThroughputEstimate, Throughput.Unavailable>
+            if offer.tokensPerSecond == nil {
+                let key = "\(offer.gpu ?? "")|\(offer.gpuCount)"
+                if let known = lookups.throughput[key] {
+                    resolved = known
+                } else {
+                    resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: lookups.inputShare, catalog: catalog)
+                    lookups.throughput[key] = resolved
+                }
+            } else {
+                resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: lookups.inputShare, catalog: catalog)
+            }
             if case .failure(.doesNotFit(let reason)) = resolved {
                 exclusionReason = reason
             } else {
                 exclusionReason = nil
             }
             throughput = resolved
-            let coldStart = offer.tier == .serverlessGPU
-                ? PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: shape.modelParamsB, catalog: catalog) : nil
+            var coldStart: (seconds: Decimal, origin: String)?
+            if offer.tier == .serverlessGPU {
+                if offer.coldStartSeconds == nil, let known = lookups.coldStarts[offer.provider] {
+                    coldStart = known
+                } else {
+                    coldStart = PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: shape.modelParamsB, catalog: catalog)
+                    if offer.coldStartSeconds == nil { lookups.coldStarts[offer.provider] = coldStart }
+                }
+            }
             self.coldStart = coldStart
             if case .success(let estimate) = resolved, offer.priceGap == nil {
                 if offer.tier == .dedicated {
@@ -94,6 +127,12 @@ public struct OfferPricer: Sendable {
 
     /// Pricers for every offer of `catalog` in `tiers` (all when empty), in catalog order.
     public static func all(catalog: PriceCatalog, shape: Workload, tiers: Set<Tier> = []) -> [OfferPricer] {
-        catalog.offers.filter { tiers.isEmpty || tiers.contains($0.tier) }.map { OfferPricer(offer: $0, shape: shape, catalog: catalog) }
+        var lookups = Lookups(shape: shape)
+        var pricers: [OfferPricer] = []
+        pricers.reserveCapacity(catalog.offers.count)
+        for offer in catalog.offers where tiers.isEmpty || tiers.contains(offer.tier) {
+            pricers.append(OfferPricer(offer: offer, shape: shape, catalog: catalog, lookups: &lookups))
+        }
+        return pricers
     }
 }
