@@ -62,3 +62,33 @@ struct LifecycleTests {
         #expect(comparison.retired.map(\.id) == ["vertex/gemini-2.0-flash"])
     }
 }
+
+/// Serverless platforms' own billing facts apply to every offer of the platform that states none.
+struct ServerlessPlatformTests {
+    @Test func aPlatformsDefaultIdleTimeoutPricesItsOffers() throws {
+        var catalog = try CatalogLoader.bundled()
+        catalog.merge(try Fixtures.catalog("""
+            {"schema_version": 1, "offers": [
+              {"id": "runpod/h100-flex", "tier": "serverless-gpu", "gpu": "H100", "per_second": "0.001", "tokens_per_second": 1000, "cold_start_s": 30},
+              {"id": "runpod/h100-own", "tier": "serverless-gpu", "gpu": "H100", "per_second": "0.001", "tokens_per_second": 1000, "cold_start_s": 30, "idle_timeout_s": 120}
+            ]}
+            """))
+        let priced = catalog.asOf("2026-12-01")
+        #expect(priced.platform("runpod")?.idleTimeoutSeconds == 5)
+        #expect(priced.platform("modal")?.idleTimeoutSeconds == 60)
+        #expect(priced.platform("replicate")?.billsIdle == false)
+        let flex = try #require(priced.offer(id: "runpod/h100-flex"))
+        let own = try #require(priced.offer(id: "runpod/h100-own"))
+        var workload = try Fixtures.workload(tokens: "1M")
+        workload.coldStartsPerDay = 10
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        let flexItems = PerSecondGPUModel.cost(of: flex, for: workload, throughput: .success(estimate), coldStart: (30, "test")).lineItems
+        let idleFlex = try #require(flexItems.first { $0.label.contains("idle") })
+        // 10 a day x (730 h / 24 = 30.4166... days) x 5 s = 1,520.83 GPU-seconds of idle tails at RunPod's default.
+        #expect(Money.rounded(idleFlex.quantity, scale: 2) == Decimal(string: "1520.83"))
+        let ownItems = PerSecondGPUModel.cost(of: own, for: workload, throughput: .success(estimate), coldStart: (30, "test")).lineItems
+        let idleOwn = try #require(ownItems.first { $0.label.contains("idle") })
+        // The offer's own 120 s wins over the platform's 5 s: 24 times the idle seconds.
+        #expect(idleOwn.quantity == idleFlex.quantity * 24)
+    }
+}

@@ -25,6 +25,7 @@ struct PricingSchemaTests {
         #expect(Self.propertyNames(defs?["coldStart"]) == CatalogFileReader.coldStartKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["history"]?["items"]) == CatalogFileReader.historyKeys)
         #expect(Self.propertyNames(defs?["exchangeRate"]) == CatalogFileReader.exchangeRateKeys)
+        #expect(Self.propertyNames(defs?["platform"]) == CatalogFileReader.platformKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["long_context"]) == CatalogFileReader.longContextKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["off_peak"]) == CatalogFileReader.offPeakKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["batch"]) == CatalogFileReader.modeKeys)

@@ -138,7 +138,7 @@ public enum PerSecondGPUModel {
     }
 
     static func idleTimeout(offer: Offer, workload: Workload) -> Decimal {
-        workload.idleTimeoutSeconds ?? offer.idleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds
+        workload.idleTimeoutSeconds ?? offer.idleTimeoutSeconds ?? offer.platformIdleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds
     }
 
     /// The offer's price per GPU-second, kept in the unit it was published in.

@@ -62,7 +62,8 @@ struct CatalogFileReader {
         self.requireProvenance = requireProvenance
     }
 
-    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates"]
+    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms"]
+    static let platformKeys: Set<String> = provenanceKeys.union(["provider", "idle_timeout_s", "billing_increment_s", "bills_loading", "bills_idle", "notes"])
     /// `verified_on` is the day a source was checked; `as_of` is its older name, still read in user files.
     static let provenanceKeys: Set<String> = ["source", "verified_on", "as_of"]
     static let exchangeRateKeys: Set<String> = provenanceKeys.union(["currency", "usd_per_unit"])
@@ -110,7 +111,7 @@ struct CatalogFileReader {
             report(version.line, nil, "schema_version", "must be \(CatalogLoader.schemaVersion), found \(describe(version.value))")
             return catalog
         }
-        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts", "exchange_rates"].contains($0.key) }
+        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms"].contains($0.key) }
         if sections.isEmpty { report(1, nil, "offers", "is missing: a pricing file needs an \"offers\" array") }
         for section in sections {
             guard case .array(let elements) = section.value else {
@@ -122,7 +123,8 @@ struct CatalogFileReader {
                     report(element.line, nil, section.key, "each entry must be an object, found \(element.value.kindDescription)")
                     continue
                 }
-                self.section = ["offers": "offer", "gpus": "gpu", "throughput": "section", "cold_starts": "section", "exchange_rates": "section"][section.key] ?? "offer"
+                self.section = ["offers": "offer", "gpus": "gpu", "throughput": "section", "cold_starts": "section", "exchange_rates": "section",
+                                "platforms": "platform"][section.key] ?? "offer"
                 switch section.key {
                 case "offers":
                     if let offer = readOffer(fields, line: element.line) {
@@ -137,6 +139,7 @@ struct CatalogFileReader {
                 case "throughput":
                     if let figure = readThroughput(fields, line: element.line) { catalog.throughput.append(figure) }
                 case "exchange_rates": if let rate = readExchangeRate(fields, line: element.line) { catalog.exchangeRates.append(rate) }
+                case "platforms": if let platform = readPlatform(fields, line: element.line) { catalog.platforms.append(platform) }
                 default: if let figure = readColdStart(fields, line: element.line) { catalog.coldStarts.append(figure) }
                 }
             }
@@ -380,6 +383,28 @@ struct CatalogFileReader {
         requireSourced(source, line: line, entry: "exchange_rates")
         guard problems.count == before, let code, let rate else { return nil }
         return ExchangeRate(currency: code, usdPerUnit: rate, provenance: source)
+    }
+
+    mutating func readPlatform(_ fields: [JSONValue.Member], line: Int) -> ServerlessPlatform? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        guard let provider = string(entry, "provider", required: true, entry: nil) else { return nil }
+        checkKeys(fields, allowed: Self.platformKeys, entry: provider, what: "platform")
+        func flag(_ key: String) -> Bool? {
+            guard let member = entry.member(key) else { return nil }
+            guard case .bool(let value) = member.value else {
+                report(member.line, provider, key, "must be true or false, found \(describe(member.value))")
+                return nil
+            }
+            return value
+        }
+        let platform = ServerlessPlatform(
+            provider: provider, idleTimeoutSeconds: decimal(entry, "idle_timeout_s", entry: provider),
+            billingIncrementSeconds: decimal(entry, "billing_increment_s", entry: provider, positive: true),
+            billsLoading: flag("bills_loading"), billsIdle: flag("bills_idle"), notes: string(entry, "notes", entry: provider),
+            provenance: provenance(entry, entry: provider))
+        requireSourced(platform.provenance, line: line, entry: provider)
+        return problems.count == before ? platform : nil
     }
 
     mutating func readGPU(_ fields: [JSONValue.Member], line: Int) -> GPUSpec? {

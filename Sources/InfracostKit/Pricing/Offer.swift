@@ -36,6 +36,9 @@ public struct Offer: Equatable, Sendable {
     public var coldStartSeconds: Decimal?
     /// Seconds a replica stays up after its last request before scaling to zero.
     public var idleTimeoutSeconds: Decimal?
+    /// The platform's default idle timeout, when the offer states none (set from the catalog's `platforms` by
+    /// `PriceCatalog.asOf(_:)`).
+    public var platformIdleTimeoutSeconds: Decimal?
     /// `on-demand`, `spot` or `reserved`, for GPU offers.
     public var purchase: String?
     /// ISO 4217 currency of every price in the offer.

@@ -11,6 +11,8 @@ public struct PriceCatalog: Equatable, Sendable {
     public var coldStarts: [ColdStartFigure]
     /// Exchange rates from USD, for `--currency`.
     public var exchangeRates: [ExchangeRate] = []
+    /// Serverless GPU platforms' billing and scaling facts, by provider.
+    public var platforms: [ServerlessPlatform] = []
     /// The files the catalog was built from, in order.
     public var files: [String]
     /// The day the catalog was priced for (`asOf(_:)`), `YYYY-MM-DD`.
@@ -55,6 +57,7 @@ public struct PriceCatalog: Equatable, Sendable {
         throughput = other.throughput + throughput
         coldStarts = other.coldStarts + coldStarts
         exchangeRates = other.exchangeRates + exchangeRates
+        platforms = other.platforms + platforms
         files += other.files
     }
 

@@ -95,6 +95,7 @@ extension PriceCatalog {
             }
             var priced = offer.asOf(day)
             priced.deprecationDue = Lifecycle.isDeprecationDue(offer, on: day)
+            if priced.tier == .serverlessGPU { priced.platformIdleTimeoutSeconds = platform(offer.provider)?.idleTimeoutSeconds }
             catalog.offers.append(priced)
         }
         return catalog

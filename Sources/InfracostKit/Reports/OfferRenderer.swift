@@ -56,7 +56,7 @@ public enum OfferRenderer {
     }
 
     /// Every field of one offer, its price history, and how its throughput would be found.
-    public static func show(_ offer: Offer, format: OutputFormat) -> String {
+    public static func show(_ offer: Offer, platform: ServerlessPlatform? = nil, format: OutputFormat) -> String {
         if format == .json { return JSONWriter.string(value(offer)) }
         var lines: [(String, String)] = [("id", offer.id), ("tier", offer.tier.rawValue), ("provider", offer.provider)]
         if let model = offer.model { lines.append(("model", model)) }
@@ -86,6 +86,9 @@ public enum OfferRenderer {
         if let tps = offer.tokensPerSecond { lines.append(("tokens/s", Numbers.formatted(tps))) }
         if let cold = offer.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
         if let idle = offer.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
+        if offer.idleTimeoutSeconds == nil, let idle = offer.platformIdleTimeoutSeconds {
+            lines.append(("idle timeout", "\(Numbers.exact(idle)) s (\(offer.provider)'s default)"))
+        }
         lines.append(("currency", offer.currency))
         lines.append(("effective from", offer.currentFrom ?? "unknown (the day the price took effect was not published)"))
         lines.append(("verified on", offer.provenance.verifiedOn ?? "not given"))
@@ -93,6 +96,14 @@ public enum OfferRenderer {
         if let deprecated = offer.deprecatedOn { lines.append(("deprecated on", deprecated)) }
         if let retired = offer.retiredOn { lines.append(("retired on", retired + " (not priced from that day)")) }
         if let notes = offer.notes { lines.append(("notes", notes)) }
+        if let platform, offer.tier == .serverlessGPU {
+            func yes(_ flag: Bool?) -> String { flag.map { $0 ? "billed" : "not billed" } ?? "not stated" }
+            var facts = platform.billingIncrementSeconds.map { "billed in \(Numbers.exact($0)) s increments" } ?? "billing increment not stated"
+            facts += "; loading \(yes(platform.billsLoading)); idle \(yes(platform.billsIdle))"
+            lines.append(("platform", facts))
+            if let notes = platform.notes { lines.append(("platform notes", notes)) }
+            lines.append(("platform source", "\(platform.provenance.source ?? "not given"), verified \(platform.provenance.verifiedOn ?? "undated")"))
+        }
         let width = lines.map(\.0.count).max() ?? 0
         var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if !offer.history.isEmpty {

@@ -95,8 +95,12 @@ public struct SimulationPlan: Equatable, Sendable {
         } else {
             throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give --cold-start")
         }
-        let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: offer.idleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds).doubleValue
-        let idleOrigin = choices.idleTimeoutSeconds != nil ? "" : offer.idleTimeoutSeconds != nil ? " (the offer's platform default; --idle-timeout)" : " (default; --idle-timeout)"
+        let platformIdle = catalog.idleTimeout(of: offer)
+        let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: platformIdle ?? Workload.defaultIdleTimeoutSeconds).doubleValue
+        let idleOrigin = choices.idleTimeoutSeconds != nil ? ""
+            : offer.idleTimeoutSeconds != nil ? " (the offer's; --idle-timeout)"
+            : platformIdle != nil ? " (\(offer.provider)'s published default, see prices show; --idle-timeout)"
+            : " (default; --idle-timeout)"
         assumptions.append(("idle timeout", "\(format(idle)) s" + idleOrigin))
         assumptions.append(("max replicas", "\(choices.maxReplicas)"))
         var keepWarm = "\(choices.keepWarm)"

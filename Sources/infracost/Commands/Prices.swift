@@ -66,7 +66,7 @@ extension Infracost.Prices {
                     let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id) + catalog.retired.map(\.id))
                     throw .invalidUsage(message: "no offer has the id '\(id)'\(hint); see 'infracost prices list'")
                 }
-                try Diagnostics.emit(OfferRenderer.show(offer, format: output.format), to: output.out)
+                try Diagnostics.emit(OfferRenderer.show(offer, platform: catalog.platform(offer.provider), format: output.format), to: output.out)
             }
         }
     }
