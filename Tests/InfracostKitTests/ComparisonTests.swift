@@ -196,7 +196,7 @@ struct VerdictTests {
         #expect(json.contains(#""cheapest_serving_model": {"#))
         #expect(json.contains(#""cheapest_api_alternative": {"#))
         let text = ComparisonTableRenderer.render(comparison)
-        #expect(text.contains("Cheapest way to serve the 70B model: fireworks/llama-3.1-70b (serverless) at $800.00/month"))
+        #expect(text.contains("Cheapest way to serve the 70B model: fireworks/llama-3.1-70b (serverless)\n  at $800.00/month"))
         #expect(text.contains("Cheapest API alternative: vertex/gemini-2.0-flash at $350.00/month"))
         let markdown = ComparisonMarkdownRenderer.render(comparison)
         #expect(markdown.contains("**Cheapest way to serve the 70B model**: fireworks/llama-3.1-70b (serverless) at $800.00/month"))

@@ -77,7 +77,7 @@ public enum ComparisonTableRenderer {
         }
         if !comparison.excluded.isEmpty {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
-            output += " (other model sizes, GPUs too small); --format json lists them.\n"
+            output += " (other model sizes, GPUs too small);\n--format json lists them.\n"
         }
         if explain { output += explanation(comparison) }
         output += "\nAssumptions:\n"
@@ -109,7 +109,9 @@ public enum ComparisonTableRenderer {
         let model = "the \(Numbers.exact(comparison.workload.modelParamsB))B model"
         var lines: [String] = []
         if let serving = comparison.cheapestServingModel, let total = serving.total {
-            lines.append("Cheapest way to serve \(model): \(markup(serving.offer.id)) (\(serving.offer.tier.rawValue)) at \(Money.formatted(total, currency: comparison.currency))/month")
+            let line = "Cheapest way to serve \(model): \(markup(serving.offer.id)) (\(serving.offer.tier.rawValue))"
+            let price = "at \(Money.formatted(total, currency: comparison.currency))/month"
+            lines.append(width.map { line.count + price.count + 1 > $0 } ?? false ? line + "\n  " + price : line + " " + price)
         } else if comparison.options.contains(where: { $0.offer.tier != .api }) || !comparison.excluded.isEmpty {
             lines.append("Cheapest way to serve \(model): none priced")
         }
