@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// `infracost prices import`: a registry file's per-token entries as offers in our pricing format.
 ///
