@@ -109,14 +109,47 @@ struct TraceReaderTests {
 
     @Test func parsesTimestampsInEveryAcceptedForm() {
         func parse(_ text: String) -> Double? { TraceReader.parseTimestamp(ArraySlice(Array(text.utf8))) }
-        #expect(parse("2023-11-16 18:15:46.6805900") == 1_700_158_546.68059)
-        #expect(parse("2023-11-16T18:15:46Z") == 1_700_158_546)
-        #expect(parse("2023-11-16T20:15:46+02:00") == 1_700_158_546)
-        #expect(parse("2023-11-16T13:15:46-0500") == 1_700_158_546)
-        #expect(parse("1700158546.5") == 1_700_158_546.5)
+        // Elapsed seconds: the POSIX time 1,700,158,546 plus the 27 leap seconds inserted before 2023.
+        #expect(parse("2023-11-16 18:15:46.6805900") == 1_700_158_573.68059)
+        #expect(parse("2023-11-16T18:15:46Z") == 1_700_158_573)
+        #expect(parse("2023-11-16T20:15:46+02:00") == 1_700_158_573)
+        #expect(parse("2023-11-16T13:15:46-0500") == 1_700_158_573)
+        #expect(parse("1700158546.5") == 1_700_158_573.5)
+        #expect(parse("1970-01-01T00:00:00Z") == 0)
         #expect(parse("2023-02-30T00:00:00Z") == nil)
         #expect(parse("yesterday") == nil)
         #expect(parse("2023-11-16T18:15:46+25:00") == nil)
+    }
+
+    @Test func countsALeapSecondAsItsOwnSecond() throws {
+        func parse(_ text: String) -> Double? { TraceReader.parseTimestamp(ArraySlice(Array(text.utf8))) }
+        // 2016-12-31 ended with 23:59:60 UTC (the 27th leap second): 23:59:59, :60 and 00:00:00 are a second apart.
+        let before = try #require(parse("2016-12-31T23:59:59Z"))
+        #expect(parse("2016-12-31T23:59:60Z") == before + 1)
+        #expect(parse("2016-12-31T23:59:60.5Z") == before + 1.5)
+        #expect(parse("2017-01-01T00:00:00Z") == before + 2)
+        #expect(parse("2017-01-01T00:59:60+01:00") == before + 1)
+        // No leap second at the end of 2017 or in mid-month.
+        #expect(parse("2017-12-31T23:59:60Z") == nil)
+        #expect(parse("2016-12-30T23:59:60Z") == nil)
+        let text = "timestamp,input_tokens,output_tokens\n2016-12-31T23:59:59Z,1,1\n2016-12-31T23:59:60Z,1,1\n2017-01-01T00:00:00Z,1,1\n"
+        let trace = try TraceReader.parse(Array(text.utf8), file: "t.csv")
+        #expect(trace.requests.map(\.arrival) == [0, 1, 2])
+        // The start is the clock reading, for time-of-day prices.
+        #expect(trace.startEpoch == Double(TraceReader.daysFromCivil(year: 2016, month: 12, day: 31) * 86400 + 86399))
+    }
+
+    @Test func keepsBothRequestsOfATraceSpanningAThousandYears() throws {
+        let text = "timestamp,input_tokens,output_tokens\n1970-01-01T00:00:00Z,100,10\n2999-12-31T23:59:59Z,100,10\n"
+        let trace = try TraceReader.parse(Array(text.utf8), file: "t.csv")
+        #expect(trace.requests.count == 2)
+        // Simulated on the endpoint, the last request at the very end of the span is still served.
+        var choices = SimulationPlan.Choices()
+        choices.offerID = "replicate/a100-80gb"
+        choices.serviceTimeSeconds = 1
+        let plan = try SimulationPlan.make(
+            choices: choices, shape: try Fixtures.workload(tokens: "1M"), traffic: .trace(trace), catalog: try Fixtures.frozenCatalog())
+        #expect(Simulation.run(plan).run.requests == 2)
     }
 
     @Test func sortsUnsortedRowsAndSaysSo() throws {
@@ -132,7 +165,7 @@ struct TraceReaderTests {
         #expect(throws: InfracostError.invalidData(problems: [
             DataProblem(file: "t.csv", line: 3, field: "input_tokens", message: "'-3' is not a token count (a whole number, 0 or more)"),
             DataProblem(file: "t.csv", line: 4, message: "expected 3 columns, found 2"),
-            DataProblem(file: "t.csv", line: 5, field: "timestamp", message: "'not-a-time' is not a timestamp (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fffffff' or epoch seconds)"),
+            DataProblem(file: "t.csv", line: 5, field: "timestamp", message: "'not-a-time' is not a timestamp (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fffffff' or epoch seconds; second 60 only at a leap second)"),
         ])) {
             try TraceReader.parse(Array(text.utf8), file: "t.csv")
         }

@@ -206,7 +206,7 @@ public enum Simulation {
             var index = 0
             let requests = trace.requests
             // Arrivals end just after the last request; requests then in flight are finished.
-            run = EndpointSimulator.run(plan.configuration, duration: trace.span + 1e-6, progress: report) {
+            run = EndpointSimulator.run(plan.configuration, duration: max(trace.span + 1e-6, trace.span.nextUp), progress: report) {
                 guard index < requests.count else { return nil }
                 defer { index += 1 }
                 return requests[index]

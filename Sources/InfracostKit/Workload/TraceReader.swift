@@ -7,7 +7,7 @@ public struct Trace: Equatable, Sendable {
     /// `azure` (TIMESTAMP,ContextTokens,GeneratedTokens) or `generic` (timestamp,input_tokens,output_tokens[,model]).
     public var format: String
     public var requests: [Request]
-    /// The first request's time, seconds since 1970-01-01 UTC.
+    /// The first request's time, POSIX seconds since 1970-01-01 UTC (the clock reading, for time of day).
     public var startEpoch: Double
     /// Rows left out because of `--skip-bad-rows`.
     public var skippedRows: Int
@@ -123,7 +123,7 @@ public enum TraceReader {
                 continue
             }
             guard let epoch = parseTimestamp(fields[columns.time]) else {
-                bad(header[columns.time], "'\(String(decoding: fields[columns.time], as: UTF8.self))' is not a timestamp (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fffffff' or epoch seconds)")
+                bad(header[columns.time], "'\(String(decoding: fields[columns.time], as: UTF8.self))' is not a timestamp (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fffffff' or epoch seconds; second 60 only at a leap second)")
                 continue
             }
             guard let input = parseCount(fields[columns.input]) else {
@@ -192,7 +192,7 @@ public enum TraceReader {
         }
         for index in rows.indices { rows[index].arrival -= start }
         return Trace(
-            file: file, format: format, requests: rows, startEpoch: start, skippedRows: skipped, wasUnsorted: wasUnsorted, extras: extras,
+            file: file, format: format, requests: rows, startEpoch: posix(elapsed: start), skippedRows: skipped, wasUnsorted: wasUnsorted, extras: extras,
             modelNames: modelNames, hasLatency: latencyColumn != nil, hasColdStart: coldColumn != nil)
     }
 
@@ -207,7 +207,9 @@ public enum TraceReader {
         return digits > 0 ? value : nil
     }
 
-    /// Seconds since 1970-01-01 UTC for `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]` or epoch seconds.
+    /// Seconds elapsed since 1970-01-01 UTC, leap seconds counted, for
+    /// `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]` or epoch (POSIX) seconds. `23:59:60` is accepted only
+    /// where a leap second was inserted.
     public static func parseTimestamp(_ field: ArraySlice<UInt8>) -> Double? {
         var first = field.startIndex
         var last = field.endIndex
@@ -251,7 +253,7 @@ public enum TraceReader {
                     return nil
                 }
             }
-            return seenDigit ? Double(whole) + fraction : nil
+            return seenDigit ? elapsed(posix: whole) + fraction : nil
         }
         guard let year = digits(0..<4), at(4) == UInt8(ascii: "-"), let month = digits(5..<7), at(7) == UInt8(ascii: "-"),
               let day = digits(8..<10), at(10) == UInt8(ascii: "T") || at(10) == UInt8(ascii: " "),
@@ -289,8 +291,40 @@ public enum TraceReader {
             }
         }
         guard index == bytes.count else { return nil }
-        return Double(daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
+        let posix = Int64(daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second - offset)
+        guard second == 60 else { return elapsed(posix: posix) + fraction }
+        // 23:59:60 UTC exists only on the days a leap second was inserted; it is the second before the next midnight
+        // counts it, so it is one second after 23:59:59 and one before 00:00:00.
+        guard leapSecondMidnights.contains(posix) else { return nil }
+        return elapsed(posix: posix) - 1 + fraction
     }
+
+    /// Seconds elapsed since 1970-01-01 UTC at a POSIX time: POSIX time leaves out the leap seconds, so one
+    /// second is added for each leap second inserted before `posix`, and intervals across one come out right.
+    static func elapsed(posix: Int64) -> Double {
+        var low = 0
+        var high = leapSecondMidnights.count
+        while low < high {
+            let middle = (low + high) / 2
+            if leapSecondMidnights[middle] <= posix { low = middle + 1 } else { high = middle }
+        }
+        return Double(posix + Int64(low))
+    }
+
+    /// The POSIX time (UTC clock reading, leap seconds left out) at `elapsed` seconds since 1970-01-01 UTC.
+    static func posix(elapsed: Double) -> Double {
+        var count = 0
+        while count < leapSecondMidnights.count, Double(leapSecondMidnights[count] + Int64(count)) <= elapsed { count += 1 }
+        return elapsed - Double(count)
+    }
+
+    /// The POSIX times of the midnights that followed each leap second (23:59:60 UTC), from the IERS list
+    /// (leap-seconds.list, IERS Bulletin C): 27 insertions from 1972-06-30 to 2016-12-31, none announced since.
+    static let leapSecondMidnights: [Int64] = [
+        (1972, 7), (1973, 1), (1974, 1), (1975, 1), (1976, 1), (1977, 1), (1978, 1), (1979, 1), (1980, 1),
+        (1981, 7), (1982, 7), (1983, 7), (1985, 7), (1988, 1), (1990, 1), (1991, 1), (1992, 7), (1993, 7),
+        (1994, 7), (1996, 1), (1997, 7), (1999, 1), (2006, 1), (2009, 1), (2012, 7), (2015, 7), (2017, 1),
+    ].map { Int64(daysFromCivil(year: $0.0, month: $0.1, day: 1) * 86400) }
 
     static func daysIn(month: Int, year: Int) -> Int {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
