@@ -21,6 +21,7 @@ struct PricingSchemaTests {
         #expect(Self.propertyNames(schema) == CatalogFileReader.topLevelKeys)
         #expect(Self.propertyNames(defs?["offer"]) == CatalogFileReader.offerKeys)
         #expect(Self.propertyNames(defs?["gpu"]) == CatalogFileReader.gpuKeys)
+        #expect(Self.propertyNames(defs?["model"]) == CatalogFileReader.modelKeys)
         #expect(Self.propertyNames(defs?["throughput"]) == CatalogFileReader.throughputKeys)
         #expect(Self.propertyNames(defs?["coldStart"]) == CatalogFileReader.coldStartKeys)
         #expect(Self.propertyNames(defs?["offer"]?["properties"]?["history"]?["items"]) == CatalogFileReader.historyKeys)

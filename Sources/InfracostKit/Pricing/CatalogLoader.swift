@@ -62,7 +62,7 @@ struct CatalogFileReader {
         self.requireProvenance = requireProvenance
     }
 
-    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms"]
+    static let topLevelKeys: Set<String> = ["schema_version", "description", "offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms", "models"]
     static let platformKeys: Set<String> = provenanceKeys.union(["provider", "idle_timeout_s", "billing_increment_s", "bills_loading", "bills_idle", "notes"])
     /// `verified_on` is the day a source was checked; `as_of` is its older name, still read in user files.
     static let provenanceKeys: Set<String> = ["source", "verified_on", "as_of"]
@@ -81,7 +81,16 @@ struct CatalogFileReader {
     static let longContextKeys: Set<String> = ["above_input_tokens", "input_per_mtok", "output_per_mtok"]
     static let offPeakKeys: Set<String> = ["from", "to", "windows", "input_per_mtok", "output_per_mtok"]
     static let historyKeys: Set<String> = Set(priceFields).union(["from", "to", "cached_input_per_mtok"]).union(provenanceKeys)
-    static let gpuKeys: Set<String> = provenanceKeys.union(["name", "aliases", "memory_gb", "bandwidth_gb_s"])
+    static let gpuKeys: Set<String> = provenanceKeys.union([
+        "name", "aliases", "memory_gb", "bandwidth_gb_s", "bf16_tflops", "fp8_tflops", "fp4_tflops", "interconnect_gb_s", "compute_source",
+        "compute_verified_on",
+    ])
+    static let modelKeys: Set<String> = provenanceKeys.union([
+        "id", "name", "aliases", "total_params_b", "active_params_b", "layers", "hidden_size", "attention_heads", "kv_heads", "head_dim",
+        "context_length", "native_precision", "experts", "experts_per_token", "notes",
+    ])
+    static let tflopsRange = Decimal(1)...Decimal(1_000_000)
+    static let paramsRange = Decimal(string: "0.001")!...Decimal(100_000)
     static let throughputKeys: Set<String> = Set([
         "model_params_b", "gpu", "gpu_count", "tokens_per_second", "counts", "input_len", "output_len", "precision", "batch",
         "notes",
@@ -111,7 +120,7 @@ struct CatalogFileReader {
             report(version.line, nil, "schema_version", "must be \(CatalogLoader.schemaVersion), found \(describe(version.value))")
             return catalog
         }
-        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms"].contains($0.key) }
+        let sections = members.filter { ["offers", "gpus", "throughput", "cold_starts", "exchange_rates", "platforms", "models"].contains($0.key) }
         if sections.isEmpty { report(1, nil, "offers", "is missing: a pricing file needs an \"offers\" array") }
         for section in sections {
             guard case .array(let elements) = section.value else {
@@ -124,7 +133,7 @@ struct CatalogFileReader {
                     continue
                 }
                 self.section = ["offers": "offer", "gpus": "gpu", "throughput": "section", "cold_starts": "section", "exchange_rates": "section",
-                                "platforms": "platform"][section.key] ?? "offer"
+                                "platforms": "platform", "models": "model"][section.key] ?? "offer"
                 switch section.key {
                 case "offers":
                     if let offer = readOffer(fields, line: element.line) {
@@ -140,6 +149,7 @@ struct CatalogFileReader {
                     if let figure = readThroughput(fields, line: element.line) { catalog.throughput.append(figure) }
                 case "exchange_rates": if let rate = readExchangeRate(fields, line: element.line) { catalog.exchangeRates.append(rate) }
                 case "platforms": if let platform = readPlatform(fields, line: element.line) { catalog.platforms.append(platform) }
+                case "models": if let model = readModel(fields, line: element.line) { catalog.models.append(model) }
                 default: if let figure = readColdStart(fields, line: element.line) { catalog.coldStarts.append(figure) }
                 }
             }
@@ -419,8 +429,75 @@ struct CatalogFileReader {
                                 range: Self.bandwidthRange, unit: "GB/s")
         let source = provenance(entry, entry: name)
         requireSourced(source, line: line, entry: name)
+        let compute = readCompute(entry, name: name)
         guard problems.count == before, let memory, let bandwidth else { return nil }
-        return GPUSpec(name: name, aliases: aliases, memoryGB: memory, bandwidthGBs: bandwidth, provenance: source)
+        return GPUSpec(name: name, aliases: aliases, memoryGB: memory, bandwidthGBs: bandwidth, provenance: source, compute: compute)
+    }
+
+    /// The optional compute figures of a GPU entry: all of bf16_tflops and interconnect_gb_s, with their own source.
+    mutating func readCompute(_ entry: Entry, name: String) -> GPUCompute? {
+        func figure(_ key: String, range: ClosedRange<Decimal>, unit: String) -> Double? {
+            bounded(decimal(entry, key, entry: name, positive: true), entry, key, id: name, range: range, unit: unit)
+                .map { NSDecimalNumber(decimal: $0).doubleValue }
+        }
+        let bf16 = figure("bf16_tflops", range: Self.tflopsRange, unit: "TFLOP/s")
+        let fp8 = figure("fp8_tflops", range: Self.tflopsRange, unit: "TFLOP/s")
+        let fp4 = figure("fp4_tflops", range: Self.tflopsRange, unit: "TFLOP/s")
+        let link = figure("interconnect_gb_s", range: Self.bandwidthRange, unit: "GB/s")
+        let source = string(entry, "compute_source", entry: name)
+        let verified = date(entry, "compute_verified_on", entry: name)
+        guard bf16 != nil || fp8 != nil || fp4 != nil || link != nil || source != nil else { return nil }
+        guard let bf16, let link else {
+            report(entry.line, name, bf16 == nil ? "bf16_tflops" : "interconnect_gb_s", "is missing: compute figures need bf16_tflops and interconnect_gb_s")
+            return nil
+        }
+        if requireProvenance, source == nil || verified == nil {
+            report(entry.line, name, source == nil ? "compute_source" : "compute_verified_on", "is missing: every bundled figure needs a source and the day it was checked")
+        }
+        return GPUCompute(bf16TFLOPS: bf16, fp8TFLOPS: fp8, fp4TFLOPS: fp4, interconnectGBs: link,
+                          provenance: Provenance(source: source, verifiedOn: verified))
+    }
+
+    mutating func readModel(_ fields: [JSONValue.Member], line: Int) -> ModelArchitecture? {
+        let before = problems.count
+        let entry = Entry(members: fields, line: line)
+        guard let id = string(entry, "id", required: true, entry: nil) else { return nil }
+        checkKeys(fields, allowed: Self.modelKeys, entry: id, what: "model")
+        let name = string(entry, "name", entry: id) ?? id
+        let aliases = stringArray(entry, "aliases", entry: id)
+        func params(_ key: String) -> Double? {
+            bounded(decimal(entry, key, required: true, entry: id, positive: true), entry, key, id: id, range: Self.paramsRange, unit: "billion parameters")
+                .map { NSDecimalNumber(decimal: $0).doubleValue }
+        }
+        let total = params("total_params_b")
+        let active = params("active_params_b")
+        func whole(_ key: String, required: Bool = true) -> Int? {
+            let value = integer(entry, key, entry: id)
+            if required, value == nil, !entry.has(key) { report(entry.line, id, key, "is missing") }
+            return value
+        }
+        let layers = whole("layers"), hidden = whole("hidden_size"), heads = whole("attention_heads"), kvHeads = whole("kv_heads")
+        let headDim = whole("head_dim")
+        // Contexts reach 10M tokens (Llama 4 Scout): past integer()'s 1,000,000.
+        let context = bounded(decimal(entry, "context_length", required: true, entry: id, positive: true), entry, "context_length", id: id,
+                              range: Decimal(1)...Decimal(1_000_000_000), unit: "tokens").map { NSDecimalNumber(decimal: $0).intValue }
+        let experts = whole("experts", required: false), perToken = whole("experts_per_token", required: false)
+        if (experts == nil) != (perToken == nil) { report(entry.line, id, "experts", "give experts and experts_per_token together") }
+        if let experts, let perToken, perToken >= experts { report(entry.line(of: "experts_per_token"), id, "experts_per_token", "must be fewer than experts") }
+        if let total, let active, active > total { report(entry.line(of: "active_params_b"), id, "active_params_b", "must not exceed total_params_b") }
+        let nativeText = string(entry, "native_precision", required: true, entry: id)
+        let native = nativeText.flatMap(Precision.init(rawValue:))
+        if let nativeText, native == nil, nativeText != "mxfp4" {
+            report(entry.line(of: "native_precision"), id, "native_precision", "'\(nativeText)' is not one of \(Precision.allCases.map(\.rawValue).joined(separator: ", ")), mxfp4")
+        }
+        let notes = string(entry, "notes", entry: id)
+        let source = provenance(entry, entry: id)
+        requireSourced(source, line: line, entry: id)
+        guard problems.count == before, let total, let active, let layers, let hidden, let heads, let kvHeads, let headDim, let context else { return nil }
+        return ModelArchitecture(
+            id: id, name: name, aliases: aliases, totalParamsB: total, activeParamsB: active, layers: layers, hiddenSize: hidden,
+            attentionHeads: heads, kvHeads: kvHeads, headDim: headDim, contextLength: context, nativePrecision: native,
+            nativeIsMXFP4: nativeText == "mxfp4", experts: experts, expertsPerToken: perToken, notes: notes, provenance: source)
     }
 
     mutating func readThroughput(_ fields: [JSONValue.Member], line: Int) -> ThroughputFigure? {

@@ -11,11 +11,14 @@ public struct GPUSpec: Equatable, Sendable {
     /// Memory bandwidth in GB/s.
     public var bandwidthGBs: Decimal
     public var provenance: Provenance
+    /// Peak tensor throughput and interconnect, for the serving performance model; nil when not given.
+    public var compute: GPUCompute?
     /// The name and aliases reduced for matching (see `normalized`), computed once.
     public let matchKeys: Set<String>
 
-    public init(name: String, aliases: [String] = [], memoryGB: Decimal, bandwidthGBs: Decimal, provenance: Provenance) {
+    public init(name: String, aliases: [String] = [], memoryGB: Decimal, bandwidthGBs: Decimal, provenance: Provenance, compute: GPUCompute? = nil) {
         self.name = name
+        self.compute = compute
         self.aliases = aliases
         self.matchKeys = Set(([name] + aliases).map(GPUSpec.normalized))
         self.memoryGB = memoryGB

@@ -13,6 +13,8 @@ public struct PriceCatalog: Equatable, Sendable {
     public var exchangeRates: [ExchangeRate] = []
     /// Serverless GPU platforms' billing and scaling facts, by provider.
     public var platforms: [ServerlessPlatform] = []
+    /// Open-weight model architectures, for the serving performance model.
+    public var models: [ModelArchitecture] = []
     /// The files the catalog was built from, in order.
     public var files: [String]
     /// The day the catalog was priced for (`asOf(_:)`), `YYYY-MM-DD`.
@@ -58,12 +60,20 @@ public struct PriceCatalog: Equatable, Sendable {
         coldStarts = other.coldStarts + coldStarts
         exchangeRates = other.exchangeRates + exchangeRates
         platforms = other.platforms + platforms
+        models = other.models + models
         files += other.files
     }
 
     /// The offer with this id, if any.
     public func offer(id: String) -> Offer? {
         offers.first { $0.id == id }
+    }
+
+    /// The model architecture for an id, name or alias (case and separators ignored), e.g. `llama-3.1-8b` or
+    /// `meta-llama/Llama-3.1-8B-Instruct`.
+    public func model(named name: String) -> ModelArchitecture? {
+        let key = GPUSpec.normalized(name)
+        return models.first { model in ([model.id, model.name] + model.aliases).contains { GPUSpec.normalized($0) == key } }
     }
 
     /// The GPU specification for a name or alias, compared without regard to case, spaces or dashes.

@@ -108,21 +108,557 @@ extension PricingTables {
             json: #"""
                 {
                   "schema_version": 1,
-                  "description": "GPU memory (GB) and memory bandwidth (GB/s), for fit checks and roofline throughput estimates. An unqualified name (A100, H100) means the 80 GB SXM part, the one serverless platforms mostly offer.",
+                  "description": "GPU memory (GB) and memory bandwidth (GB/s), for fit checks and roofline throughput estimates. An unqualified name (A100, H100) means the 80 GB SXM part, the one serverless platforms mostly offer. Compute: dense (not sparse) peak tensor TFLOP/s per precision; interconnect: GPU-to-GPU bandwidth per direction in GB/s, for tensor-parallel communication.",
                   "gpus": [
-                    {"name": "A100-40GB", "aliases": ["A100 40GB"], "memory_gb": 40, "bandwidth_gb_s": 1555, "source": "NVIDIA A100 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "A100-80GB", "aliases": ["A100", "A100 80GB", "A100-80GB-SXM", "A100 SXM 80GB"], "memory_gb": 80, "bandwidth_gb_s": 2039, "source": "NVIDIA A100 datasheet (vendor specification), SXM part", "verified_on": "2026-03-16"},
-                    {"name": "H100-SXM", "aliases": ["H100", "H100 SXM", "H100 SXM 80GB"], "memory_gb": 80, "bandwidth_gb_s": 3350, "source": "NVIDIA H100 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "H100-PCIe", "aliases": ["H100 PCIe"], "memory_gb": 80, "bandwidth_gb_s": 2000, "source": "NVIDIA H100 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "H200", "aliases": ["H200 141GB"], "memory_gb": 141, "bandwidth_gb_s": 4800, "source": "NVIDIA H200 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "L40S", "memory_gb": 48, "bandwidth_gb_s": 864, "source": "NVIDIA L40S datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "A40", "memory_gb": 48, "bandwidth_gb_s": 696, "source": "NVIDIA A40 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "A10", "memory_gb": 24, "bandwidth_gb_s": 600, "source": "NVIDIA A10 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "L4", "memory_gb": 24, "bandwidth_gb_s": 300, "source": "NVIDIA L4 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "A6000", "aliases": ["RTX A6000"], "memory_gb": 48, "bandwidth_gb_s": 768, "source": "NVIDIA RTX A6000 datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "MI300X", "memory_gb": 192, "bandwidth_gb_s": 5300, "source": "AMD Instinct MI300X datasheet (vendor specification)", "verified_on": "2026-03-16"},
-                    {"name": "B200", "aliases": ["B200 SXM6", "B200 180GB"], "memory_gb": 180, "bandwidth_gb_s": 8000, "verified_on": "2026-12-01", "source": "NVIDIA HGX B200 as sold by Lambda and RunPod: 180 GB per GPU (api-evangelist/lambda-labs, 2026-09-20); 8 TB/s per GPU (NVIDIA Blackwell announcement; Rillor Research, 'HBM3e capacity and bandwidth across the Blackwell line', 2026-04-28). The B200 die carries 192 GB; 180 GB is what the HGX systems expose."},
-                    {"name": "GH200", "aliases": ["GH200 96GB"], "memory_gb": 96, "bandwidth_gb_s": 4000, "verified_on": "2026-12-01", "source": "NVIDIA GH200 Grace Hopper Superchip, HBM3 variant: 96 GB at 4 TB/s on the GPU (NVIDIA announcement, August 2023, as reported by nishikiout.net 2023-08-09; 96 GB per Lambda's listing 2026-09-20). The 480 GB of CPU memory is not counted."}
+                    {
+                      "name": "A100-40GB",
+                      "aliases": [
+                        "A100 40GB"
+                      ],
+                      "memory_gb": 40,
+                      "bandwidth_gb_s": 1555,
+                      "source": "NVIDIA A100 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 312,
+                      "interconnect_gb_s": 300,
+                      "compute_source": "NVIDIA A100 datasheet: BF16 Tensor Core 312 TFLOPS dense (624 with sparsity); no FP8; NVLink 600 GB/s",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "A100-80GB",
+                      "aliases": [
+                        "A100",
+                        "A100 80GB",
+                        "A100-80GB-SXM",
+                        "A100 SXM 80GB"
+                      ],
+                      "memory_gb": 80,
+                      "bandwidth_gb_s": 2039,
+                      "source": "NVIDIA A100 datasheet (vendor specification), SXM part",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 312,
+                      "interconnect_gb_s": 300,
+                      "compute_source": "NVIDIA A100 datasheet: BF16 Tensor Core 312 TFLOPS dense (624 with sparsity); no FP8; NVLink 600 GB/s",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "H100-SXM",
+                      "aliases": [
+                        "H100",
+                        "H100 SXM",
+                        "H100 SXM 80GB"
+                      ],
+                      "memory_gb": 80,
+                      "bandwidth_gb_s": 3350,
+                      "source": "NVIDIA H100 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 989.4,
+                      "fp8_tflops": 1978.9,
+                      "interconnect_gb_s": 450,
+                      "compute_source": "glennklockwood.com/garden/processors/h100 (theoretical matrix TFLOPS table: BF16 989.4, FP8 1978.9 dense) and NVIDIA's H100 datasheet as tabulated by archive-lib.hpctech.co.jp (SXM/PCIe, sparse figures halved for dense; NVLink 900 GB/s SXM, 600 GB/s PCIe bridge)",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "H100-PCIe",
+                      "aliases": [
+                        "H100 PCIe"
+                      ],
+                      "memory_gb": 80,
+                      "bandwidth_gb_s": 2000,
+                      "source": "NVIDIA H100 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 756,
+                      "fp8_tflops": 1513,
+                      "interconnect_gb_s": 300,
+                      "compute_source": "glennklockwood.com/garden/processors/h100 (theoretical matrix TFLOPS table: BF16 989.4, FP8 1978.9 dense) and NVIDIA's H100 datasheet as tabulated by archive-lib.hpctech.co.jp (SXM/PCIe, sparse figures halved for dense; NVLink 900 GB/s SXM, 600 GB/s PCIe bridge)",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "H200",
+                      "aliases": [
+                        "H200 141GB"
+                      ],
+                      "memory_gb": 141,
+                      "bandwidth_gb_s": 4800,
+                      "source": "NVIDIA H200 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 989.4,
+                      "fp8_tflops": 1978.9,
+                      "interconnect_gb_s": 450,
+                      "compute_source": "the H100 SXM's compute (glennklockwood.com/garden/processors/h100: 'H200 GPUs are the same as H100 GPUs ... with HBM3e'); NVLink 900 GB/s",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "L40S",
+                      "memory_gb": 48,
+                      "bandwidth_gb_s": 864,
+                      "source": "NVIDIA L40S datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 362.05,
+                      "fp8_tflops": 733,
+                      "interconnect_gb_s": 32,
+                      "compute_source": "NVIDIA L40S datasheet as tabulated by mullet.se and yobitel.com/knowledge-base/nvidia-l40s: BF16 362.05 TFLOPS dense (733 with sparsity), FP8 733 dense; no NVLink, PCIe Gen4 x16 64 GB/s bidirectional (32 GB/s each way)",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "A40",
+                      "memory_gb": 48,
+                      "bandwidth_gb_s": 696,
+                      "source": "NVIDIA A40 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 149.7,
+                      "interconnect_gb_s": 56,
+                      "compute_source": "NVIDIA A40 datasheet: BF16 Tensor Core 149.7 TFLOPS dense (299.4 with sparsity); no FP8; NVLink bridge 112.5 GB/s bidirectional",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "A10",
+                      "memory_gb": 24,
+                      "bandwidth_gb_s": 600,
+                      "source": "NVIDIA A10 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 125,
+                      "interconnect_gb_s": 32,
+                      "compute_source": "NVIDIA A10 datasheet: BF16 Tensor Core 125 TFLOPS dense (250 with sparsity); no FP8; PCIe Gen4 x16",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "L4",
+                      "memory_gb": 24,
+                      "bandwidth_gb_s": 300,
+                      "source": "NVIDIA L4 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 121,
+                      "fp8_tflops": 242.5,
+                      "interconnect_gb_s": 32,
+                      "compute_source": "NVIDIA L4 datasheet: BF16 242 and FP8 485 TFLOPS with sparsity, halved for dense; PCIe Gen4 x16",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "A6000",
+                      "aliases": [
+                        "RTX A6000"
+                      ],
+                      "memory_gb": 48,
+                      "bandwidth_gb_s": 768,
+                      "source": "NVIDIA RTX A6000 datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 154.8,
+                      "interconnect_gb_s": 56,
+                      "compute_source": "NVIDIA RTX A6000 datasheet: FP16/BF16 Tensor 154.8 TFLOPS dense (309.7 with sparsity); no FP8; NVLink bridge 112.5 GB/s bidirectional",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "MI300X",
+                      "memory_gb": 192,
+                      "bandwidth_gb_s": 5300,
+                      "source": "AMD Instinct MI300X datasheet (vendor specification)",
+                      "verified_on": "2026-03-16",
+                      "bf16_tflops": 1307.4,
+                      "fp8_tflops": 2614.9,
+                      "interconnect_gb_s": 448,
+                      "compute_source": "AMD Instinct MI300X datasheet: peak FP16/BF16 1307.4 TFLOPS dense, FP8 2614.9 dense (codesota.com/hardware/mi300x, localaimaster.com MI300X deep dive); Infinity Fabric 896 GB/s aggregate per GPU in an 8-GPU platform",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "B200",
+                      "aliases": [
+                        "B200 SXM6",
+                        "B200 180GB"
+                      ],
+                      "memory_gb": 180,
+                      "bandwidth_gb_s": 8000,
+                      "verified_on": "2026-12-01",
+                      "source": "NVIDIA HGX B200 as sold by Lambda and RunPod: 180 GB per GPU (api-evangelist/lambda-labs, 2026-09-20); 8 TB/s per GPU (NVIDIA Blackwell announcement; Rillor Research, 'HBM3e capacity and bandwidth across the Blackwell line', 2026-04-28). The B200 die carries 192 GB; 180 GB is what the HGX systems expose.",
+                      "bf16_tflops": 2250,
+                      "fp8_tflops": 4500,
+                      "fp4_tflops": 9000,
+                      "interconnect_gb_s": 900,
+                      "compute_source": "NVIDIA HGX B200 datasheet per GPU (8 GPUs): FP4 18, FP8 9, BF16 4.5 PFLOPS with sparsity, halved for dense; NVLink 5 1.8 TB/s",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "GH200",
+                      "aliases": [
+                        "GH200 96GB"
+                      ],
+                      "memory_gb": 96,
+                      "bandwidth_gb_s": 4000,
+                      "verified_on": "2026-12-01",
+                      "source": "NVIDIA GH200 Grace Hopper Superchip, HBM3 variant: 96 GB at 4 TB/s on the GPU (NVIDIA announcement, August 2023, as reported by nishikiout.net 2023-08-09; 96 GB per Lambda's listing 2026-09-20). The 480 GB of CPU memory is not counted.",
+                      "bf16_tflops": 989.4,
+                      "fp8_tflops": 1978.9,
+                      "interconnect_gb_s": 450,
+                      "compute_source": "the H100 SXM's compute (same Hopper GPU); NVLink 900 GB/s",
+                      "compute_verified_on": "2026-12-01"
+                    },
+                    {
+                      "name": "MI325X",
+                      "memory_gb": 256,
+                      "bandwidth_gb_s": 6000,
+                      "source": "AMD Instinct MI325X: 256 GB HBM3e at about 6 TB/s, the MI300X's CDNA3 compute (yobitel.com/knowledge-base/amd-mi325x, 2026)",
+                      "verified_on": "2026-12-01",
+                      "bf16_tflops": 1307.4,
+                      "fp8_tflops": 2614.9,
+                      "interconnect_gb_s": 448,
+                      "compute_source": "the MI300X's compute (same CDNA3 silicon; yobitel.com/knowledge-base/amd-mi325x)",
+                      "compute_verified_on": "2026-12-01"
+                    }
+                  ]
+                }
+                """#
+        ),
+        PricingTable(
+            name: "models.json",
+            json: #"""
+                {
+                  "schema_version": 1,
+                  "description": "Open-weight model architectures for the serving performance model: parameters (total and, for mixture-of-experts, active per token), layers, hidden size, attention and KV heads, head dimension, context length and the precision the weights ship in. Each from its Hugging Face config.json and model card.",
+                  "models": [
+                    {
+                      "id": "llama-3-8b",
+                      "name": "Llama 3 8B",
+                      "aliases": [
+                        "meta-llama/Meta-Llama-3-8B",
+                        "meta-llama/Meta-Llama-3-8B-Instruct"
+                      ],
+                      "total_params_b": 8.03,
+                      "active_params_b": 8.03,
+                      "layers": 32,
+                      "hidden_size": 4096,
+                      "attention_heads": 32,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 8192,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json and the model card (8B parameters, 8K context, GQA)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-3-70b",
+                      "name": "Llama 3 70B",
+                      "aliases": [
+                        "meta-llama/Meta-Llama-3-70B",
+                        "meta-llama/Meta-Llama-3-70B-Instruct"
+                      ],
+                      "total_params_b": 70.6,
+                      "active_params_b": 70.6,
+                      "layers": 80,
+                      "hidden_size": 8192,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 8192,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Meta-Llama-3-70B/blob/main/config.json and the model card",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-3.1-8b",
+                      "name": "Llama 3.1 8B",
+                      "aliases": [
+                        "meta-llama/Llama-3.1-8B",
+                        "meta-llama/Llama-3.1-8B-Instruct",
+                        "meta-llama/Meta-Llama-3.1-8B-Instruct"
+                      ],
+                      "total_params_b": 8.03,
+                      "active_params_b": 8.03,
+                      "layers": 32,
+                      "hidden_size": 4096,
+                      "attention_heads": 32,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json; oumi configs/recipes/llama3_1 README (hidden 4096, 32 layers, 32 heads, 8 KV heads, 131,072 context)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-3.1-70b",
+                      "name": "Llama 3.1 70B",
+                      "aliases": [
+                        "meta-llama/Llama-3.1-70B",
+                        "meta-llama/Llama-3.1-70B-Instruct",
+                        "meta-llama/Meta-Llama-3.1-70B-Instruct"
+                      ],
+                      "total_params_b": 70.6,
+                      "active_params_b": 70.6,
+                      "layers": 80,
+                      "hidden_size": 8192,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json; oumi configs/recipes/llama3_1 README (hidden 8192)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-3.1-405b",
+                      "name": "Llama 3.1 405B",
+                      "aliases": [
+                        "meta-llama/Llama-3.1-405B",
+                        "meta-llama/Llama-3.1-405B-Instruct"
+                      ],
+                      "total_params_b": 405.9,
+                      "active_params_b": 405.9,
+                      "layers": 126,
+                      "hidden_size": 16384,
+                      "attention_heads": 128,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Llama-3.1-405B/blob/main/config.json",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-3.3-70b",
+                      "name": "Llama 3.3 70B",
+                      "aliases": [
+                        "meta-llama/Llama-3.3-70B-Instruct"
+                      ],
+                      "total_params_b": 70.6,
+                      "active_params_b": 70.6,
+                      "layers": 80,
+                      "hidden_size": 8192,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct/blob/main/config.json (the Llama 3.1 70B architecture)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-4-scout",
+                      "name": "Llama 4 Scout 17B-16E",
+                      "aliases": [
+                        "meta-llama/Llama-4-Scout-17B-16E",
+                        "meta-llama/Llama-4-Scout-17B-16E-Instruct"
+                      ],
+                      "total_params_b": 109,
+                      "active_params_b": 17,
+                      "layers": 48,
+                      "hidden_size": 5120,
+                      "attention_heads": 40,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 10000000,
+                      "native_precision": "bf16",
+                      "experts": 16,
+                      "experts_per_token": 1,
+                      "notes": "one routed expert per token plus a shared expert",
+                      "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct/blob/main/config.json and the model card (109B total, 17B active, 16 experts, 10M context)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "llama-4-maverick",
+                      "name": "Llama 4 Maverick 17B-128E",
+                      "aliases": [
+                        "meta-llama/Llama-4-Maverick-17B-128E",
+                        "meta-llama/Llama-4-Maverick-17B-128E-Instruct"
+                      ],
+                      "total_params_b": 400,
+                      "active_params_b": 17,
+                      "layers": 48,
+                      "hidden_size": 5120,
+                      "attention_heads": 40,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 1000000,
+                      "native_precision": "bf16",
+                      "experts": 128,
+                      "experts_per_token": 1,
+                      "notes": "MoE layers alternate with dense layers; one routed expert per token plus a shared expert",
+                      "source": "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct/blob/main/config.json and the model card (400B total, 17B active, 128 experts, 1M context)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "mixtral-8x7b",
+                      "name": "Mixtral 8x7B",
+                      "aliases": [
+                        "mistralai/Mixtral-8x7B-v0.1",
+                        "mistralai/Mixtral-8x7B-Instruct-v0.1"
+                      ],
+                      "total_params_b": 46.7,
+                      "active_params_b": 12.9,
+                      "layers": 32,
+                      "hidden_size": 4096,
+                      "attention_heads": 32,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 32768,
+                      "native_precision": "bf16",
+                      "experts": 8,
+                      "experts_per_token": 2,
+                      "source": "https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json and the Mixtral paper (46.7B total, 12.9B active, 8 experts, 2 per token)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "qwen2.5-7b",
+                      "name": "Qwen2.5 7B",
+                      "aliases": [
+                        "Qwen/Qwen2.5-7B",
+                        "Qwen/Qwen2.5-7B-Instruct"
+                      ],
+                      "total_params_b": 7.61,
+                      "active_params_b": 7.61,
+                      "layers": 28,
+                      "hidden_size": 3584,
+                      "attention_heads": 28,
+                      "kv_heads": 4,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/config.json and the model card (7.61B, 28 layers, 28 Q / 4 KV heads, 131,072 context with YaRN)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "qwen2.5-72b",
+                      "name": "Qwen2.5 72B",
+                      "aliases": [
+                        "Qwen/Qwen2.5-72B",
+                        "Qwen/Qwen2.5-72B-Instruct"
+                      ],
+                      "total_params_b": 72.7,
+                      "active_params_b": 72.7,
+                      "layers": 80,
+                      "hidden_size": 8192,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/config.json and the model card (72.7B, 80 layers, 64 Q / 8 KV heads)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "qwen3-30b-a3b",
+                      "name": "Qwen3 30B-A3B",
+                      "aliases": [
+                        "Qwen/Qwen3-30B-A3B",
+                        "Qwen/Qwen3-30B-A3B-Instruct-2507"
+                      ],
+                      "total_params_b": 30.5,
+                      "active_params_b": 3.3,
+                      "layers": 48,
+                      "hidden_size": 2048,
+                      "attention_heads": 32,
+                      "kv_heads": 4,
+                      "head_dim": 128,
+                      "context_length": 32768,
+                      "native_precision": "bf16",
+                      "experts": 128,
+                      "experts_per_token": 8,
+                      "source": "https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json and the model card (30.5B total, 3.3B active, 48 layers, 32 Q / 4 KV heads, 128 experts, 8 active, 32,768 native context)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "qwen3-235b-a22b",
+                      "name": "Qwen3 235B-A22B",
+                      "aliases": [
+                        "Qwen/Qwen3-235B-A22B",
+                        "Qwen/Qwen3-235B-A22B-Instruct-2507"
+                      ],
+                      "total_params_b": 235,
+                      "active_params_b": 22,
+                      "layers": 94,
+                      "hidden_size": 4096,
+                      "attention_heads": 64,
+                      "kv_heads": 4,
+                      "head_dim": 128,
+                      "context_length": 32768,
+                      "native_precision": "bf16",
+                      "experts": 128,
+                      "experts_per_token": 8,
+                      "source": "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json and the model card (235B total, 22B active, 94 layers, 64 Q / 4 KV heads, 128 experts, 8 active)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "gpt-oss-20b",
+                      "name": "gpt-oss-20b",
+                      "aliases": [
+                        "openai/gpt-oss-20b"
+                      ],
+                      "total_params_b": 20.9,
+                      "active_params_b": 3.6,
+                      "layers": 24,
+                      "hidden_size": 2880,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 64,
+                      "context_length": 131072,
+                      "native_precision": "mxfp4",
+                      "experts": 32,
+                      "experts_per_token": 4,
+                      "notes": "MoE weights ship in MXFP4 (about 4.25 bits); attention alternates full and 128-token sliding windows, counted here as full",
+                      "source": "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json and the gpt-oss model card (20.9B total, 3.6B active, 24 layers, 32 experts, 4 per token, MXFP4 MoE weights)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "gpt-oss-120b",
+                      "name": "gpt-oss-120b",
+                      "aliases": [
+                        "openai/gpt-oss-120b"
+                      ],
+                      "total_params_b": 116.8,
+                      "active_params_b": 5.1,
+                      "layers": 36,
+                      "hidden_size": 2880,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 64,
+                      "context_length": 131072,
+                      "native_precision": "mxfp4",
+                      "experts": 128,
+                      "experts_per_token": 4,
+                      "notes": "MoE weights ship in MXFP4 (about 4.25 bits); attention alternates full and 128-token sliding windows, counted here as full",
+                      "source": "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json and the gpt-oss model card (116.8B total, 5.1B active, 36 layers, 128 experts, 4 per token, MXFP4 MoE weights)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "nemotron-super-49b",
+                      "name": "Llama 3.3 Nemotron Super 49B",
+                      "aliases": [
+                        "nvidia/Llama-3_3-Nemotron-Super-49B-v1",
+                        "nvidia/Llama-3_3-Nemotron-Super-49B-v1_5"
+                      ],
+                      "total_params_b": 49.9,
+                      "active_params_b": 49.9,
+                      "layers": 80,
+                      "hidden_size": 8192,
+                      "attention_heads": 64,
+                      "kv_heads": 8,
+                      "head_dim": 128,
+                      "context_length": 131072,
+                      "native_precision": "bf16",
+                      "notes": "NAS-pruned: some of the 80 blocks skip attention, so the KV cache counted for all 80 is an upper bound",
+                      "source": "https://huggingface.co/nvidia/Llama-3_3-Nemotron-Super-49B-v1 (model card: derived from Llama-3.3-70B by neural architecture search, 128K context); Megatron-Bridge docs/models/llm/llama-nemotron.md (heterogeneous blocks, some skip attention)",
+                      "verified_on": "2026-12-01"
+                    },
+                    {
+                      "id": "deepseek-v3",
+                      "name": "DeepSeek V3",
+                      "aliases": [
+                        "deepseek-ai/DeepSeek-V3",
+                        "deepseek-ai/DeepSeek-V3-0324"
+                      ],
+                      "total_params_b": 671,
+                      "active_params_b": 37,
+                      "layers": 61,
+                      "hidden_size": 7168,
+                      "attention_heads": 128,
+                      "kv_heads": 1,
+                      "head_dim": 576,
+                      "context_length": 131072,
+                      "native_precision": "fp8",
+                      "experts": 256,
+                      "experts_per_token": 8,
+                      "notes": "multi-head latent attention: the KV cache is one 576-value latent per layer, written here as 1 KV head of 576 dims shared by K and V (counted twice, an upper bound)",
+                      "source": "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json and the DeepSeek-V3 technical report (671B total, 37B active, 61 layers, MLA with a 512-dim latent plus 64-dim RoPE key per layer, 256 routed experts, 8 per token, FP8 weights)",
+                      "verified_on": "2026-12-01"
+                    }
                   ]
                 }
                 """#
