@@ -79,6 +79,8 @@ extension BreakEven {
         _ request: ComparisonRequest, catalog: PriceCatalog, low: Decimal = defaultLow, high: Decimal = defaultHigh,
         onlyIDs: [String]? = nil
     ) throws(InfracostError) -> BreakEven {
+        var request = request
+        request.workload = try request.workload.resolvingModel(in: catalog)
         let workload = request.workload
         try workload.validate()
         guard low > 0, low < high else {

@@ -144,6 +144,14 @@ public struct Comparison: Equatable, Sendable {
             ("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"),
             ("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"),
         ]
+        if options.contains(where: { $0.throughput?.method == "model" }) {
+            let (input, output) = workload.requestShape
+            let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (--model names one)"
+            let precision = workload.serving.precision.map { "\($0.rawValue) (--precision)" } ?? "fp8 where the GPU has it, else bf16 (--precision)"
+            let size = workload.tokenPricing.inputTokensPerRequest == nil ? " (default \(ServingChoices.defaultTokensPerRequest) tokens; --tokens-per-request)" : ""
+            list.append(("GPU sizing", "serving performance model: \(model), \(precision), requests of \(input) in / \(output) out\(size),"
+                + " each replica at the most concurrent requests that keep \(workload.serving.targetText) (--max-itl, --max-ttft, --max-throughput)"))
+        }
         let pricing = workload.tokenPricing
         if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (--mode); offers without a \(pricing.mode.rawValue) price are unpriced")) }
         if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (--cached-share)")) }

@@ -22,7 +22,7 @@ extension Comparison {
     /// when they serve the workload's model size; GPU offers only when the model fits their GPUs.
     /// - Throws: `InfracostError.invalidUsage` when the baseline is unknown or cannot be priced.
     public static func make(_ request: ComparisonRequest, catalog: PriceCatalog) throws(InfracostError) -> Comparison {
-        let workload = request.workload
+        let workload = try request.workload.resolvingModel(in: catalog)
         try workload.validate()
         var options: [OptionCost] = []
         var excluded: [Exclusion] = []
@@ -41,10 +41,13 @@ extension Comparison {
         if let baselineID = request.baselineID {
             try checkBaseline(baselineID, comparison: comparison, catalog: catalog)
         }
-        let estimated = options.filter { $0.total != nil && $0.throughput?.isEstimate == true }.count
-        if estimated > 0 {
+        let estimated = options.filter { $0.total != nil && $0.throughput?.isEstimate == true }
+        if !estimated.isEmpty {
+            let roofline = estimated.contains { $0.throughput?.method == "roofline" }
+            let how = roofline ? "the serving performance model, or a decode roofline at batch \(Throughput.rooflineBatch) for GPUs without compute figures"
+                : "the serving performance model, sized for \(workload.serving.targetText)"
             comparison.warnings.append(
-                "\(estimated) GPU option\(estimated == 1 ? " is" : "s are") priced from an estimated throughput (decode roofline, batch \(Throughput.rooflineBatch)); --explain shows how")
+                "\(estimated.count) GPU option\(estimated.count == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); --explain shows how")
         }
         if options.isEmpty {
             comparison.warnings.append("no offer in the catalog can serve this workload (\(excluded.count) left out)")

@@ -64,6 +64,8 @@ public struct Sweep: Equatable, Sendable {
         _ request: ComparisonRequest, catalog: PriceCatalog, from: Decimal, to: Decimal, steps: Int, linear: Bool = false,
         perTier: Bool = false, onlyIDs: [String]? = nil, progress: WorkProgress? = nil
     ) throws(InfracostError) -> Sweep {
+        var request = request
+        request.workload = try request.workload.resolvingModel(in: catalog)
         try request.workload.validate()
         guard from > 0, from < to else {
             throw .invalidUsage(message: "the sweep needs --from below --to (got \(Numbers.formatted(from)) to \(Numbers.formatted(to)))")

@@ -45,6 +45,7 @@ public struct UtilizationView: Equatable, Sendable {
         offerID: String, againstID: String?, workload: Workload, catalog: PriceCatalog,
         utilizations: [Decimal] = defaultUtilizations
     ) throws(InfracostError) -> UtilizationView {
+        let workload = try workload.resolvingModel(in: catalog)
         let offer = try lookUp(offerID, flag: "--offer", catalog: catalog)
         guard offer.tier == .dedicated || offer.tier == .serverlessGPU else {
             throw .invalidUsage(message: "--offer \(offerID): utilization applies to capacity paid for by time (dedicated or serverless-gpu), not to a \(offer.tier.rawValue) offer")

@@ -42,10 +42,15 @@ public struct ThroughputEstimate: Equatable, Sendable {
     public var tokensPerSecond: Decimal
     /// True when the figure is computed (roofline), not published or stated.
     public var isEstimate: Bool
-    /// `offer`, `published` or `roofline`.
+    /// `offer` (stated), `published`, `model` (the serving performance model) or `roofline` (a GPU without
+    /// compute figures).
     public var method: String
     /// How the figure was made or where it was published, in words.
     public var detail: String
+    /// The weight precision the figure is for, when known.
+    public var precision: String? = nil
+    /// Requests served at once per replica at the sizing target (serving performance model), when known.
+    public var concurrency: Int? = nil
 }
 
 /// The priced result for one offer under one workload.

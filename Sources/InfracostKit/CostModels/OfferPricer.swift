@@ -42,7 +42,9 @@ public struct OfferPricer: Sendable {
         self.offer = offer
         switch offer.tier {
         case .api, .serverless:
-            if offer.tier == .serverless, let size = offer.modelParamsB, size != shape.modelParamsB {
+            // A named model (--model) matches offers of its size class: within 5% (Llama 3.3 70B has 70.6B).
+            if offer.tier == .serverless, let size = offer.modelParamsB, size != shape.modelParamsB,
+               shape.serving.model == nil || (size - shape.modelParamsB).magnitude > size / 20 {
                 exclusionReason = "serves a \(Numbers.exact(size))B model, not \(Numbers.exact(shape.modelParamsB))B"
             } else {
                 exclusionReason = nil
@@ -62,11 +64,11 @@ public struct OfferPricer: Sendable {
                 if let known = lookups.throughput[key] {
                     resolved = known
                 } else {
-                    resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: lookups.inputShare, catalog: catalog)
+                    resolved = Throughput.resolve(offer: offer, shape: shape, catalog: catalog)
                     lookups.throughput[key] = resolved
                 }
             } else {
-                resolved = Throughput.resolve(offer: offer, modelParamsB: shape.modelParamsB, inputShare: lookups.inputShare, catalog: catalog)
+                resolved = Throughput.resolve(offer: offer, shape: shape, catalog: catalog)
             }
             if case .failure(.doesNotFit(let reason)) = resolved {
                 exclusionReason = reason

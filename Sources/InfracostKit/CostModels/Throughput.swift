@@ -2,8 +2,10 @@ public import Foundation
 
 /// Finds the tokens-per-second figure for a model size on an offer's GPUs.
 ///
-/// In order: the offer's own `tokens_per_second`; a published figure for the same model size, GPU and GPU
-/// count; otherwise a decode roofline estimate from the GPU's memory bandwidth, labelled as an estimate.
+/// In order: the offer's own `tokens_per_second` ("stated"); for a GPU with compute figures, a published figure
+/// for exactly the configuration and request shape, else the serving performance model at the workload's latency
+/// target (`ServingModel`, an estimate that says how it was made); for a GPU with only memory and bandwidth, a
+/// published figure for the same model size, GPU and count, else a decode roofline, labelled as an estimate.
 public enum Throughput {
     /// Requests decoded together in the roofline estimate.
     public static let rooflineBatch = 16
@@ -25,6 +27,13 @@ public enum Throughput {
     public static func resolve(
         offer: Offer, modelParamsB: Decimal, inputShare: Decimal = Workload.defaultInputShare, catalog: PriceCatalog
     ) -> Result<ThroughputEstimate, Unavailable> {
+        let (input, output) = Workload.split(tokens: 1_000_000, inputShare: inputShare)
+        return resolve(offer: offer, shape: Workload(inputTokens: input, outputTokens: output, modelParamsB: modelParamsB), catalog: catalog)
+    }
+
+    /// The throughput of `offer` for workloads shaped like `shape` (its model, input share, request size and
+    /// serving choices; the volume is ignored).
+    public static func resolve(offer: Offer, shape: Workload, catalog: PriceCatalog) -> Result<ThroughputEstimate, Unavailable> {
         if let stated = offer.tokensPerSecond {
             return .success(ThroughputEstimate(
                 tokensPerSecond: stated, isEstimate: false, method: "offer",
@@ -32,6 +41,11 @@ public enum Throughput {
         }
         let gpuName = offer.gpu ?? ""
         let spec = catalog.gpu(named: gpuName)
+        if let spec, let compute = spec.compute {
+            return modelled(offer: offer, gpu: spec, compute: compute, shape: shape, catalog: catalog)
+        }
+        let modelParamsB = shape.modelParamsB
+        let inputShare = shape.inputShare
         let canonical = GPUSpec.normalized(spec?.name ?? gpuName)
         // Cheap comparisons first: GPU names and divisions only for figures of the right size and count.
         let candidates = catalog.throughput.filter { figure in
@@ -73,5 +87,63 @@ public enum Throughput {
             + " / \(Numbers.exact(weightGB)) GB of \(precision.name) weights = \(Numbers.formatted(tokensPerSecond)) tokens/s;"
             + " ignores prefill and KV-cache limits"
         return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: true, method: "roofline", detail: detail))
+    }
+
+    /// The serving performance model's throughput for the offer's GPUs: every tensor-parallel layout that divides
+    /// the instance (1, 2, 4, 8 GPUs per replica) is tried at the workload's target, and the one serving the most
+    /// tokens wins. Tokens per second count input + output for the whole instance.
+    static func modelled(offer: Offer, gpu: GPUSpec, compute: GPUCompute, shape: Workload, catalog: PriceCatalog) -> Result<ThroughputEstimate, Unavailable> {
+        guard let architecture = shape.servingArchitecture(in: catalog) else {
+            return .failure(.unknown("no model architecture named '\(shape.serving.model ?? "")'"))
+        }
+        let precision = shape.serving.precision ?? compute.defaultPrecision
+        let (input, output) = shape.requestShape
+        let count = offer.gpuCount
+        let layouts = ThroughputQuery.layouts.filter { $0 <= count && count % $0 == 0 }
+        let gpus = count > 1 ? "\(count) x \(gpu.name)" : gpu.name
+        var best: (model: ServingModel, point: ServingPoint)?
+        var lastProblem: String?
+        for tp in layouts {
+            let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: tp, precision: precision))
+            let fit = model.memory(inputTokens: input, outputTokens: output)
+            if let reason = fit.reason { lastProblem = reason; continue }
+            let point = shape.serving.maxThroughput
+                ? model.saturated(inputTokens: input, outputTokens: output)
+                : model.largestConcurrency(maxITLms: shape.serving.maxITLms, maxTTFTms: shape.serving.maxTTFTms, inputTokens: input, outputTokens: output)
+            guard let point else {
+                lastProblem = "even one request misses the target (\(shape.serving.targetText)) on \(tp) x \(gpu.name)"
+                continue
+            }
+            if best == nil || point.totalTokensPerSecondPerGPU > best!.point.totalTokensPerSecondPerGPU * 1.000001 { best = (model, point) }
+        }
+        guard let (model, point) = best else {
+            let reason = lastProblem ?? "no tensor-parallel layout divides \(count) GPUs"
+            return .failure(.doesNotFit("\(architecture.name) at \(precision.rawValue) cannot be served on \(gpus): \(reason)"))
+        }
+        if let figure = ServingSetup.publishedFigure(for: model.configuration, inputTokens: input, outputTokens: output, catalog: catalog),
+           shape.serving.maxThroughput {
+            let perGPU = figure.tokensPerSecond / Decimal(figure.gpuCount) * Decimal(input + output) / Decimal(output)
+            var exact = perGPU * Decimal(count)
+            var tokensPerSecond = Decimal()
+            NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
+            return .success(ThroughputEstimate(
+                tokensPerSecond: tokensPerSecond, isEstimate: false, method: "published",
+                detail: "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s published on \(figure.gpuCount) x \(figure.gpu) at \(input) in / \(output) out"
+                    + " (\(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated")); x (in + out) / out for \(gpus)",
+                precision: precision.rawValue))
+        }
+        let tp = model.configuration.gpus
+        var exact = Decimal(point.totalTokensPerSecondPerGPU) * Decimal(count)
+        var tokensPerSecond = Decimal()
+        NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
+        let replicas = count / tp
+        let layout = tp == 1 ? "\(replicas) replica\(replicas == 1 ? "" : "s") of 1 GPU" : "\(replicas) replica\(replicas == 1 ? "" : "s") of \(tp) GPUs (tensor parallel)"
+        let detail = "estimate (serving performance model): \(architecture.name) at \(precision.rawValue), \(layout);"
+            + " \(point.running) concurrent requests of \(input) in / \(output) out per replica at \(shape.serving.targetText)"
+            + " (inter-token \(String(format: "%.1f", point.itlMs)) ms, first token \(String(format: "%.0f", point.ttftMs)) ms)"
+            + " = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out"
+        return .success(ThroughputEstimate(
+            tokensPerSecond: tokensPerSecond, isEstimate: true, method: "model", detail: detail, precision: precision.rawValue,
+            concurrency: point.running * replicas))
     }
 }

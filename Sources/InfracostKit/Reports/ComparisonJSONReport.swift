@@ -35,6 +35,7 @@ public enum ComparisonJSONReport {
                         "tokens_per_second": .string(Numbers.exact(throughput.tokensPerSecond)),
                         "method": .string(throughput.method),
                         "estimate": .bool(throughput.isEstimate),
+                        "precision": throughput.precision.map(JSONValue.string),
                         "detail": .string(throughput.detail),
                     ])
                 },

@@ -34,7 +34,7 @@ public enum ComparisonMarkdownRenderer {
             }
             output += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        output += "\n~ throughput estimated (decode roofline). Assumptions: "
+        output += "\n~ throughput estimated (serving performance model, or a decode roofline for a GPU without compute figures). Assumptions: "
         output += comparison.assumptions.map { "\($0.name) \(TextSafety.markdownCell($0.value))" }.joined(separator: "; ")
         if let oldest = comparison.oldestPriceDate { output += "; oldest price \(oldest)" }
         return output + ".\n"

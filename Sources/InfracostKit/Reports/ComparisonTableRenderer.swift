@@ -2,6 +2,12 @@ import Foundation
 
 /// Renders a `Comparison` as an aligned text table for a terminal (fits 80 columns; `wide` adds columns).
 public enum ComparisonTableRenderer {
+    /// GPUs billed and, when known, their precision: "2 fp8".
+    static func gpuText(_ option: OptionCost) -> String {
+        guard let gpus = option.gpus else { return "-" }
+        return option.throughput?.precision.map { "\(gpus) \($0)" } ?? String(gpus)
+    }
+
     /// The report: a heading, one row per option, the cheapest, unpriced reasons and the assumptions.
     /// - Parameters:
     ///   - explain: adds each option's line items with their arithmetic.
@@ -33,10 +39,10 @@ public enum ComparisonTableRenderer {
             if let total = option.total {
                 rank += 1
                 let perMillion = option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""
-                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "-",
+                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, gpuText(option),
                        Money.formatted(total, currency: comparison.currency), perMillion]
             } else {
-                row = [mark, "-", option.offer.id, option.offer.tier.rawValue, option.gpus.map(String.init) ?? "-", "no price", ""]
+                row = [mark, "-", option.offer.id, option.offer.tier.rawValue, gpuText(option), "no price", ""]
             }
             if hasBaseline {
                 if option.offer.id == comparison.baselineID {
@@ -54,8 +60,17 @@ public enum ComparisonTableRenderer {
             }
             table.rows.append(row)
         }
+        // The marks, the rank and the offer share one column, a space apart (so the precision fits 80 columns).
+        let markWidth = ([table.headers[0]] + table.rows.map { $0[0] }).map(\.count).max() ?? 0
+        let rankWidth = ([table.headers[1]] + table.rows.map { $0[1] }).map(\.count).max() ?? 0
+        func merged(_ cells: [String]) -> [String] {
+            let mark = cells[0].padding(toLength: markWidth, withPad: " ", startingAt: 0)
+            return [mark + " " + String(repeating: " ", count: rankWidth - cells[1].count) + cells[1] + " " + cells[2]] + cells.dropFirst(3)
+        }
+        table = TextTable(headers: merged(table.headers), alignments: [.left] + table.alignments.dropFirst(3))
+            .with(rows: table.rows.map(merged))
         output += table.render()
-        output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated (roofline)\n"
+        output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated\n"
         if comparison.options.contains(where: { $0.method == "simulation" }) { output += "s priced by simulating the traffic (--explain shows the details)\n" }
         let deprecated = comparison.options.filter(\.offer.deprecationDue)
         if !deprecated.isEmpty {

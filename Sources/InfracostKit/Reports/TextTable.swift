@@ -11,6 +11,13 @@ public struct TextTable: Sendable {
         self.alignments = alignments
     }
 
+    /// This table with `rows` as its rows.
+    public func with(rows: [[String]]) -> TextTable {
+        var copy = self
+        copy.rows = rows
+        return copy
+    }
+
     /// The table as lines (header, rule, rows), trailing spaces removed.
     public func render(indent: String = "") -> String {
         // Cells come from other people's files: control bytes are shown, never sent to the terminal.

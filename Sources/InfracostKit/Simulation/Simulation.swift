@@ -67,7 +67,8 @@ public struct SimulationPlan: Equatable, Sendable {
         }
         let offer = pricer.offer
         let throughput = try? pricer.throughput?.get()
-        let concurrency = choices.concurrency ?? (throughput?.isEstimate == true ? Throughput.rooflineBatch : 1)
+        // The serving model's concurrency at the latency target; the roofline's batch; else one at a time.
+        let concurrency = choices.concurrency ?? throughput?.concurrency ?? (throughput?.isEstimate == true ? Throughput.rooflineBatch : 1)
         assumptions.append(("concurrency", "\(concurrency) requests per replica" + (choices.concurrency == nil ? " (default; --concurrency)" : "")))
         let service: EndpointConfiguration.ServiceTime
         if let seconds = choices.serviceTimeSeconds {

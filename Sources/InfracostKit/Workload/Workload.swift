@@ -25,6 +25,8 @@ public struct Workload: Equatable, Sendable {
     public var spotInterruption: Decimal = Workload.defaultSpotInterruption
     /// Per-token pricing choices: mode, cached share, request size, time profile.
     public var tokenPricing = TokenPricing()
+    /// How GPU options are sized: model architecture, precision, latency target.
+    public var serving = ServingChoices()
 
     /// The model size used when the user names none: the 70B class of the published comparisons.
     public static let defaultModelParamsB: Decimal = 70

@@ -191,9 +191,9 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let trace = try TraceReader.read(contentsOf: log, skipBadRows: skipBadRows)
-                let (input, output) = Workload.split(tokens: 1_000_000)
-                let shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try model.modelParamsB(), hoursPerMonth: try model.hours())
-                let analysis = try UsageAnalysis.make(trace: trace, offerID: offer, shape: shape, catalog: try pricing.catalog())
+                let catalog = try pricing.catalog()
+                let shape = try model.nominalShape(catalog: catalog)
+                let analysis = try UsageAnalysis.make(trace: trace, offerID: offer, shape: shape, catalog: catalog)
                 try Diagnostics.emit(UsageAnalysisRenderer.render(analysis, format: self.output.format), to: self.output.out)
                 Diagnostics.warn(analysis.warnings + (trace.skippedRows > 0 ? ["\(trace.skippedRows) bad rows skipped (--skip-bad-rows)"] : []))
             }

@@ -30,9 +30,8 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let (input, output) = Workload.split(tokens: 1_000_000)
-                let shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try model.modelParamsB(), hoursPerMonth: try model.hours())
                 let catalog = try pricing.catalog()
+                let shape = try model.nominalShape(catalog: catalog)
                 let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog)
                 let result = Simulation.run(plan, progress: ProgressLine.progress("simulating"))
                 ProgressLine.finish()
@@ -85,8 +84,8 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let (input, output) = Workload.split(tokens: 1_000_000)
-                let shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try model.modelParamsB(), hoursPerMonth: try model.hours())
+                let catalog = try pricing.catalog()
+                let shape = try model.nominalShape(catalog: catalog)
                 var timeouts: [Double] = [60, 300, 900]
                 if let idleTimeouts {
                     timeouts = []
@@ -95,7 +94,7 @@ extension Infracost {
                     }
                 }
                 let study = try KeepWarmStudy.run(
-                    base: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: try pricing.catalog(),
+                    base: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog,
                     keepWarmCounts: Array(0...keepWarmMax), idleTimeouts: timeouts,
                     maxColdStartShare: try maxColdStartShare.map { text throws(InfracostError) in
                         NSDecimalNumber(decimal: try Fraction.parse(text, flag: "--max-cold-start-share")).doubleValue

@@ -58,6 +58,7 @@ struct WorkloadShapeOptions: ParsableArguments {
         if let spotInterruption {
             workload.spotInterruption = try Fraction.parse(spotInterruption, flag: "--spot-interruption")
         }
+        workload.serving = try model.serving()
         workload.tokenPricing.mode = mode
         if let cachedShare { workload.tokenPricing.cachedShare = try Fraction.parse(cachedShare, flag: "--cached-share") }
         if let tokensPerRequest {
