@@ -98,6 +98,11 @@ once("simulate, saturated endpoint (300/s into 1 replica, 3 days)",
 print("  (memory target for the saturated simulation: under 100 MB)")
 ours = measure("infracost compare --tokens 2B (whole catalog, table)", [binary, "compare", "--tokens", "2B"])
 measure("infracost compare --tokens 2B --format json", [binary, "compare", "--tokens", "2B", "--format", "json"])
+print(f"compare target (serving model sizing every GPU offer): under 15 ms -> {'met' if ours < 15 else 'MISSED'}")
+throughput = measure("infracost throughput (70B, 2 x H100, 25 clients)",
+                     [binary, "throughput", "--model", "llama-3.3-70b", "--gpu", "H100", "--gpus", "2", "--input-tokens", "5000",
+                      "--output-tokens", "500", "--concurrency", "25"])
+print(f"throughput target: under 10 ms -> {'met' if throughput < 10 else 'MISSED'}")
 sweep = measure("infracost sweep: 10,000 volumes x whole catalog, CSV", [binary, "sweep", "--from", "1M", "--to", "1T", "--steps", "10000", "--format", "csv"])
 print(f"sweep target: under 500 ms -> {'met' if sweep < 500 else 'MISSED'}")
 few = max(3, runs // 10)
