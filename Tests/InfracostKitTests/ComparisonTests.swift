@@ -205,3 +205,47 @@ struct VerdictTests {
         #expect(advice.cost.cheapest?.id == "fireworks/llama-3.1-70b")
     }
 }
+
+/// A summary portfolio (check, diff, report) keeps only the options it shows, ranked by exact cents: every figure
+/// it shows equals the full portfolio's.
+struct SummaryPortfolioTests {
+    @Test func summaryAgreesWithTheFullPortfolioOnEveryFigureItShows() throws {
+        let catalog = try CatalogLoader.bundled()
+        let text = """
+            version: 1
+            workloads:
+              - name: chat
+                tokens_per_month: 2B
+                model_size: 70B
+              - name: small
+                tokens_per_month: 500M
+                model_size: 8B
+                tiers: [serverless, dedicated]
+              - name: pinned
+                tokens_per_month: 10B
+                offer: together/llama-3.3-70b
+              - name: again
+                tokens_per_month: 3B
+                model_size: 70B
+              - name: api-only
+                tokens_per_month: 40M
+                tiers: [api]
+            """
+        let file = try WorkloadFile.parse(Array(text.utf8), file: "w.yml")
+        let full = try Portfolio.make(file, catalog: catalog, detail: .full)
+        let summary = try Portfolio.make(file, catalog: catalog, detail: .summary)
+        #expect(full.entries.count == 5 && summary.entries.count == 5)
+        #expect(summary.total == full.total)
+        for (a, b) in zip(full.entries, summary.entries) {
+            #expect(a.chosen?.offer.id == b.chosen?.offer.id, "\(a.spec.name)")
+            #expect(a.chosen?.total == b.chosen?.total, "\(a.spec.name)")
+            #expect(a.chosen?.lineItems == b.chosen?.lineItems, "\(a.spec.name)")
+            #expect(a.comparison.cheapestServingModel?.offer.id == b.comparison.cheapestServingModel?.offer.id, "\(a.spec.name)")
+            #expect(a.comparison.cheapest?.offer.id == b.comparison.cheapest?.offer.id, "\(a.spec.name)")
+            #expect(a.comparison.cheapest?.total == b.comparison.cheapest?.total, "\(a.spec.name)")
+            #expect(a.problem == b.problem)
+            #expect(b.comparison.isSummary && !a.comparison.isSummary)
+            #expect(b.comparison.options.count <= 3)
+        }
+    }
+}

@@ -22,6 +22,9 @@ public struct Comparison: Equatable, Sendable {
     public var warnings: [String]
     /// Offers of the requested tiers whose model was shut down by the day priced: never priced or ranked.
     public var retired: [Offer] = []
+    /// Whether `options` holds only the options a portfolio summary needs (planned, cheapest serving, cheapest
+    /// overall) rather than every offer (`Portfolio.Detail.summary`).
+    public var isSummary = false
     /// The day whose prices were used (`--as-of`), when given.
     public var pricesAsOf: String?
     /// The rate amounts were converted with, when not in USD (`--currency`).

@@ -17,21 +17,48 @@ public struct Portfolio: Equatable, Sendable {
     }
 
     public var file: String
-    public var entries: [Entry]
+    public let entries: [Entry]
     /// The total budget written in the file, if any.
     public var budget: Decimal?
     public var currency: String
+    /// The sum of every priced workload's planned cost (a workload without a price adds nothing: see `missing`),
+    /// summed once, in cents.
+    public let total: Decimal
 
-    /// The sum of every priced workload's planned cost (a workload without a price adds nothing: see `missing`).
-    public var total: Decimal { entries.compactMap(\.cost).reduce(0, +) }
+    public init(file: String, entries: [Entry], budget: Decimal?, currency: String) {
+        self.file = file
+        self.entries = entries
+        self.budget = budget
+        self.currency = currency
+        // Planned costs are whole cents: summed as integers, they are exact and 60,000 of them cost nothing.
+        var cents: Int128 = 0
+        var exact = true
+        for cost in entries.lazy.compactMap(\.cost) {
+            guard let value = ExactNumber(cost)?.rounded(scale: 2), Money.fromCents(value) == cost else { exact = false; break }
+            cents += value
+        }
+        total = exact ? Money.fromCents(cents) : entries.compactMap(\.cost).reduce(0, +)
+    }
 
     /// Workloads that could not be priced.
     public var missing: [Entry] { entries.filter { $0.problem != nil } }
 
+    /// How much of each workload's comparison a portfolio keeps.
+    public enum Detail: Sendable {
+        /// Every option with its line items (`compare --workload` shows them all).
+        case full
+        /// Only the planned option, the cheapest way to serve the model and the cheapest overall, each with its
+        /// line items; the others are ranked by their exact totals in cents and not kept (`check`, `diff`,
+        /// `report`: 60,000 workloads in seconds).
+        case summary
+    }
+
     /// Prices every workload of `file`.
     /// - Throws: `InfracostError.invalidData` when a workload names an offer the catalog does not have.
-    public static func make(_ file: WorkloadFile, catalog: PriceCatalog) throws(InfracostError) -> Portfolio {
+    public static func make(_ file: WorkloadFile, catalog: PriceCatalog, detail: Detail = .full) throws(InfracostError) -> Portfolio {
         var entries: [Entry] = []
+        entries.reserveCapacity(file.workloads.count)
+        var pricerCache: [ShapeKey: [OfferPricer]] = [:]
         for spec in file.workloads {
             var tiers = spec.tiers
             if let id = spec.offerID {
@@ -42,7 +69,13 @@ public struct Portfolio: Equatable, Sendable {
                 }
                 if !tiers.isEmpty { tiers.insert(offer.tier) }
             }
-            let comparison = try Comparison.make(ComparisonRequest(workload: spec.workload, tiers: tiers), catalog: catalog)
+            let comparison: Comparison
+            switch detail {
+            case .full:
+                comparison = try Comparison.make(ComparisonRequest(workload: spec.workload, tiers: tiers), catalog: catalog)
+            case .summary:
+                comparison = try summaryComparison(spec.workload, tiers: tiers, keep: spec.offerID, catalog: catalog, cache: &pricerCache)
+            }
             var entry = Entry(spec: spec, comparison: comparison, chosen: nil, chosenIsCurrent: false, problem: nil)
             if let id = spec.offerID {
                 entry.chosenIsCurrent = true
@@ -62,6 +95,111 @@ public struct Portfolio: Equatable, Sendable {
         }
         return Portfolio(file: file.file, entries: entries, budget: file.budget, currency: "USD")
     }
+
+    /// What pricers depend on: the workload without its volume, and the tiers. Workloads of one shape share them.
+    struct ShapeKey: Hashable {
+        /// The input share as a Double (a cache key, not a money figure: exact division per workload cost more
+        /// than the pricing; shares equal to 16 digits price alike, request sizes being whole tokens).
+        var inputShare: Double
+        var modelParamsB: Decimal
+        var hours: Decimal
+        var utilization: Decimal
+        var coldStarts: Decimal
+        var keepWarm: Int
+        var idleTimeout: Decimal?
+        var spot: Decimal
+        var mode: String
+        var cachedShare: Decimal
+        var inputTokensPerRequest: Decimal?
+        var model: String?
+        var activeParamsB: Decimal?
+        var precision: String?
+        var maxITL: Double?
+        var maxTTFT: Double?
+        var maxThroughput: Bool
+        var tiers: [String]
+
+        /// nil for a workload with a time profile or per-request sizes (those are not compared here).
+        init?(_ w: Workload, tiers: Set<Tier>) {
+            guard w.tokenPricing.dayProfile == nil, w.tokenPricing.requestSizes == nil else { return nil }
+            let total = NSDecimalNumber(decimal: w.totalTokens).doubleValue
+            inputShare = total == 0 ? 0 : NSDecimalNumber(decimal: w.inputTokens).doubleValue / total
+            modelParamsB = w.modelParamsB
+            hours = w.hoursPerMonth
+            utilization = w.targetUtilization
+            coldStarts = w.coldStartsPerDay
+            keepWarm = w.keepWarmReplicas
+            idleTimeout = w.idleTimeoutSeconds
+            spot = w.spotInterruption
+            mode = w.tokenPricing.mode.rawValue
+            cachedShare = w.tokenPricing.cachedShare
+            inputTokensPerRequest = w.tokenPricing.inputTokensPerRequest
+            model = w.serving.model
+            activeParamsB = w.serving.activeParamsB
+            precision = w.serving.precision?.rawValue
+            maxITL = w.serving.maxITLms
+            maxTTFT = w.serving.maxTTFTms
+            maxThroughput = w.serving.maxThroughput
+            self.tiers = tiers.map(\.rawValue).sorted()
+        }
+    }
+
+    /// A comparison holding only the options a summary needs (see `Detail.summary`), ranked as `Comparison.make`
+    /// ranks: by exact total, then id. Totals come from `OfferPricer.totalCents`, the same exact line amounts as the
+    /// full cost; the kept options are priced in full.
+    static func summaryComparison(
+        _ workload: Workload, tiers: Set<Tier>, keep id: String?, catalog: PriceCatalog, cache: inout [ShapeKey: [OfferPricer]]
+    ) throws(InfracostError) -> Comparison {
+        let workload = try workload.resolvingModel(in: catalog)
+        try workload.validate()
+        let key = ShapeKey(workload, tiers: tiers)
+        let pricers: [OfferPricer]
+        if let key, let known = cache[key] {
+            pricers = known
+        } else {
+            pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: tiers)
+            if let key { cache[key] = pricers }
+        }
+        let exact = (ExactNumber(workload.inputTokens), ExactNumber(workload.outputTokens), ExactNumber(workload.totalTokens))
+        var best: (index: Int, cents: Int128)?
+        var bestServing: (index: Int, cents: Int128)?
+        var kept: Int?
+        func better(_ candidate: (index: Int, cents: Int128), than current: (index: Int, cents: Int128)?) -> Bool {
+            guard let current else { return true }
+            return candidate.cents != current.cents ? candidate.cents < current.cents : pricers[candidate.index].offer.id < pricers[current.index].offer.id
+        }
+        for (index, pricer) in pricers.enumerated() where pricer.exclusionReason == nil {
+            if pricer.offer.id == id { kept = index }
+            var cents: Int128?
+            if let input = exact.0, let output = exact.1, let total = exact.2 {
+                cents = pricer.totalCents(input: input, output: output, total: total)
+            }
+            if cents == nil, let total = pricer.cost(for: workload).total {
+                cents = ExactNumber(total)?.rounded(scale: 2)
+            }
+            guard let cents else { continue }
+            let candidate = (index, cents)
+            if better(candidate, than: best) { best = candidate }
+            if pricer.offer.tier != .api, better(candidate, than: bestServing) { bestServing = candidate }
+        }
+        var indices = Set([best?.index, bestServing?.index, kept].compactMap { $0 })
+        if let id, kept == nil, let excludedIndex = pricers.firstIndex(where: { $0.offer.id == id }) { indices.insert(excludedIndex) }
+        var options: [OptionCost] = []
+        var excluded: [Comparison.Exclusion] = []
+        for index in indices.sorted() {
+            let pricer = pricers[index]
+            if let reason = pricer.exclusionReason {
+                excluded.append(Comparison.Exclusion(id: pricer.offer.id, tier: pricer.offer.tier, reason: reason))
+            } else {
+                options.append(pricer.cost(for: workload))
+            }
+        }
+        var comparison = Comparison(workload: workload, currency: "USD", options: ranked(options), excluded: excluded, baselineID: nil, warnings: [])
+        comparison.isSummary = true
+        return comparison
+    }
+
+    static func ranked(_ options: [OptionCost]) -> [OptionCost] { Comparison.ranked(options) }
 }
 
 /// The result of `infracost check`: whether a portfolio fits its budgets, and by how much it does not.

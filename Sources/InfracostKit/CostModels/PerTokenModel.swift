@@ -25,6 +25,11 @@ public enum PerTokenModel {
             let missing = offer.inputPerMTok == nil ? "input_per_mtok" : "output_per_mtok"
             return .failure(Unpriced(reason: "no price (\(missing) is missing)"))
         }
+        // The plain two-line bill (most offers, most workloads): no segments, no notes to build.
+        if pricing.mode == .standard, pricing.cachedShare == 0, offer.contextTier == nil, offer.offPeak == nil {
+            return .success(([Part(label: "input tokens", side: .input, share: 1, rate: standard.input),
+                              Part(label: "output tokens", side: .output, share: 1, rate: standard.output)], []))
+        }
         var notes: [String] = []
         var rates = standard
         var prefix = ""
@@ -129,7 +134,8 @@ public enum PerTokenModel {
             return OptionCost(offer: offer, unpricedReason: unpriced.reason)
         case .success(let (parts, notes)):
             let items = parts.map { part -> LineItem in
-                let tokens = (part.side == .input ? workload.inputTokens : workload.outputTokens) * part.share
+                let sideTokens = part.side == .input ? workload.inputTokens : workload.outputTokens
+                let tokens = part.share == 1 ? sideTokens : sideTokens * part.share
                 let millions = tokens * Decimal.millionth
                 // Plain shares (1) take the exact path; fractions are products in Decimal, rounded once.
                 let cents = part.share == 1

@@ -50,8 +50,8 @@ extension Infracost {
                 let increase = try maxIncrease.map { text throws(InfracostError) in
                     try Percentage.parse(text, flag: "--max-increase", range: 0...10_000, rangeText: "0% or more")
                 }
-                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
-                let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog) }
+                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
+                let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog, detail: .summary) }
                 var check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
                 let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
                 let stale = PriceAge.staleWarnings(used, day: try pricing.day(), maxAgeDays: try pricing.maxAgeDays())
@@ -87,8 +87,8 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                let before = try Portfolio.make(try WorkloadFile.load(contentsOf: baseline), catalog: catalog)
-                let after = try Portfolio.make(try WorkloadFile.load(contentsOf: proposed), catalog: catalog)
+                let before = try Portfolio.make(try WorkloadFile.load(contentsOf: baseline), catalog: catalog, detail: .summary)
+                let after = try Portfolio.make(try WorkloadFile.load(contentsOf: proposed), catalog: catalog, detail: .summary)
                 try Diagnostics.emit(PortfolioRenderer.render(PortfolioDiff.make(baseline: before, proposed: after), format: output.format), to: output.out)
             }
         }
@@ -139,7 +139,7 @@ extension Infracost {
                 } ?? Decimal(0)
                 let start = try parseMonth(startMonth)
                 let catalog = try pricing.catalog()
-                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog)
+                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
                 let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
                 try Diagnostics.emit(PortfolioRenderer.render(report, format: format), to: out)
                 for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
