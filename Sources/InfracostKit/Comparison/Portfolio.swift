@@ -58,7 +58,7 @@ public struct Portfolio: Equatable, Sendable {
     public static func make(_ file: WorkloadFile, catalog: PriceCatalog, detail: Detail = .full) throws(InfracostError) -> Portfolio {
         var entries: [Entry] = []
         entries.reserveCapacity(file.workloads.count)
-        var pricerCache: [ShapeKey: [OfferPricer]] = [:]
+        var pricerCache: [ShapeKey: PricerSet] = [:]
         for spec in file.workloads {
             var tiers = spec.tiers
             if let id = spec.offerID {
@@ -144,46 +144,64 @@ public struct Portfolio: Equatable, Sendable {
         }
     }
 
+    /// The pricers of one shape with what the ranking reads of each, kept apart so that ranking 60,000 workloads
+    /// does not copy an offer (dozens of reference-counted fields) per workload and offer.
+    struct PricerSet {
+        var pricers: [OfferPricer]
+        /// Indices of the pricers that can serve the shape.
+        var usable: [Int]
+        var ids: [String]
+        var isServing: [Bool]
+
+        init(_ pricers: [OfferPricer]) {
+            self.pricers = pricers
+            usable = pricers.indices.filter { pricers[$0].exclusionReason == nil }
+            ids = pricers.map(\.offer.id)
+            isServing = pricers.map { $0.offer.tier != .api }
+        }
+    }
+
     /// A comparison holding only the options a summary needs (see `Detail.summary`), ranked as `Comparison.make`
     /// ranks: by exact total, then id. Totals come from `OfferPricer.totalCents`, the same exact line amounts as the
     /// full cost; the kept options are priced in full.
     static func summaryComparison(
-        _ workload: Workload, tiers: Set<Tier>, keep id: String?, catalog: PriceCatalog, cache: inout [ShapeKey: [OfferPricer]]
+        _ workload: Workload, tiers: Set<Tier>, keep id: String?, catalog: PriceCatalog, cache: inout [ShapeKey: PricerSet]
     ) throws(InfracostError) -> Comparison {
         let workload = try workload.resolvingModel(in: catalog)
         try workload.validate()
         let key = ShapeKey(workload, tiers: tiers)
-        let pricers: [OfferPricer]
+        let set: PricerSet
         if let key, let known = cache[key] {
-            pricers = known
+            set = known
         } else {
-            pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: tiers)
-            if let key { cache[key] = pricers }
+            set = PricerSet(OfferPricer.all(catalog: catalog, shape: workload, tiers: tiers))
+            if let key { cache[key] = set }
         }
+        let pricers = set.pricers
         let exact = (ExactNumber(workload.inputTokens), ExactNumber(workload.outputTokens), ExactNumber(workload.totalTokens))
         var best: (index: Int, cents: Int128)?
         var bestServing: (index: Int, cents: Int128)?
         var kept: Int?
         func better(_ candidate: (index: Int, cents: Int128), than current: (index: Int, cents: Int128)?) -> Bool {
             guard let current else { return true }
-            return candidate.cents != current.cents ? candidate.cents < current.cents : pricers[candidate.index].offer.id < pricers[current.index].offer.id
+            return candidate.cents != current.cents ? candidate.cents < current.cents : set.ids[candidate.index] < set.ids[current.index]
         }
-        for (index, pricer) in pricers.enumerated() where pricer.exclusionReason == nil {
-            if pricer.offer.id == id { kept = index }
+        for index in set.usable {
+            if let id, set.ids[index] == id { kept = index }
             var cents: Int128?
             if let input = exact.0, let output = exact.1, let total = exact.2 {
-                cents = pricer.totalCents(input: input, output: output, total: total)
+                cents = pricers[index].totalCents(input: input, output: output, total: total)
             }
-            if cents == nil, let total = pricer.cost(for: workload).total {
+            if cents == nil, let total = pricers[index].cost(for: workload).total {
                 cents = ExactNumber(total)?.rounded(scale: 2)
             }
             guard let cents else { continue }
             let candidate = (index, cents)
             if better(candidate, than: best) { best = candidate }
-            if pricer.offer.tier != .api, better(candidate, than: bestServing) { bestServing = candidate }
+            if set.isServing[index], better(candidate, than: bestServing) { bestServing = candidate }
         }
         var indices = Set([best?.index, bestServing?.index, kept].compactMap { $0 })
-        if let id, kept == nil, let excludedIndex = pricers.firstIndex(where: { $0.offer.id == id }) { indices.insert(excludedIndex) }
+        if let id, kept == nil, let excludedIndex = set.ids.firstIndex(of: id) { indices.insert(excludedIndex) }
         var options: [OptionCost] = []
         var excluded: [Comparison.Exclusion] = []
         for index in indices.sorted() {
