@@ -23,7 +23,17 @@ struct Infracost: ParsableCommand {
     /// instead of killing the process, then runs the command line.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // A misspelled subcommand ("compar --tokens 2B") would otherwise read as an unknown option of the root.
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help" {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            if !names.contains(first) {
+                let hint = Suggestions.hint(for: first, in: names)
+                FileHandle.standardError.write(Data("error: unknown subcommand '\(TextSafety.excerpt(first))'\(hint); see 'infracost --help'\n".utf8))
+                Foundation.exit(64)
+            }
+        }
+        main(arguments)
     }
 
     /// The version printed by --version.

@@ -15,7 +15,7 @@ struct PricesCommandTests {
     @Test func filtersByTier() throws {
         let result = try CLI.run(["prices", "list", "--tier", "dedicated", "--format", "csv"])
         let rows = CSVReader.parse(result.stdout)
-        #expect(rows.first == ["id", "tier", "provider", "subject", "price", "effective_from", "verified_on", "source"])
+        #expect(rows.first == ["id", "tier", "provider", "subject", "input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month", "currency", "effective_from", "verified_on", "source"])
         #expect(rows.dropFirst().allSatisfy { $0[1] == "dedicated" })
         #expect(rows.count == 19)
     }

@@ -94,9 +94,12 @@ struct SimulationTests {
 }
 
 struct TraceReaderTests {
-    @Test func readsTheAzureConversationTrace() throws {
-        let path = PackagePaths.root.deletingLastPathComponent().appendingPathComponent("shared/data/azure-llm-inference-2023/conv.csv").path
-        guard FileManager.default.fileExists(atPath: path) else { return }
+    static let conversationTrace = PackagePaths.root.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/azure-llm-inference-2023/conv.csv").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: conversationTrace), "../shared/data/azure-llm-inference-2023 is not beside the package"))
+    func readsTheAzureConversationTrace() throws {
+        let path = Self.conversationTrace
         let trace = try TraceReader.read(contentsOf: path)
         #expect(trace.format == "azure")
         #expect(trace.requests.count == 19_366)

@@ -144,9 +144,15 @@ public struct Comparison: Equatable, Sendable {
             ("input / output", "\(Numbers.formatted(workload.inputTokens)) / \(Numbers.formatted(workload.outputTokens)) (\(share)% input)"),
             ("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; --model-size)" : "")),
             ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
-            ("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"),
-            ("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"),
         ]
+        // Tier assumptions only for tiers in the comparison (`--tier api` has no GPUs to size).
+        let tiers = Set(options.map(\.offer.tier) + excluded.map(\.tier))
+        if tiers.contains(.dedicated) {
+            list.append(("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"))
+        }
+        if tiers.contains(.serverlessGPU) {
+            list.append(("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"))
+        }
         if options.contains(where: { $0.throughput?.method == "model" }) {
             let (input, output) = workload.requestShape
             let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (--model names one)"

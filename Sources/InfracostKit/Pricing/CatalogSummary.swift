@@ -11,6 +11,14 @@ public enum CatalogSummary {
 }
 
 extension WorkloadFile {
+    /// The starter file with its commands naming `file` (the name it is written under).
+    public static func starter(named file: String) -> String {
+        let name = String(file.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        // A name that would need quoting on a command line keeps the default in the comments.
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else { return starter }
+        return starter.split(separator: "--workload infracost.yml", omittingEmptySubsequences: false).joined(separator: "--workload \(name)")
+    }
+
     /// A commented starter file for `infracost init`.
     public static let starter = """
         # infracost workload file: what runs, how much, and on what.

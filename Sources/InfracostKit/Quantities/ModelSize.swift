@@ -25,7 +25,12 @@ public enum Fraction {
         var number = text.trimmingCharacters(in: .whitespaces)
         let percent = number.hasSuffix("%")
         if percent { number.removeLast() }
-        guard var value = try? DecimalText.parse(number) else {
+        var value: Decimal
+        do {
+            value = try DecimalText.parse(number)
+        } catch .tooManyDigits {
+            throw .invalidQuantity(flag: flag, value: text, reason: "it has more than 30 significant digits (write e.g. 0.75 or 75%)")
+        } catch {
             throw .invalidQuantity(flag: flag, value: text, reason: "it is not a share (write e.g. 0.75 or 75%)")
         }
         if percent { value /= 100 }

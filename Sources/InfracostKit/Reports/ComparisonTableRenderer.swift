@@ -48,7 +48,8 @@ public enum ComparisonTableRenderer {
                 if option.offer.id == comparison.baselineID {
                     row.append("baseline")
                 } else if let saving = comparison.saving(of: option) {
-                    row.append("\(Money.plain(saving.percent, scale: 1))%")
+                    // Amount and share saved against the baseline (negative: it costs more).
+                    row.append("\(Money.formatted(saving.amount, currency: comparison.currency)) (\(Money.plain(saving.percent, scale: 1))%)")
                 } else {
                     row.append("")
                 }

@@ -41,9 +41,13 @@ public enum OfferRenderer {
             }
             return table.render() + "\n\(sorted.count) offers. 'infracost prices show ID' shows one with its source.\n"
         case .csv:
-            var rows = [["id", "tier", "provider", "subject", "price", "effective_from", "verified_on", "source"]]
+            // Prices as plain numbers, one column per unit, so a spreadsheet can sum and sort them.
+            var rows = [["id", "tier", "provider", "subject", "input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month",
+                         "currency", "effective_from", "verified_on", "source"]]
             for offer in sorted {
-                rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, priceSummary(offer),
+                func plain(_ value: Decimal?) -> String { value.map { Numbers.exact($0) } ?? "" }
+                rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, plain(offer.inputPerMTok), plain(offer.outputPerMTok),
+                             plain(offer.perSecond), plain(offer.perHour), plain(offer.perMonth), offer.currency,
                              offer.currentFrom ?? "", offer.provenance.verifiedOn ?? "", offer.provenance.source ?? ""])
             }
             return CSVWriter.render(rows)

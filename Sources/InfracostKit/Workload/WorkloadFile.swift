@@ -80,7 +80,15 @@ public struct WorkloadFile: Equatable, Sendable {
             }
             func member(_ key: String) -> JSONValue.Member? { members.first { $0.key == key } }
             if let version = member("version") {
-                if version.value != .number("1") { report(version.line, nil, "version", "must be 1") }
+                if version.value != .number("1") {
+                    let found: String
+                    switch version.value {
+                    case .string(let text): found = "the string \"\(TextSafety.excerpt(text, limit: 20))\" (write 1 without quotes)"
+                    case .number(let text): found = TextSafety.excerpt(text, limit: 20)
+                    default: found = version.value.kindDescription
+                    }
+                    report(version.line, nil, "version", "must be the number 1, found \(found)")
+                }
             } else {
                 report(1, nil, "version", "is missing (write version: 1)")
             }

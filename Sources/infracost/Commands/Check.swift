@@ -39,6 +39,12 @@ extension Infracost {
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if output.format == .csv || output.format == .markdown {
+                throw ValidationError("--format \(output.format.rawValue): check writes table or json (report --format csv is the spreadsheet)")
+            }
+        }
+
         func run() throws {
             var passed = true
             try Diagnostics.run { () throws(InfracostError) in
@@ -130,6 +136,7 @@ extension Infracost {
 
         func validate() throws {
             if months < 1 || months > 120 { throw ValidationError("--months must be between 1 and 120") }
+            if format == .markdown { throw ValidationError("--format markdown: report writes csv, json or table") }
         }
 
         func run() throws {

@@ -19,7 +19,7 @@ extension Infracost {
                 """
         )
 
-        @OptionGroup var workload: WorkloadOptions
+        @OptionGroup(title: "Workload") var workload: WorkloadOptions
         @OptionGroup(title: "Traffic (prices serverless-gpu options by simulation)") var traffic: TrafficOptions
         @OptionGroup var pricing: PricingOptions
 

@@ -25,7 +25,7 @@ extension Infracost {
                 if FileManager.default.fileExists(atPath: file), !force {
                     throw .invalidUsage(message: "\(file) exists; pass --force to overwrite it")
                 }
-                try AtomicFile.write(WorkloadFile.starter, to: file)
+                try AtomicFile.write(WorkloadFile.starter(named: file), to: file)
                 try Diagnostics.emit("wrote \(file): edit its workloads, then run 'infracost compare --workload \(file)'\n", to: nil)
             }
         }

@@ -15,7 +15,8 @@ extension Infracost {
                 the configuration (--model-only ignores those).
 
                 Examples:
-                  infracost throughput --model llama-3.3-70b --gpu H100 --gpus 2 --input-tokens 5000 --output-tokens 500 --concurrency 25
+                  infracost throughput --model llama-3.3-70b --gpu H100 --concurrency 25
+                  infracost throughput --model qwen3-30b-a3b --gpu H100 --input-tokens 5000
                   infracost throughput --model gpt-oss-20b --gpu L40S --format json
                   infracost throughput --model-size 70B --gpu A100 --explain
                 """
