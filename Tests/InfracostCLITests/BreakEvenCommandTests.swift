@@ -31,7 +31,8 @@ struct BreakEvenCommandTests {
         let never = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--between", "acme/gpt-4o", "acme/llama-70b"])
         #expect(never.stdout.contains("They never cost the same between 1M and 1T tokens/month: acme/llama-70b is cheaper throughout."))
         let once = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--between", "acme/llama-70b", "acme/a100"])
-        #expect(once.stdout.contains("At 860,185,186 tokens/month (860M) acme/a100 becomes cheaper than acme/llama-70b: $929.00 vs $929.00."))
+        // Equal to the cent at the first whole token: the sentence says what differs past it ($1.08 per 1M).
+        #expect(once.stdout.contains("At 860,185,186 tokens/month (860M) acme/a100 becomes cheaper than acme/llama-70b: both $929.00 at that volume; past it acme/llama-70b costs $1.08 more for each further 1M tokens."))
         let bad = try CLI.run(["breakeven", "--between", "acme/llama-70b"])
         #expect(bad.status == 64)
     }
@@ -145,5 +146,48 @@ extension BreakEvenCommandTests {
         // crusoe/h200 at 3,131.70 a month (4.29 x 730 h) against 0.54 per 1M: equal at 5,799,444,444.44 tokens.
         #expect(result.stdout.contains("equal where V = ($3,131.70 - $0.00) / ($0.54 - $0.00) x 1M = 5,799,444,444.44"))
         #expect(result.stdout.contains("a step at V = "))
+    }
+
+    /// A dedicated GPU of 10 tok/s at $150 a month (21,024,000 tokens an instance at 80%) against $10 per 1M: the
+    /// GPU wins from 15M, loses at 21,024,001 when it needs a second instance, wins again from 30M.
+    static let stepping = """
+        {"schema_version": 1, "offers": [
+          {"id": "s/x", "tier": "serverless", "model_params_b": 70, "input_per_mtok": "10", "output_per_mtok": "10"},
+          {"id": "d/x", "tier": "dedicated", "gpu": "H100", "per_month": "150", "tokens_per_second": 10}
+        ]}
+        """
+
+    @Test func atAStepTheSentenceQuotesThePriceAfterTheStepAsCompareDoes() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("p.json").path
+        try Self.stepping.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["breakeven", "--pricing", file, "--no-bundled", "--between", "s/x", "d/x", "--to", "40M"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("At 15,000,001 tokens/month (15M) d/x becomes cheaper than s/x: $150.00 vs $150.00 there.")
+                || result.stdout.contains("At 15,000,001 tokens/month (15M) d/x becomes cheaper than s/x:"))
+        #expect(result.stdout.contains("At 21,024,001 tokens/month (21M) s/x becomes cheaper than d/x (d/x needs one more instance there): $210.24 vs $300.00 there."),
+                "\(result.stdout)")
+        // compare at that volume prints the same two totals.
+        let compare = try CLI.run(["compare", "--tokens", "21024001", "--pricing", file, "--no-bundled", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+        let options = try #require(report["options"] as? [[String: Any]])
+        #expect(options.first { $0["id"] as? String == "d/x" }?["monthly_cost"] as? String == "300.00")
+        #expect(options.first { $0["id"] as? String == "s/x" }?["monthly_cost"] as? String == "210.24")
+    }
+
+    @Test func twoOffersAtTheSamePricesCostTheSameThroughout() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("p.json").path
+        try """
+            {"schema_version": 1, "offers": [
+              {"id": "a/x", "tier": "serverless", "model_params_b": 70, "input_per_mtok": "1", "output_per_mtok": "2"},
+              {"id": "b/x", "tier": "serverless", "model_params_b": 70, "input_per_mtok": "1", "output_per_mtok": "2"}
+            ]}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["breakeven", "--pricing", file, "--no-bundled", "--between", "a/x", "b/x"])
+        #expect(result.stdout.contains("They cost the same at every volume between 1M and 1T tokens/month"))
+        #expect(!result.stdout.contains("cheaper throughout"))
     }
 }

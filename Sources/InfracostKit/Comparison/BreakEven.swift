@@ -16,6 +16,8 @@ public struct BreakEven: Equatable, Sendable {
     public var optionIDs: [String]
     /// Offers left out (cannot serve the workload, or no price).
     public var excluded: [Comparison.Exclusion]
+    /// Whether every option compared costs the same at every volume (two offers at the same prices, `--between`).
+    public var sameCostThroughout = false
 
     /// A stretch of volume over which one option is cheapest.
     public struct Region: Equatable, Sendable {
@@ -53,6 +55,20 @@ public struct BreakEven: Equatable, Sendable {
         /// True when the two lines cross at `volume`; false when a curve steps there (a dedicated option needs
         /// one more instance, or a keep-warm knee), so the change happens at the step, not at a crossing.
         public var isCrossing: Bool
+        /// Both options' monthly totals at `firstWholeToken`, as `compare` prints them at that volume (line items
+        /// rounded to the cent): what a sentence about the crossover quotes. Past a step they are the prices after
+        /// the step.
+        public var fromTotal: Decimal? = nil
+        public var toTotal: Decimal? = nil
+
+        /// Why the cheapest changes at a step rather than at a crossing, in words.
+        public var stepReason: String {
+            switch fromTier {
+            case .dedicated: "\(fromID) needs one more instance there"
+            case .serverlessGPU: "\(fromID) steps up there"
+            default: "\(toID) steps down there"
+            }
+        }
 
         /// The first whole-token volume at which the new option is the cheaper: floor(volume) + 1.
         public var firstWholeToken: Decimal {
@@ -114,10 +130,25 @@ extension BreakEven {
             throw .invalidUsage(message: "--between: \(missing.id) cannot be priced for this workload (\(missing.reason))")
         }
         curves.sort { $0.offer.id < $1.offer.id }
-        let (regions, crossovers) = envelope(curves, low: low, high: high)
-        return BreakEven(
+        var (regions, crossovers) = envelope(curves, low: low, high: high)
+        let same = curves.count == 2 && {
+            let points = Set([low, high] + curves[0].breakpoints(in: low, high) + curves[1].breakpoints(in: low, high))
+            return points.allSatisfy { curves[0].piece(after: $0) == curves[1].piece(after: $0) }
+        }()
+        // What compare prints at the first whole token past each crossover, for the sentences that quote it.
+        let byID = Dictionary(pricers.map { ($0.offer.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let share = workload.inputShare
+        for index in crossovers.indices {
+            var at = workload
+            (at.inputTokens, at.outputTokens) = Workload.split(tokens: crossovers[index].firstWholeToken, inputShare: share)
+            crossovers[index].fromTotal = byID[crossovers[index].fromID]?.cost(for: at).total
+            crossovers[index].toTotal = byID[crossovers[index].toID]?.cost(for: at).total
+        }
+        var result = BreakEven(
             workload: workload, currency: "USD", low: low, high: high, regions: regions, crossovers: crossovers,
             optionIDs: curves.map(\.offer.id), excluded: excluded)
+        result.sameCostThroughout = same
+        return result
     }
 
     static func value(_ piece: (intercept: Decimal, slope: Decimal), at tokens: Decimal) -> Decimal {

@@ -134,13 +134,32 @@ public enum BreakEvenRenderer {
     /// The answer to `--between A B`, in words.
     public static func between(_ result: BreakEven, _ a: String, _ b: String) -> String {
         var output = "infracost breakeven --between \(a) \(b): \(heading(result))\n\n"
-        if result.crossovers.isEmpty, let only = result.regions.first {
-            output += "They never cost the same between \(TokenCount.abbreviated(result.low)) and \(TokenCount.abbreviated(result.high)) tokens/month: \(only.id) is cheaper throughout.\n"
+        let range = "between \(TokenCount.abbreviated(result.low)) and \(TokenCount.abbreviated(result.high)) tokens/month"
+        if result.sameCostThroughout {
+            output += "They cost the same at every volume \(range) (the same prices); \(result.regions.first?.id ?? a) is listed first by id.\n"
             return output
         }
-        for c in result.crossovers {
-            output += "At \(Numbers.formatted(c.firstWholeToken)) tokens/month (\(TokenCount.abbreviated(c.volume))) \(c.toID) becomes cheaper than \(c.fromID):"
-            output += " \(Money.formatted(c.toCost, currency: result.currency)) vs \(Money.formatted(c.fromCost, currency: result.currency)).\n"
+        if result.crossovers.isEmpty, let only = result.regions.first {
+            output += "They never cost the same \(range): \(only.id) is cheaper throughout.\n"
+            return output
+        }
+        let c = result.currency
+        for crossover in result.crossovers {
+            output += "At \(Numbers.formatted(crossover.firstWholeToken)) tokens/month (\(TokenCount.abbreviated(crossover.volume)))"
+            output += " \(crossover.toID) becomes cheaper than \(crossover.fromID)"
+            if !crossover.isCrossing { output += " (\(crossover.stepReason))" }
+            guard let to = crossover.toTotal, let from = crossover.fromTotal else {
+                output += ".\n"
+                continue
+            }
+            if to == from {
+                // Equal to the cent there: say what makes the difference past it.
+                let slope = crossover.fromLine.slopePerMillion - crossover.toLine.slopePerMillion
+                output += ": both \(Money.formatted(to, currency: c)) at that volume; past it \(crossover.fromID) costs"
+                output += " \(Money.formattedPrice(Money.rounded(slope, scale: 4), currency: c)) more for each further 1M tokens.\n"
+            } else {
+                output += ": \(Money.formatted(to, currency: c)) vs \(Money.formatted(from, currency: c)) there.\n"
+            }
         }
         return output
     }
