@@ -122,3 +122,32 @@ extension SimulateCommandTests {
         #expect(!result.stderr.contains("simulating"))
     }
 }
+
+/// keepwarm's recommendation and its rule-of-thumb line read the same rows, and durations keep one unit.
+struct KeepWarmConsistencyTests {
+    @Test func theRuleOfThumbSpeaksOfTheRecommendedTimeout() throws {
+        let result = try CLI.run(["keepwarm", "--traffic", "poisson", "--rate", "30/h"] + CLI.frozenPricing)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        #expect(text.contains("Recommended: keep 0 warm, idle timeout 15 min: $1,510.83/month"))
+        // Keep-warm is not advised next to a recommendation of none: the line names the default timeout's share
+        // and the recommended one's, figures of the table (6.81% at 5 min, 0.06% at 15 min).
+        #expect(!text.contains("keep replicas warm"))
+        #expect(text.contains("At a 5 min idle timeout 6.81% of requests would hit a cold start, above the 5-10% rule of thumb; at 15 min it is 0.06% without keep-warm."))
+        // One unit per column: "1 min", never "60.00 s" beside "5.0 min".
+        #expect(!text.contains("60.00 s") && !text.contains("5.0 min"))
+        let seconds = try CLI.run(["keepwarm", "--traffic", "poisson", "--rate", "30/h", "--idle-timeouts", "30s,90s"] + CLI.frozenPricing)
+        #expect(seconds.stdout.contains("30 s") && seconds.stdout.contains("90 s"))
+    }
+
+    @Test func whenTheRecommendationKeepsReplicasWarmTheLineComparesTheSameTimeout() throws {
+        let result = try CLI.run(["keepwarm", "--traffic", "poisson", "--rate", "30/h", "--idle-timeouts", "30s,90s"] + CLI.frozenPricing)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let recommended = try #require(lines.first { $0.hasPrefix("Recommended:") })
+        #expect(recommended.contains("keep 1 warm, idle timeout 30 s"))
+        let rule = try #require(lines.first { $0.hasPrefix("At a ") })
+        #expect(rule.hasPrefix("At a 30 s idle timeout without keep-warm"))
+        #expect(rule.contains("1 kept warm brings it to 0.00%"))
+    }
+}

@@ -200,3 +200,16 @@ struct LatencyHistogramTests {
         #expect(abs(histogram.quantile(0.99) - 9.9) < 0.1)
     }
 }
+
+struct LatencyRangeTests {
+    @Test func aLatencyBeyondTheHistogramIsReportedNotCapped() {
+        var histogram = LatencyHistogram()
+        histogram.record(4_194_304 * 2)  // 97 days: within the range now (it was the old 1,165 h cap)
+        #expect(histogram.quantile(0.5) >= 4_194_304 * 2)
+        #expect(histogram.quantile(0.5).isFinite)
+        var beyond = LatencyHistogram()
+        beyond.record(pow(2, 31))
+        #expect(!beyond.quantile(0.5).isFinite)
+        #expect(SimulationRenderer.seconds(beyond.quantile(0.5)) == "over 34 years")
+    }
+}

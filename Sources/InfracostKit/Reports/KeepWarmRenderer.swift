@@ -9,7 +9,7 @@ public enum KeepWarmRenderer {
             var rows = [["keep_warm", "idle_timeout_s", "monthly_cost", "cold_start_share", "p95_latency_s", "frontier", "meets_constraints", "currency"]]
             for s in study.settings {
                 rows.append([String(s.keepWarm), SimulationPlan.format(s.idleTimeoutSeconds), Money.plain(s.monthlyCost), String(format: "%.6f", s.coldStartShare),
-                             String(format: "%.3f", s.p95Latency), s.onFrontier ? "yes" : "", s.meetsConstraints ? "yes" : "", study.currency])
+                             s.p95Latency.isFinite ? String(format: "%.3f", s.p95Latency) : "", s.onFrontier ? "yes" : "", s.meetsConstraints ? "yes" : "", study.currency])
             }
             return CSVWriter.render(rows)
         case .table, .markdown: return table(study)
@@ -18,11 +18,12 @@ public enum KeepWarmRenderer {
 
     static func table(_ study: KeepWarmStudy) -> String {
         var output = "infracost keepwarm: \(study.offerID)\n\n"
+        let timeouts = study.settings.map(\.idleTimeoutSeconds)
         var table = TextTable(headers: ["", "keep-warm", "idle timeout", "monthly", "cold starts", "p95"], alignments: [.left, .right, .right, .right, .right, .right])
         for s in study.settings {
             var mark = s.onFrontier ? "f" : ""
             if s == study.recommended { mark = "*" + mark }
-            table.rows.append([mark, String(s.keepWarm), SimulationRenderer.seconds(s.idleTimeoutSeconds), Money.formatted(s.monthlyCost, currency: study.currency),
+            table.rows.append([mark, String(s.keepWarm), SimulationRenderer.setting(s.idleTimeoutSeconds, column: timeouts), Money.formatted(s.monthlyCost, currency: study.currency),
                                String(format: "%.2f%%", s.coldStartShare * 100), SimulationRenderer.seconds(s.p95Latency)])
         }
         output += table.render() + "\n* recommended   f on the frontier (no setting is cheaper with fewer cold starts and a lower p95)\n\n"
@@ -30,7 +31,7 @@ public enum KeepWarmRenderer {
         if let share = study.maxColdStartShare { limits.append("cold starts on at most \(String(format: "%g", share * 100))% of requests") }
         if let p95 = study.maxP95Latency { limits.append("p95 latency at most \(SimulationRenderer.seconds(p95))") }
         if let best = study.recommended {
-            output += "Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.seconds(best.idleTimeoutSeconds)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).\n"
+            output += "Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.setting(best.idleTimeoutSeconds, column: timeouts)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).\n"
         } else {
             output += "No setting meets \(limits.joined(separator: " and ")); try more --keep-warm-max or a faster offer.\n"
         }
@@ -49,7 +50,7 @@ public enum KeepWarmRenderer {
                 .fields([
                     "keep_warm": .number(String(s.keepWarm)), "idle_timeout_s": .string(SimulationPlan.format(s.idleTimeoutSeconds)),
                     "monthly_cost": .string(Money.plain(s.monthlyCost)), "cold_start_share": .string(String(format: "%.6f", s.coldStartShare)),
-                    "p95_latency_s": .string(String(format: "%.3f", s.p95Latency)), "frontier": .bool(s.onFrontier), "meets_constraints": .bool(s.meetsConstraints),
+                    "p95_latency_s": s.p95Latency.isFinite ? .string(String(format: "%.3f", s.p95Latency)) : .null, "frontier": .bool(s.onFrontier), "meets_constraints": .bool(s.meetsConstraints),
                 ])
             }),
             "recommended": study.recommended.map { .fields(["keep_warm": .number(String($0.keepWarm)), "idle_timeout_s": .string(SimulationPlan.format($0.idleTimeoutSeconds)), "monthly_cost": .string(Money.plain($0.monthlyCost))]) } ?? .null,

@@ -13,12 +13,21 @@ public enum SimulationRenderer {
     }
 
     static func seconds(_ value: Double) -> String {
+        if !value.isFinite { return "over 34 years" }
         switch value {
         case ..<1: return String(format: "%.0f ms", value * 1000)
         case ..<120: return String(format: "%.2f s", value)
         case ..<7200: return String(format: "%.1f min", value / 60)
         default: return String(format: "%.1f h", value / 3600)
         }
+    }
+
+    /// A configured duration (an idle timeout) in the unit shared by all of `column`: minutes when every value is
+    /// whole minutes, else seconds, so a column never mixes "60.00 s" and "5.0 min".
+    static func setting(_ value: Double, column: [Double]) -> String {
+        func trimmed(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
+        if column.allSatisfy({ $0 >= 60 && $0.truncatingRemainder(dividingBy: 60) == 0 }) { return "\(trimmed(value / 60)) min" }
+        return "\(trimmed(value)) s"
     }
 
     static func count(_ value: Int) -> String { Numbers.grouped(String(value)) }
@@ -87,7 +96,8 @@ public enum SimulationRenderer {
 
     static func value(_ r: SimulationResult) -> JSONValue {
         let run = r.run
-        func number(_ value: Double, _ places: Int = 3) -> JSONValue { .string(String(format: "%.\(places)f", value)) }
+        // A latency beyond the histogram's range (34 years) is null, never a made-up figure.
+        func number(_ value: Double, _ places: Int = 3) -> JSONValue { value.isFinite ? .string(String(format: "%.\(places)f", value)) : .null }
         return .fields([
             "schema_version": .number("1"),
             "currency": .string(r.currency),

@@ -441,8 +441,10 @@ struct CompletionHeap {
 public struct LatencyHistogram: Equatable, Sendable {
     static let subBuckets = 128
     static let lowestExponent = 1023 - 10
-    static let octaves = 32
-    var counts = [Int](repeating: 0, count: 128 * 32 + 1)
+    /// 2^-10 s to 2^30 s (34 years, past any 366-day run's queue): a latency above it is reported as beyond the
+    /// range (infinite), never silently capped.
+    static let octaves = 40
+    var counts = [Int](repeating: 0, count: 128 * 40 + 1)
     public private(set) var total = 0
 
     public init() {}
@@ -471,6 +473,7 @@ public struct LatencyHistogram: Equatable, Sendable {
             seen += count
             if seen >= rank {
                 if bucket == 0 { return pow(2, -10) }
+                if bucket == counts.count - 1 { return .infinity }
                 let octave = (bucket - 1) / Self.subBuckets
                 let sub = (bucket - 1) % Self.subBuckets
                 return pow(2, Double(octave - 10)) * (1 + Double(sub + 1) / Double(Self.subBuckets))

@@ -70,16 +70,28 @@ public struct KeepWarmStudy: Equatable, Sendable {
             }
         }
         let recommended = settings.filter(\.meetsConstraints).min { ($0.monthlyCost, $0.keepWarm, $0.idleTimeoutSeconds) < ($1.monthlyCost, $1.keepWarm, $1.idleTimeoutSeconds) }
+        // The rule of thumb speaks of the idle timeout the recommendation uses (else the default), and compares
+        // keep-warm settings at that same timeout: the line and the recommendation read the same rows.
         var rule: String?
         let defaultIdle = base.idleTimeoutSeconds ?? NSDecimalNumber(decimal: Workload.defaultIdleTimeoutSeconds).doubleValue
-        if let baseline = settings.first(where: { $0.keepWarm == 0 && $0.idleTimeoutSeconds == defaultIdle }) ?? settings.first(where: { $0.keepWarm == 0 }),
-           baseline.coldStartShare > 0.05 {
-            let warm = settings.filter { $0.keepWarm > 0 }.min { ($0.coldStartShare, $0.monthlyCost) < ($1.coldStartShare, $1.monthlyCost) }
-            rule = "Without keep-warm \(String(format: "%.1f", baseline.coldStartShare * 100))% of requests hit a cold start, above the 5-10% rule of thumb: keep replicas warm"
-            if let warm {
-                rule! += "; \(warm.keepWarm) kept warm brings it to \(String(format: "%.2f", warm.coldStartShare * 100))% for \(Money.formatted(warm.monthlyCost - baseline.monthlyCost))/month more"
+        let idle = recommended?.idleTimeoutSeconds ?? defaultIdle
+        let timeouts = settings.map(\.idleTimeoutSeconds)
+        func percent(_ share: Double) -> String { String(format: "%.2f%%", share * 100) }
+        if let baseline = settings.first(where: { $0.keepWarm == 0 && $0.idleTimeoutSeconds == idle }) ?? settings.first(where: { $0.keepWarm == 0 }) {
+            let at = SimulationRenderer.setting(baseline.idleTimeoutSeconds, column: timeouts)
+            if baseline.coldStartShare > 0.05 {
+                rule = "At a \(at) idle timeout without keep-warm \(percent(baseline.coldStartShare)) of requests hit a cold start, above the 5-10% rule of thumb: keep replicas warm"
+                let warm = settings.filter { $0.keepWarm > 0 && $0.idleTimeoutSeconds == baseline.idleTimeoutSeconds }
+                    .min { ($0.coldStartShare, $0.monthlyCost) < ($1.coldStartShare, $1.monthlyCost) }
+                if let warm {
+                    rule! += "; \(warm.keepWarm) kept warm brings it to \(percent(warm.coldStartShare)) for \(Money.formatted(warm.monthlyCost - baseline.monthlyCost))/month more"
+                }
+                rule! += "."
+            } else if let atDefault = settings.first(where: { $0.keepWarm == 0 && $0.idleTimeoutSeconds == defaultIdle }),
+                      atDefault.idleTimeoutSeconds != baseline.idleTimeoutSeconds, atDefault.coldStartShare > 0.05 {
+                rule = "At a \(SimulationRenderer.setting(defaultIdle, column: timeouts)) idle timeout \(percent(atDefault.coldStartShare)) of requests would hit a cold start,"
+                    + " above the 5-10% rule of thumb; at \(at) it is \(percent(baseline.coldStartShare)) without keep-warm."
             }
-            rule! += "."
         }
         let first = plans.first
         return KeepWarmStudy(
