@@ -70,6 +70,8 @@ struct PortfolioCommandTests {
         ("version: 1\nworkloads:\n  - name: a\n    tokens_per_mnth: 1B\n", "w.yml:4: workload 'a', field 'tokens_per_mnth': unknown field (did you mean 'tokens_per_month'?)"),
         ("version: 1\nworkloads:\n  - name: a\n    tokens_per_month: 1B\n    tiers: [gpu]\n", "w.yml:5: workload 'a', field 'tiers': 'gpu' is not a tier (use api, serverless, serverless-gpu, dedicated)"),
         ("version: 1\nworkloads:\n  - name: a\n    requests_per_minute: 10\n", "w.yml:3: workload 'a', field 'input_tokens_per_request': is missing: a request rate needs tokens per request"),
+        ("version: 1\nworkloads:\n  - name: a\n    model: lama-3.1-8b\n    tokens_per_month: 1B\n", "w.yml:3: workload 'a', field 'model': no model architecture has the id 'lama-3.1-8b'"),
+        ("version: 1\nworkloads:\n  - name: a\n    model: llama-3.1-8b\n    model_size: 8B\n    tokens_per_month: 1B\n", "w.yml:4: workload 'a', field 'model': give model or model_size, not both (model sets the size)"),
         ("version: 2\nworkloads:\n  - name: a\n    tokens_per_month: 1B\n", "w.yml:1: field 'version': must be the number 1, found 2"),
         ("version: 1\nworkloads:\n  - name: a\n    tokens_per_month: 1B\n    offer: togther/llama-3.1-8b\n", "w.yml:3: workload 'a', field 'offer': no offer has the id 'togther/llama-3.1-8b' (did you mean 'together/llama-3.1-8b'?)"),
         ("version: 1\nworkloads:\n  - name: a\n    tokens_per_month: 1B\n  - name: a\n    tokens_per_month: 2B\n", "w.yml:5: workload 'a', field 'name': two workloads have this name"),

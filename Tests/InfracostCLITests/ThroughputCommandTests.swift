@@ -72,4 +72,17 @@ struct ThroughputCommandTests {
             #expect(["fp8", "bf16"].contains(throughput["precision"] as? String), "\(option["id"] ?? "")")
         }
     }
+
+    @Test func aWorkloadFileNamesItsModel() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("w.yml").path
+        try "version: 1\nworkloads:\n  - name: a\n    model: llama-3.1-8b\n    tokens_per_month: 500M\n    tiers: [dedicated]\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["compare", "--workload", file, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The architecture sets the size (8.03B) and every GPU row is sized for it.
+        #expect(result.stdout.contains("\"model_params_b\": \"8.03\"") || result.stdout.contains("8.03"))
+        #expect(result.stdout.contains("Llama 3.1 8B at fp8") || result.stdout.contains("Llama 3.1 8B at bf16"))
+    }
 }

@@ -60,6 +60,11 @@ public struct Portfolio: Equatable, Sendable {
         entries.reserveCapacity(file.workloads.count)
         var pricerCache: [ShapeKey: PricerSet] = [:]
         for spec in file.workloads {
+            if let model = spec.workload.serving.model, catalog.model(named: model) == nil {
+                let hint = Suggestions.hint(for: model, in: catalog.models.map(\.id))
+                throw .invalidData(problems: [DataProblem(file: file.file, line: spec.line, entry: spec.name, entryKind: "workload", field: "model",
+                                                          message: "no model architecture has the id '\(TextSafety.excerpt(model))'\(hint)")])
+            }
             var tiers = spec.tiers
             if let id = spec.offerID {
                 guard let offer = catalog.offer(id: id) else {

@@ -42,7 +42,7 @@ public struct ThroughputEstimate: Equatable, Sendable {
     public var tokensPerSecond: Decimal
     /// True when the figure is computed (roofline), not published or stated.
     public var isEstimate: Bool
-    /// `offer` (stated), `published`, `model` (the serving performance model) or `roofline` (a GPU without
+    /// `stated` (the offer's own figure), `published`, `model` (the serving performance model) or `roofline` (a GPU without
     /// compute figures).
     public var method: String
     /// How the figure was made or where it was published, in words.

@@ -36,7 +36,7 @@ public enum Throughput {
     public static func resolve(offer: Offer, shape: Workload, catalog: PriceCatalog) -> Result<ThroughputEstimate, Unavailable> {
         if let stated = offer.tokensPerSecond {
             return .success(ThroughputEstimate(
-                tokensPerSecond: stated, isEstimate: false, method: "offer",
+                tokensPerSecond: stated, isEstimate: false, method: "stated",
                 detail: "\(Numbers.formatted(stated)) tokens/s stated by the offer"))
         }
         let gpuName = offer.gpu ?? ""

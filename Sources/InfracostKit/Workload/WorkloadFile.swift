@@ -33,7 +33,7 @@ public struct WorkloadFile: Equatable, Sendable {
 
     static let topKeys: Set<String> = ["version", "description", "hours_per_month", "target_utilization", "budget", "workloads"]
     static let workloadKeys: Set<String> = [
-        "name", "description", "model_size", "tokens_per_month", "input_share", "requests_per_second", "requests_per_minute",
+        "name", "description", "model", "model_size", "tokens_per_month", "input_share", "requests_per_second", "requests_per_minute",
         "requests_per_hour", "requests_per_day", "input_tokens_per_request", "output_tokens_per_request", "tiers", "offer", "budget",
         "cold_starts_per_day", "keep_warm", "hours_per_month", "target_utilization", "advise",
     ]
@@ -200,6 +200,18 @@ public struct WorkloadFile: Equatable, Sendable {
                 modelSizeIsDefault: member("model_size") == nil, hoursPerMonth: monthHours, targetUtilization: workUtilization,
                 coldStartsPerDay: coldStarts, keepWarmReplicas: NSDecimalNumber(decimal: keepWarm).intValue)
             var spec = WorkloadSpec(name: name, workload: workload, tiers: tiers, offerID: offerID, budget: budget, line: line)
+            // `model: llama-3.1-8b` names an architecture (as --model does): it sets the size when GPUs are sized.
+            if let model = member("model") {
+                if member("model_size") != nil {
+                    report(model.line, name, "model", "give model or model_size, not both (model sets the size)")
+                    return nil
+                }
+                guard case .string(let id) = model.value, !id.isEmpty else {
+                    report(model.line, name, "model", "must be a model id, e.g. llama-3.1-8b")
+                    return nil
+                }
+                spec.workload.serving.model = id
+            }
             if let advise = member("advise") {
                 guard case .object(let settings) = advise.value else {
                     report(advise.line, name, "advise", "must be a mapping of settings, e.g. p95_latency: 2s")
