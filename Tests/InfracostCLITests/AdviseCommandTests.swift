@@ -56,3 +56,42 @@ struct AdviseCommandTests {
         }
     }
 }
+
+/// advise's sections follow from the same inputs (issue 16, part 1).
+struct AdviseConsistencyTests {
+    @Test func aStepThatNeverPaysIsNotOfferedAndATieSaysItIsATie() throws {
+        let report = try CLI.run(["advise", "--workload", "examples/infracost.yml", "--name", "reasoning", "--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let endpoint = try #require(json["endpoint"] as? [String: Any])
+        let points = try #require(endpoint["points"] as? [String: Any])
+        let chosen = try #require(endpoint["chosen"] as? String)
+        let tied = try #require(endpoint["tied_with"] as? [String])
+        // Every open type with the chosen one's points is named as tied, and only those.
+        let chosenPoints = points[chosen] as? Int
+        for (type, value) in points where type != chosen {
+            #expect(tied.contains(type) == ((value as? Int) == chosenPoints), "\(type)")
+        }
+        let text = try CLI.run(["advise", "--workload", "examples/infracost.yml", "--name", "reasoning"]).stdout
+        if !tied.isEmpty { #expect(text.contains("a tie: ")) }
+        #expect(!text.contains("steady traffic,") || text.contains("made for:"))
+    }
+
+    @Test func migrationNamesNoStepThatCostsMoreThroughout() throws {
+        let text = try CLI.run(["advise", "--tokens", "2B"]).stdout
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run(["advise", "--tokens", "2B", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let steps = try #require(json["migration"] as? [[String: Any]])
+        for step in steps where step["pays"] as? Bool == false {
+            let from = try #require(step["from"] as? String), to = try #require(step["to"] as? String)
+            #expect(!text.contains("\(from) -> \(to)"), "a step that never pays is offered: \(from) -> \(to)")
+            #expect(text.contains("stay on "))
+        }
+        #expect(!text.contains("never cheaper between 1M and 1T tokens/month; at"))
+    }
+
+    @Test func endpointAndTargetDoNotGiveOppositeReasonsForTheSameTraffic() throws {
+        let text = try CLI.run(["advise", "--tokens", "2B"]).stdout
+        // The old text chose always-on instances and scale to zero, both "because: steady traffic".
+        #expect(!(text.contains("always-on instances") && text.contains("because: steady traffic")))
+    }
+}

@@ -42,6 +42,8 @@ public struct Advice: Equatable, Sendable {
         public var fired: [FiredRule]
         /// Multi-model endpoint and serial pipeline, when they apply, with why.
         public var arrangements: [FiredRule]
+        /// Other open types with as many points as the chosen one: a tie, broken by the table's order.
+        public var tiedWith: [EndpointType] = []
     }
 
     public struct RuntimeChoice: Equatable, Sendable {
@@ -72,6 +74,8 @@ public struct Advice: Equatable, Sendable {
         public var threshold: Decimal?
         /// Monthly saving at this workload's volume (negative: the step costs more now).
         public var savingNow: Decimal
+        /// Whether the step ever pays in 1M-1T tokens a month; one that never does is not a step to take.
+        public var pays: Bool { threshold != nil || savingNow > 0 }
     }
 
     /// The traffic ramp of each migration step.

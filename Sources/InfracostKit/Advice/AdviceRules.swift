@@ -10,7 +10,7 @@ public enum EndpointType: String, CaseIterable, Sendable {
     /// Latency, payload limit and traffic each type is made for (published endpoint-type table).
     public var summary: String {
         switch self {
-        case .realTime: return "milliseconds, payloads up to 6 MB, steady traffic, always-on instances"
+        case .realTime: return "milliseconds, payloads up to 6 MB, steady traffic, instances that stay up"
         case .serverless: return "seconds (cold starts), payloads up to 4 MB, intermittent traffic, billed per inference"
         case .asynchronous: return "minutes, queued, payloads up to 1 GB, long processing, instances can scale to zero"
         case .batch: return "hours, whole datasets, offline, billed per job, no endpoint"
@@ -145,7 +145,7 @@ public enum AdviceRules {
             return "p95 target \(seconds(p95)) < \(seconds(f.coldStartSeconds)) cold start of a \(f.size) model, and \(f.input.shape.rawValue) traffic brings cold starts"
         },
         EndpointRule(id: "steady", effect: .favors(.realTime, points: 2)) { f in
-            f.input.shape == .steady ? "steady traffic keeps always-on instances busy" : nil
+            f.input.shape == .steady ? "steady traffic keeps instances busy: they need not scale to zero" : nil
         },
         EndpointRule(id: "tight-latency", effect: .favors(.realTime, points: 2)) { f in
             guard let p95 = f.input.p95LatencySeconds, p95 < 1 else { return nil }
@@ -252,7 +252,13 @@ public enum AdviceRules {
         },
         TargetRule(target: .managedFlex) { f in
             let latency = f.input.p95LatencySeconds.map { "a p95 target of \(seconds($0))" } ?? "no p95 target"
-            return "\(f.input.shape.rawValue) traffic, \(latency), and \(f.cheapestTier?.rawValue ?? "per-token") the cheapest way to serve the model at this volume: scale to zero and pay per use"
+            let tier = f.cheapestTier?.rawValue ?? "per-token"
+            if f.input.shape == .steady {
+                // Steady traffic does not call for scale to zero; the price does: billed per use, its replicas stay
+                // busy, so it serves the real-time endpoint without paying for idle capacity.
+                return "\(tier) is the cheapest way to serve the model at this volume (\(latency)); with steady traffic its replicas stay busy, so pay-per-use billing serves a real-time endpoint without idle capacity"
+            }
+            return "\(f.input.shape.rawValue) traffic, \(latency), and \(tier) the cheapest way to serve the model at this volume: scale to zero and pay per use"
         },
     ]
 

@@ -62,7 +62,9 @@ public enum Advisor {
         if input.pipelineStages > 1 {
             arrangements.append(.init(id: "serial-pipeline", reason: "\(input.pipelineStages) stages (pre-processing, model, post-processing) per request: chain them in a serial inference pipeline"))
         }
-        return .init(chosen: chosen, points: points, excluded: excluded, fired: fired, arrangements: arrangements)
+        var choice = Advice.EndpointChoice(chosen: chosen, points: points, excluded: excluded, fired: fired, arrangements: arrangements)
+        if let chosen { choice.tiedWith = open.filter { $0 != chosen && (points[$0] ?? 0) == (points[chosen] ?? 0) } }
+        return choice
     }
 
     static func index(of type: EndpointType) -> Int { EndpointType.allCases.firstIndex(of: type) ?? 0 }

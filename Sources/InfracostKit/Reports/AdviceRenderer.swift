@@ -63,7 +63,13 @@ public enum AdviceRenderer {
         // 2. Endpoint type
         let endpoint = advice.endpoint
         out += "\n\(h)2. Endpoint type: \(endpoint.chosen?.rawValue ?? "none fits (see conflicts)")\n"
-        if let chosen = endpoint.chosen { out += "\(bullet)\(chosen.summary)\n" }
+        if let chosen = endpoint.chosen {
+            out += "\(bullet)made for: \(chosen.summary)\n"
+            if !endpoint.tiedWith.isEmpty {
+                let others = endpoint.tiedWith.map(\.rawValue).joined(separator: ", ")
+                out += "\(bullet)a tie: \(others) \(endpoint.tiedWith.count == 1 ? "has" : "have") as many points (\(endpoint.points[chosen] ?? 0)); \(chosen.rawValue) is taken as the first in the table, so weigh them yourself\n"
+            }
+        }
         for type in EndpointType.allCases {
             if let reasons = endpoint.excluded[type] {
                 out += "\(bullet)\(type.rawValue): ruled out: \(reasons.joined(separator: "; "))\n"
@@ -114,6 +120,12 @@ public enum AdviceRenderer {
         out += "\n\(h)5. Migration path\n"
         if advice.migration.isEmpty { out += "\(bullet)only one tier can serve this workload\n" }
         for step in advice.migration {
+            guard step.pays else {
+                // Not a step: say so, with what it would cost, rather than offering it.
+                out += "\(bullet)stay on \(step.fromTier.rawValue): no \(step.toTier.rawValue) offer becomes cheaper than \(step.fromID) between 1M and 1T tokens/month"
+                out += " (the cheapest, \(step.toID), would cost \(Money.formatted(-step.savingNow, currency: c))/month more at \(volume))\n"
+                continue
+            }
             out += "\(bullet)\(step.fromTier.rawValue) -> \(step.toTier.rawValue): \(step.fromID) -> \(step.toID): "
             switch step.threshold {
             case nil: out += "never cheaper between 1M and 1T tokens/month"
@@ -126,7 +138,7 @@ public enum AdviceRenderer {
                 out += "; at \(volume) it would cost \(Money.formatted(-step.savingNow, currency: c))/month more\n"
             }
         }
-        out += "\(bullet)each step: shift \(Advice.ramp.map { "\($0)%" }.joined(separator: " -> ")) of traffic, holding each stage until p95 latency, errors and cost per request match the old path\n"
+        if advice.migration.contains(where: \.pays) { out += "\(bullet)each step: shift \(Advice.ramp.map { "\($0)%" }.joined(separator: " -> ")) of traffic, holding each stage until p95 latency, errors and cost per request match the old path\n" }
         return out
     }
 
@@ -160,6 +172,7 @@ public enum AdviceRenderer {
         return .fields([
             "chosen": endpoint.chosen.map { JSONValue.string($0.rawValue) } ?? .null,
             "points": object(points),
+            "tied_with": .list(endpoint.tiedWith.map { .string($0.rawValue) }),
             "rules_fired": .list(endpoint.fired.map { rule($0) }),
             "arrangements": .list(endpoint.arrangements.map { rule($0, key: "kind") }),
         ])
@@ -187,6 +200,7 @@ public enum AdviceRenderer {
             "from": .string(step.fromID), "from_tier": .string(step.fromTier.rawValue), "to": .string(step.toID), "to_tier": .string(step.toTier.rawValue),
             "cheaper_from_tokens": step.threshold.map { .string(Numbers.exact($0)) } ?? .null,
             "saving_now": .string(Money.plain(step.savingNow)),
+            "pays": .bool(step.pays),
         ])
     }
 
