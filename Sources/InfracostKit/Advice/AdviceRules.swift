@@ -256,7 +256,7 @@ public enum AdviceRules {
             if f.input.shape == .steady {
                 // Steady traffic does not call for scale to zero; the price does: billed per use, its replicas stay
                 // busy, so it serves the real-time endpoint without paying for idle capacity.
-                return "\(tier) is the cheapest way to serve the model at this volume (\(latency)); with steady traffic its replicas stay busy, so pay-per-use billing serves a real-time endpoint without idle capacity"
+                return "\(tier) is the cheapest way to serve the model at this volume (\(latency)); with steady traffic its replicas stay busy, so pay-per-use billing leaves no idle capacity to pay for"
             }
             return "\(f.input.shape.rawValue) traffic, \(latency), and \(tier) the cheapest way to serve the model at this volume: scale to zero and pay per use"
         },
