@@ -100,7 +100,7 @@ struct PortfolioCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLI.run(["diff", "--baseline", Self.example, "--proposed", path, "--format", "markdown"] + CLI.frozenPricing)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("**infracost:** Monthly cost +$700.80 (+27.6%): $2,540.40 -> $3,241.20\n"))
+        #expect(result.stdout.hasPrefix("<!-- infracost-diff -->\n**infracost:** Monthly cost +$700.80 (+27.6%): $2,540.40 -> $3,241.20\n"))
         try CLI.expectGolden(result.stdout, "diff-example.md")
     }
 
@@ -134,5 +134,91 @@ struct PortfolioCommandTests {
         let workloads = try #require(report["workloads"] as? [[String: Any]])
         #expect(workloads.map { $0["name"] as? String } == ["classifier", "reasoning"])
         #expect(((workloads[0]["planned"] as? [String: Any])?["current"]) as? Bool == true)
+    }
+}
+
+/// The budget gate in one line: `check` reads compare's workload flags (issue 20, part 2).
+struct OneLineCheckTests {
+    @Test func withinOverAndUsage() throws {
+        // The seed: the cheapest way to serve 2B tokens of the 70B model is the A100 at $929.00.
+        let seed = ["--pricing", CompareCommandTests.seed, "--no-bundled"]
+        let within = try CLI.run(["check", "--tokens", "2B", "--budget", "1000"] + seed)
+        #expect(within.status == 0, "\(within.stderr)")
+        #expect(within.stdout.hasPrefix("infracost check: OK: 1 workloads, total $929.00/month within the $1,000.00 budget (92.9% used)"))
+        let over = try CLI.run(["check", "--tokens", "2B", "--budget", "900"] + seed)
+        #expect(over.status == 1)
+        #expect(over.stdout.hasPrefix("infracost check: FAIL: total $929.00/month is over the $900.00 budget by $29.00 (3.2%)"))
+        let json = try CLI.run(["check", "--tokens", "2B", "--budget", "900", "--format", "json"] + seed)
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["passed"] as? Bool == false)
+        #expect(report["total_monthly_cost"] as? String == "929.00")
+        for usage in [["check", "--budget", "100"], ["check", "--tokens", "2B", "--workload", "examples/infracost.yml"], ["check", "--tokens", "lots"],
+                      ["check", "--tokens", "2B", "--tier", "gpu"]] {
+            let result = try CLI.run(usage + seed)
+            #expect(result.status == 64, "\(usage): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func theTierAndModelFlagsShapeTheWorkload() throws {
+        let seed = ["--pricing", CompareCommandTests.seed, "--no-bundled"]
+        // Per-token tiers only: the serverless 70B at $1.08 per 1M, $2,160.00 for 2B.
+        let serverless = try CLI.run(["check", "--tokens", "2B", "--tier", "serverless", "--budget", "2000"] + seed)
+        #expect(serverless.status == 1)
+        #expect(serverless.stdout.contains("$2,160.00"))
+        // A model nobody serves: unpriced, which fails the gate (never $0).
+        let none = try CLI.run(["check", "--tokens", "2B", "--model-size", "8B", "--tier", "serverless"] + seed)
+        #expect(none.status == 1)
+        #expect(none.stdout.contains("has no price"))
+    }
+}
+
+/// The CI job files in examples/ci run commands that work: each `infracost check|diff` line, pointed at the example
+/// workload file, parses and answers (0 or 1, never a usage or input error); the diff keeps its marker line.
+struct CIJobTests {
+    static let jobs = ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"]
+
+    @Test(arguments: jobs)
+    func everyInfracostCommandOfTheJobRuns(job: String) throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent(job), encoding: .utf8)
+        let commands = text.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "infracost check ") ?? line.range(of: "infracost diff ") else { return nil }
+            return String(line[range.lowerBound...])
+        }
+        #expect(commands.count == 2, "\(job): \(commands)")
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = CLI.root.appendingPathComponent("examples/infracost.yml").path
+        for command in commands {
+            let arguments = command.split(separator: " ").dropFirst().map { word -> String in
+                switch word {
+                case "infracost.yml", "base.yml": return example
+                case "infracost-diff.md": return folder.appendingPathComponent("diff.md").path
+                default: return String(word)
+                }
+            }
+            let result = try CLI.run(arguments + ["--as-of", "2026-12-01"])
+            #expect(result.status == 0 || result.status == 1, "\(job): \(command): \(result.stderr)")
+        }
+        let diff = try String(contentsOf: folder.appendingPathComponent("diff.md"), encoding: .utf8)
+        #expect(diff.hasPrefix("<!-- infracost-diff -->\n"))
+        // The same file on both sides: nothing rises, so the comment is one line after the marker.
+        #expect(diff.contains("**infracost:** no cost increase"))
+        #expect(diff.split(separator: "\n").count == 2)
+    }
+
+    @Test func onlyIncreasesListsTheWorkloadsThatRise() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = folder.appendingPathComponent("before.yml").path, after = folder.appendingPathComponent("after.yml").path
+        try "version: 1\nworkloads:\n  - name: up\n    tokens_per_month: 1B\n  - name: down\n    tokens_per_month: 2B\n".write(toFile: before, atomically: true, encoding: .utf8)
+        try "version: 1\nworkloads:\n  - name: up\n    tokens_per_month: 3B\n  - name: down\n    tokens_per_month: 1B\n".write(toFile: after, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["diff", "--baseline", before, "--proposed", after, "--format", "markdown", "--only-increases"] + CLI.frozenPricing)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<!-- infracost-diff -->\n**infracost:** Monthly cost"))
+        #expect(result.stdout.contains("| up |"))
+        #expect(!result.stdout.contains("| down |"))
+        #expect(result.stdout.contains("Workloads whose cost rises (1 of 2)"))
     }
 }

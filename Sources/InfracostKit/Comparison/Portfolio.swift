@@ -101,6 +101,15 @@ public struct Portfolio: Equatable, Sendable {
         return Portfolio(file: file.file, entries: entries, budget: file.budget, currency: "USD")
     }
 
+    /// A portfolio of one workload already compared (the one-line `check --tokens 2B --budget 1000`), planned on the
+    /// cheapest way to serve its model, else the cheapest option.
+    public static func single(_ comparison: Comparison, name: String) -> Portfolio {
+        let spec = WorkloadSpec(name: name, workload: comparison.workload, tiers: [], offerID: nil, budget: nil, line: 0)
+        var entry = Entry(spec: spec, comparison: comparison, chosen: comparison.cheapestServingModel ?? comparison.cheapest, chosenIsCurrent: false, problem: nil)
+        if entry.chosen == nil { entry.problem = "no offer in the catalog can serve it" }
+        return Portfolio(file: "the command line", entries: [entry], budget: nil, currency: comparison.currency)
+    }
+
     /// What pricers depend on: the workload without its volume, and the tiers. Workloads of one shape share them.
     struct ShapeKey: Hashable {
         /// The input share as a Double (a cache key, not a money figure: exact division per workload cost more

@@ -90,7 +90,13 @@ public enum PortfolioRenderer {
         }
     }
 
-    public static func render(_ diff: PortfolioDiff, format: OutputFormat) -> String {
+    /// The first line of every Markdown diff: a CI job finds its earlier pull-request comment by it and updates it
+    /// instead of adding one per push.
+    public static let diffMarker = "<!-- infracost-diff -->"
+
+    /// - Parameter onlyIncreases: Markdown lists only the workloads whose cost rises, and when none does (and the
+    ///   total does not) prints only the marker and one line, so a job can skip or clear its comment.
+    public static func render(_ diff: PortfolioDiff, format: OutputFormat, onlyIncreases: Bool = false) -> String {
         let c = diff.currency
         func money(_ value: Decimal?) -> String { value.map { Money.formatted($0, currency: c) } ?? "-" }
         func signed(_ value: Decimal) -> String { (value > 0 ? "+" : "") + Money.formatted(value, currency: c) }
@@ -126,8 +132,14 @@ public enum PortfolioRenderer {
             rows.append(["total", Money.plain(diff.totalBefore), Money.plain(diff.totalAfter), Money.plain(diff.delta), diff.percent.map { Money.plain($0, scale: 1) } ?? "", "", "", c])
             return CSVWriter.render(rows)
         case .markdown:
-            var output = "**infracost:** \(headline)\n\n| workload | before | after | change | offer |\n|---|---:|---:|---:|---|\n"
-            for row in diff.rows {
+            let rows = onlyIncreases ? diff.rows.filter { $0.delta > 0 } : diff.rows
+            if onlyIncreases, rows.isEmpty, diff.delta <= 0 {
+                return "\(diffMarker)\n**infracost:** no cost increase (\(headline))\n"
+            }
+            var output = "\(diffMarker)\n**infracost:** \(headline)\n\n"
+            if onlyIncreases { output += "Workloads whose cost rises (\(rows.count) of \(diff.rows.count)):\n\n" }
+            output += "| workload | before | after | change | offer |\n|---|---:|---:|---:|---|\n"
+            for row in rows {
                 // Names and ids come from workload files: escaped, so none can split a cell or forge a row.
                 let before = TextSafety.markdownCell(row.beforeOffer ?? "-"), after = TextSafety.markdownCell(row.afterOffer ?? "-")
                 let offer = row.offerChanged ? "\(before) -> \(after)" : after

@@ -11,15 +11,24 @@ extension Infracost {
                 Exit codes: 0 within every budget, 1 over a budget or an increase limit (or a price is missing), \
                 64 usage, 65 bad input data, 74 I/O error: a pipeline can tell "over budget" from "broken input".
 
+                One workload from the command line instead of a file: the same flags as compare (--tokens, \
+                --input-tokens/--output-tokens, --input-share, --model, --model-size, --tier, traffic flags); it is \
+                planned on the cheapest way to serve its model.
+
                 Examples:
+                  infracost check --tokens 2B --budget 1000
                   infracost check --workload infracost.yml --budget 5000
                   infracost check --workload new.yml --baseline old.yml --max-increase 10%
                   infracost check --workload infracost.yml --fail-on-stale --max-price-age 365d
                 """
         )
 
-        @Option(help: ArgumentHelp("The workload file (YAML or JSON).", valueName: "file"))
-        var workload: String
+        @Option(help: ArgumentHelp("The workload file (YAML or JSON); or describe one workload with --tokens and the flags below.", valueName: "file"))
+        var workload: String?
+
+        @OptionGroup(title: "One workload (instead of --workload)") var volume: WorkloadOptions
+        @OptionGroup(title: "Traffic (prices serverless-gpu options by simulation)") var traffic: TrafficOptions
+        @OptionGroup var tiers: TierOptions
 
         @Option(help: ArgumentHelp("Monthly budget for all workloads, in the catalog's currency. (default: the file's budget)", valueName: "amount"))
         var budget: String?
@@ -56,7 +65,20 @@ extension Infracost {
                 let increase = try maxIncrease.map { text throws(InfracostError) in
                     try Percentage.parse(text, flag: "--max-increase", range: 0...10_000, rangeText: "0% or more")
                 }
-                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
+                let portfolio: Portfolio
+                if let workload {
+                    guard volume.tokens == nil, volume.inputTokens == nil, volume.outputTokens == nil, !traffic.isGiven else {
+                        throw .invalidUsage(message: "give --workload FILE or one workload's flags (--tokens ...), not both")
+                    }
+                    portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
+                } else {
+                    guard volume.tokens != nil || volume.inputTokens != nil || traffic.isGiven else {
+                        throw .invalidUsage(message: "missing workload: give --workload FILE, or --tokens (e.g. check --tokens 2B --budget 1000)")
+                    }
+                    portfolio = Portfolio.single(
+                        try OneComparison.make(workload: volume, traffic: traffic, tiers: tiers.selected, baseline: nil, catalog: catalog),
+                        name: "command line")
+                }
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog, detail: .summary) }
                 var check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
                 let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
@@ -87,6 +109,9 @@ extension Infracost {
         @Option(help: ArgumentHelp("The workload file after the change.", valueName: "file"))
         var proposed: String
 
+        @Flag(help: "Markdown: list only the workloads whose cost rises; with no rise, print only a one-line note (for a CI comment).")
+        var onlyIncreases = false
+
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: OutputOptions
 
@@ -95,7 +120,7 @@ extension Infracost {
                 let catalog = try pricing.catalog()
                 let before = try Portfolio.make(try WorkloadFile.load(contentsOf: baseline), catalog: catalog, detail: .summary)
                 let after = try Portfolio.make(try WorkloadFile.load(contentsOf: proposed), catalog: catalog, detail: .summary)
-                try Diagnostics.emit(PortfolioRenderer.render(PortfolioDiff.make(baseline: before, proposed: after), format: output.format), to: output.out)
+                try Diagnostics.emit(PortfolioRenderer.render(PortfolioDiff.make(baseline: before, proposed: after), format: output.format, onlyIncreases: onlyIncreases), to: output.out)
             }
         }
     }

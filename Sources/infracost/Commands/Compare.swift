@@ -51,25 +51,36 @@ extension Infracost {
                     try Diagnostics.emit(PortfolioRenderer.render(portfolio, format: output.format, explain: explain), to: output.out)
                     return
                 }
-                var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
-                let source = traffic.isGiven ? try traffic.source() : nil
-                if let source {
-                    if workload.tokens == nil, workload.inputTokens == nil {
-                        (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
-                    }
-                    // The traffic's time profile and request size drive off-peak prices and long-context tiers.
-                    shape.tokenPricing.dayProfile = source.dayProfile
-                    if shape.tokenPricing.inputTokensPerRequest == nil {
-                        shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest
-                        shape.tokenPricing.requestSizes = source.requestSizes
-                    }
-                }
-                var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers.selected, baselineID: baseline), catalog: catalog)
-                if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
+                var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog)
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings + stale)
             }
         }
+    }
+}
+
+/// One workload from the command line (volume, shape and traffic flags) compared over the catalog: `compare`
+/// and the one-line `check` read the same flags the same way.
+enum OneComparison {
+    static func make(
+        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, catalog: PriceCatalog
+    ) throws(InfracostError) -> Comparison {
+        var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
+        let source = traffic.isGiven ? try traffic.source() : nil
+        if let source {
+            if workload.tokens == nil, workload.inputTokens == nil {
+                (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
+            }
+            // The traffic's time profile and request size drive off-peak prices and long-context tiers.
+            shape.tokenPricing.dayProfile = source.dayProfile
+            if shape.tokenPricing.inputTokensPerRequest == nil {
+                shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest
+                shape.tokenPricing.requestSizes = source.requestSizes
+            }
+        }
+        var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers, baselineID: baseline), catalog: catalog)
+        if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
+        return comparison
     }
 }
