@@ -6,13 +6,21 @@
 //   trace       the request-trace reader (Azure and generic CSV)
 //   yaml        the YAML-subset reader alone (nesting, flow collections, CRLF, quotes)
 //   registry    the price-registry readers and importer (genai-prices, LiteLLM)
+//   mcp         the MCP server's JSON-RPC handling, line by line, with a tool that echoes its arguments
 // Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
 // address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
 
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case quantities, pricing, workload, trace, yaml, registry
+    case quantities, pricing, workload, trace, yaml, registry, mcp
+
+    /// The server `mcp` feeds: one tool that answers with what it was given (the tools proper live in the CLI).
+    nonisolated(unsafe) static var server = MCPServer(name: "fuzz", version: "0", instructions: "", tools: [
+        MCPTool(name: "echo", title: "Echo", description: "returns its arguments", inputSchema: .fields(["type": .string("object")])) { arguments in
+            MCPToolResult(text: "echo", structured: arguments)
+        },
+    ])
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["INFRACOST_FUZZ_TARGET"] ?? ""
@@ -48,6 +56,13 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? TraceReader.parse(bytes, file: "fuzz.csv", skipBadRows: true)
         case .yaml:
             _ = try? YAMLSubset.parse(String(decoding: bytes, as: UTF8.self))
+        case .mcp:
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                if let reply = FuzzTarget.server.handle(String(line)) {
+                    // Every reply is one JSON object on one line.
+                    precondition(!reply.contains("\n") && (try? JSONValue.parse(Array(reply.utf8))) != nil, "bad reply: \(reply)")
+                }
+            }
         case .registry:
             if let file = try? RegistryFile.read(bytes, file: "fuzz.json", day: "2026-12-01") {
                 _ = PriceImport.make(file).pricingFile()

@@ -4,6 +4,15 @@ import InfracostKit
 
 /// Where the command line prints diagnostics and how it turns library errors into exit codes.
 enum Diagnostics {
+    /// Where reports and diagnostics go while `infracost mcp` runs a command for a tool call: collected, not printed
+    /// (stdout carries the protocol). The server runs one call at a time.
+    final class Capture: @unchecked Sendable {
+        var report = ""
+        var diagnostics: [String] = []
+    }
+
+    nonisolated(unsafe) static var capture: Capture?
+
     /// Prints `warning: ...` lines on stderr.
     static func warn(_ messages: [String]) {
         for message in messages { printError("warning: \(message)") }
@@ -17,6 +26,10 @@ enum Diagnostics {
         var text = TextSafety.visible(line)
         if text.utf8.count > maximumLineLength {
             text = String(text.prefix(maximumLineLength)) + "... (\(line.utf8.count) bytes in all)"
+        }
+        if let capture {
+            capture.diagnostics.append(text)
+            return
         }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
@@ -52,6 +65,10 @@ enum Diagnostics {
     /// names are made visible first: a report never moves a terminal's cursor or sets its title.
     static func emit(_ text: String, to path: String?) throws(InfracostError) {
         let safe = TextSafety.report(text)
+        if let capture {
+            capture.report += safe
+            return
+        }
         if let path, path != "-" {
             try AtomicFile.write(safe, to: path)
             printError("wrote \(path)")

@@ -24,6 +24,12 @@ public indirect enum JSONValue: Equatable, Sendable {
         public var key: String
         public var value: JSONValue
         public var line: Int
+
+        public init(key: String, value: JSONValue, line: Int) {
+            self.key = key
+            self.value = value
+            self.line = line
+        }
     }
 
     /// The value of the member named `key`, when this is an object that has one.

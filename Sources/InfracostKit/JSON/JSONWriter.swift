@@ -8,6 +8,38 @@ public enum JSONWriter {
         return output
     }
 
+    /// The value as JSON on one line, without spaces or a final newline (control characters in strings are escaped,
+    /// so the text never contains a line break): one message of newline-delimited JSON.
+    public static func compact(_ value: JSONValue) -> String {
+        var output = ""
+        writeCompact(value, into: &output)
+        return output
+    }
+
+    static func writeCompact(_ value: JSONValue, into output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let text): output += text
+        case .string(let text): output += quoted(text)
+        case .array(let elements):
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                writeCompact(element.value, into: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                output += quoted(member.key) + ":"
+                writeCompact(member.value, into: &output)
+            }
+            output += "}"
+        }
+    }
+
     static func write(_ value: JSONValue, indent: Int, into output: inout String) {
         let pad = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)
