@@ -348,6 +348,11 @@ public struct FinanceReport: Equatable, Sendable {
         public var cost: Decimal
         public var currency: String
         public var priceAsOf: String?
+        /// The offer's provider, purchase kind (on-demand, reserved, spot), price source and start, for FOCUS.
+        public var provider: String = ""
+        public var purchase: String? = nil
+        public var priceSource: String? = nil
+        public var priceEffectiveFrom: String? = nil
     }
 
     /// The documented, stable CSV columns.
@@ -391,7 +396,8 @@ public struct FinanceReport: Equatable, Sendable {
                     month: label, workload: entry.spec.name,
                     model: chosen.offer.model ?? "\(Numbers.exact(workload.modelParamsB))B", tier: chosen.offer.tier, offer: chosen.offer.id,
                     inputTokens: workload.inputTokens, outputTokens: workload.outputTokens, gpuHours: gpuHours, cost: total,
-                    currency: portfolio.currency, priceAsOf: chosen.offer.provenance.verifiedOn))
+                    currency: portfolio.currency, priceAsOf: chosen.offer.provenance.verifiedOn, provider: chosen.offer.provider,
+                    purchase: chosen.offer.purchase, priceSource: chosen.offer.provenance.source, priceEffectiveFrom: chosen.offer.currentFrom))
             }
             factor *= 1 + growth
         }

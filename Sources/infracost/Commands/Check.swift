@@ -153,15 +153,19 @@ extension Infracost {
 
         @OptionGroup var pricing: PricingOptions
 
-        @Option(help: "Report format (csv for spreadsheets).")
-        var format: OutputFormat = .csv
+        /// What `report` writes: our finance CSV, JSON, a table, or a FOCUS 1.0 dataset.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv, json, table, focus
+        }
+
+        @Option(help: "Report format: csv for spreadsheets, focus for a FOCUS 1.0 dataset (FinOps tools), json or table.")
+        var format: Format = .csv
 
         @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically).", valueName: "file"))
         var out: String?
 
         func validate() throws {
             if months < 1 || months > 120 { throw ValidationError("--months must be between 1 and 120") }
-            if format == .markdown { throw ValidationError("--format markdown: report writes csv, json or table") }
         }
 
         func run() throws {
@@ -173,7 +177,13 @@ extension Infracost {
                 let catalog = try pricing.catalog()
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
                 let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
-                try Diagnostics.emit(PortfolioRenderer.render(report, format: format), to: out)
+                let text = switch format {
+                case .focus: FOCUSWriter.render(report)
+                case .csv: PortfolioRenderer.render(report, format: .csv)
+                case .json: PortfolioRenderer.render(report, format: .json)
+                case .table: PortfolioRenderer.render(report, format: .table)
+                }
+                try Diagnostics.emit(text, to: out)
                 for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
             }
         }
