@@ -105,3 +105,19 @@ struct PricesImportCommandTests {
         #expect(try String(contentsOfFile: folder.appendingPathComponent("litellm.json").path, encoding: .utf8) == Self.litellm)
     }
 }
+
+/// `prices validate pricing-data/*.json` validates each file as what it is.
+struct ValidateEveryBundledFileTests {
+    @Test func eachFileIsValidatedAsWhatItIs() throws {
+        let folder = CLI.root.appendingPathComponent("pricing-data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            .map { folder.appendingPathComponent($0).path }
+        let result = try CLI.run(["prices", "validate"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("schema.json: a JSON Schema (10 definitions), not a pricing file; valid JSON"))
+        #expect(result.stdout.contains("gpus.json: valid (14 GPU specifications)"))
+        #expect(result.stdout.contains("models.json: valid (17 model architectures)"))
+        #expect(result.stdout.contains("exchange-rates.json: valid (1 exchange rate)"))
+        #expect(!result.stdout.contains("(0 offers"))
+    }
+}

@@ -101,6 +101,15 @@ extension Infracost.Prices {
                 var known = try CatalogLoader.bundled()
                 var loaded: [(String, PriceCatalog)] = []
                 for file in files {
+                    // The schema beside the tables is a JSON Schema, not a pricing file: check that it is one.
+                    if let bytes = FileManager.default.contents(atPath: file), let root = try? JSONValue.parse(Array(bytes)), root["$schema"] != nil {
+                        guard case .object(let definitions)? = root["$defs"] else {
+                            problems.append(DataProblem(file: file, message: "a JSON Schema without $defs: not the pricing files' schema"))
+                            continue
+                        }
+                        try Diagnostics.emit("\(file): a JSON Schema (\(definitions.count) definitions), not a pricing file; valid JSON\n", to: nil)
+                        continue
+                    }
                     do throws(InfracostError) {
                         let catalog = try CatalogLoader.load(contentsOf: file, requireProvenance: strict)
                         known.merge(catalog)
@@ -117,11 +126,15 @@ extension Infracost.Prices {
                             "'\(offer.gpu ?? "")' is not a known GPU (add it to a \"gpus\" section, or use one of: \(known.gpus.map(\.name).joined(separator: ", ")))")
                     }
                     if unknown.isEmpty {
-                        var parts = ["\(catalog.offers.count) offers"]
-                        if !catalog.gpus.isEmpty { parts.append("\(catalog.gpus.count) GPU specifications") }
-                        if !catalog.throughput.isEmpty { parts.append("\(catalog.throughput.count) throughput figures") }
-                        if !catalog.coldStarts.isEmpty { parts.append("\(catalog.coldStarts.count) cold-start figures") }
-                        if !catalog.exchangeRates.isEmpty { parts.append("\(catalog.exchangeRates.count) exchange rates") }
+                        var parts = catalog.offers.isEmpty && catalog.gpus.count + catalog.throughput.count + catalog.coldStarts.count
+                            + catalog.exchangeRates.count + catalog.platforms.count + catalog.models.count > 0 ? [] : ["\(catalog.offers.count) offers"]
+                        func count(_ n: Int, _ thing: String) -> String { "\(n) \(thing)\(n == 1 ? "" : "s")" }
+                        if !catalog.gpus.isEmpty { parts.append(count(catalog.gpus.count, "GPU specification")) }
+                        if !catalog.throughput.isEmpty { parts.append(count(catalog.throughput.count, "throughput figure")) }
+                        if !catalog.coldStarts.isEmpty { parts.append(count(catalog.coldStarts.count, "cold-start figure")) }
+                        if !catalog.exchangeRates.isEmpty { parts.append(count(catalog.exchangeRates.count, "exchange rate")) }
+                        if !catalog.platforms.isEmpty { parts.append(count(catalog.platforms.count, "serverless platform")) }
+                        if !catalog.models.isEmpty { parts.append(count(catalog.models.count, "model architecture")) }
                         try Diagnostics.emit("\(file): valid (\(parts.joined(separator: ", ")))\n", to: nil)
                     }
                 }
