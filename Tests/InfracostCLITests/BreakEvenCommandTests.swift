@@ -48,8 +48,8 @@ struct BreakEvenCommandTests {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse(), "the SVG is not well-formed XML")
-        // One path per series: the three seed offers.
-        #expect(collector.seriesNames == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        // One path per series: the two seed offers that serve the 70B model (the API one is another model).
+        #expect(collector.seriesNames == ["acme/llama-70b", "acme/a100"])
         // The crossover marker sits at the computed volume, 929 / 1.08 per 1M tokens.
         let marker = try #require(collector.crossovers.first)
         #expect(Decimal(string: marker.volume) == Decimal(929) / Decimal(string: "1.08")! * 1_000_000)
@@ -82,7 +82,8 @@ final class SVGCollector: NSObject, XMLParserDelegate {
 
 struct SweepCommandTests {
     @Test func csvHasOneRowPerVolumeWithTheSeedFigures() throws {
-        let result = try CLI.run(["sweep", "--from", "50M", "--to", "10B", "--steps", "3", "--pricing", CompareCommandTests.seed, "--no-bundled", "--format", "csv"])
+        let result = try CLI.run(["sweep", "--from", "50M", "--to", "10B", "--steps", "3", "--pricing", CompareCommandTests.seed, "--no-bundled", "--format", "csv",
+                                  "--tier", "api", "--tier", "serverless", "--tier", "dedicated"])
         #expect(result.status == 0)
         let rows = CSVReader.parse(result.stdout)
         #expect(rows.first == ["tokens", "acme/gpt-4o", "acme/llama-70b", "acme/a100", "cheapest", "cheapest_cost", "currency"])
@@ -108,7 +109,7 @@ struct SweepCommandTests {
     @Test func tableOfManyOffersShowsTheBestPerTier() throws {
         let result = try CLI.run(["sweep", "--steps", "3"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("note: 4 tiers shown"))
+        #expect(result.stderr.contains("note: 3 tiers shown"))
         #expect(result.stdout.contains("serverless-gpu"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
@@ -189,5 +190,36 @@ extension BreakEvenCommandTests {
         let result = try CLI.run(["breakeven", "--pricing", file, "--no-bundled", "--between", "a/x", "b/x"])
         #expect(result.stdout.contains("They cost the same at every volume between 1M and 1T tokens/month"))
         #expect(!result.stdout.contains("cheaper throughout"))
+    }
+}
+
+/// Break-even and sweep answer "where should this model run?": API offers (other models) only when asked for.
+struct ServingVerdictChartTests {
+    static let cheapAPI = """
+        {"schema_version": 1, "offers": [
+          {"id": "a/cheap", "tier": "api", "input_per_mtok": "0.01", "output_per_mtok": "0.01"},
+          {"id": "acme/llama-70b", "tier": "serverless", "model_params_b": 70, "input_per_mtok": "1.08", "output_per_mtok": "1.08"},
+          {"id": "acme/a100", "tier": "dedicated", "gpu": "A100", "per_month": "929", "tokens_per_second": 2500}
+        ]}
+        """
+
+    @Test func anAPIOfAnotherModelDoesNotShadeTheChartOrWinTheBreakEven() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("p.json").path
+        try Self.cheapAPI.write(toFile: file, atomically: true, encoding: .utf8)
+        let breakeven = try CLI.run(["breakeven", "--pricing", file, "--no-bundled"])
+        #expect(breakeven.stdout.contains("860,185,186"), "the serving crossover: \(breakeven.stdout)")
+        #expect(!breakeven.stdout.contains("a/cheap"))
+        #expect(breakeven.stderr.contains("--tier api"))
+        let chart = folder.appendingPathComponent("c.svg").path
+        let sweep = try CLI.run(["sweep", "--pricing", file, "--no-bundled", "--chart", chart])
+        #expect(sweep.status == 0)
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(!svg.contains("a/cheap"))
+        #expect(svg.contains("acme/a100"))
+        // Asked for, the API alternative is compared again.
+        let asked = try CLI.run(["breakeven", "--pricing", file, "--no-bundled", "--tier", "api", "--tier", "serverless", "--tier", "dedicated"])
+        #expect(asked.stdout.contains("a/cheap"))
     }
 }

@@ -46,7 +46,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: InfracostKit.BreakEven.defaultLow, defaultHigh: InfracostKit.BreakEven.defaultHigh)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.selected)
+                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault)
                 let catalog = try pricing.catalog()
                 let only = between.isEmpty ? nil : between
                 let result = try InfracostKit.BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: only)
@@ -62,6 +62,7 @@ extension Infracost {
                     report = chartData.map(TerminalChart.render) ?? ""
                 }
                 try Diagnostics.emit(report, to: out)
+                if only == nil { for note in tiers.apiNote { Diagnostics.printError("note: \(note)") } }
                 try pricing.warnStale(ids: result.optionIDs, catalog: catalog)
             }
         }
@@ -111,7 +112,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: 10_000_000, defaultHigh: 20_000_000_000)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.selected)
+                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault)
                 let catalog = try pricing.catalog()
                 // A table of more offers than fit 80 columns shows the best per tier; a two-volume probe tells.
                 var byTier = perTier
@@ -130,6 +131,7 @@ extension Infracost {
                 if let path = chart, let chartData { try Diagnostics.emit(SVGChart.render(chartData), to: path) }
                 let report = format.report.map { SweepRenderer.render(sweep, format: $0) } ?? chartData.map(TerminalChart.render) ?? ""
                 try Diagnostics.emit(report, to: out)
+                for note in tiers.apiNote { Diagnostics.printError("note: \(note)") }
                 // Per offer, the columns are the offers; per tier, the offers that were best somewhere.
                 let used = sweep.perTier ? Array(Set(sweep.rows.flatMap { $0.offerIDs.compactMap { $0 } })).sorted() : sweep.columns.map(\.name)
                 try pricing.warnStale(ids: used, catalog: catalog)
