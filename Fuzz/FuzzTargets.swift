@@ -15,12 +15,15 @@ import Foundation
 enum FuzzTarget: String, CaseIterable {
     case quantities, pricing, workload, trace, yaml, registry, mcp
 
-    /// The server `mcp` feeds: one tool that answers with what it was given (the tools proper live in the CLI).
-    nonisolated(unsafe) static var server = MCPServer(name: "fuzz", version: "0", instructions: "", tools: [
-        MCPTool(name: "echo", title: "Echo", description: "returns its arguments", inputSchema: .fields(["type": .string("object")])) { arguments in
-            MCPToolResult(text: "echo", structured: arguments)
-        },
-    ])
+    /// The server `mcp` feeds, made per input: one tool that answers with what it was given (the tools proper
+    /// live in the CLI).
+    static func server() -> MCPServer {
+        MCPServer(name: "fuzz", version: "0", instructions: "", tools: [
+            MCPTool(name: "echo", title: "Echo", description: "returns its arguments", inputSchema: .fields(["type": .string("object")])) { arguments in
+                MCPToolResult(text: "echo", structured: arguments)
+            },
+        ])
+    }
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["INFRACOST_FUZZ_TARGET"] ?? ""
@@ -57,8 +60,9 @@ enum FuzzTarget: String, CaseIterable {
         case .yaml:
             _ = try? YAMLSubset.parse(String(decoding: bytes, as: UTF8.self))
         case .mcp:
+            var server = FuzzTarget.server()
             for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-                if let reply = FuzzTarget.server.handle(String(line)) {
+                if let reply = server.handle(String(line)) {
                     // Every reply is one JSON object on one line.
                     precondition(!reply.contains("\n") && (try? JSONValue.parse(Array(reply.utf8))) != nil, "bad reply: \(reply)")
                 }

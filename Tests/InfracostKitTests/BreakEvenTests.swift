@@ -167,3 +167,49 @@ struct UtilizationViewTests {
         }
     }
 }
+
+/// Charts plot the exact cost curves and keep every series and crossover readable (issue 16, part 3).
+struct ChartReadabilityTests {
+    @Test func seriesHeightsAreTheExactCostsNotCentRoundedOnes() throws {
+        let catalog = try Fixtures.seedCatalog()
+        let workload = try Fixtures.workload(tokens: "1M")
+        let chart = try ChartData.build(ComparisonRequest(workload: workload), catalog: catalog, low: 1_000_000, high: 1_000_000_000_000)
+        let api = try #require(chart.series.first { $0.name == "acme/gpt-4o" })
+        // 5.00 in and 15.00 out per 1M at 3:1 is 7.5e-6 a token, exactly; rounded to cents a 1.07M-token month is off.
+        for point in api.points {
+            #expect(abs(point.plotted - point.volume * 7.5e-6) <= 1e-9 * point.plotted, "at \(point.volume): \(point.plotted)")
+        }
+    }
+
+    @Test func theSVGNumbersCrossoversApartAndKeepsNarrowRegions() throws {
+        let chart = ChartData(
+            title: "t", subtitle: "s",
+            series: [ChartData.Series(name: "a", points: [ChartData.Point(volume: 1e6, plotted: 1), ChartData.Point(volume: 1e12, plotted: 1e6)])],
+            regions: [ChartData.Region(from: 1e6, to: 1.0001e6, label: "narrow"), ChartData.Region(from: 1.0001e6, to: 1e12, label: "wide")],
+            markers: [ChartData.Marker(volume: 21_700_000_000, cost: 1, label: "21.7B: x"), ChartData.Marker(volume: 23_500_000_000, cost: 1, label: "23.5B: y")],
+            low: 1e6, high: 1e12)
+        let svg = SVGChart.render(chart)
+        // The narrow region is still drawn, at least 1.5 px wide.
+        #expect(svg.contains("data-label=\"narrow\"") && !svg.contains("width=\"0.0\""))
+        // Two crossovers 0.04 decades apart get their numbers on different rows.
+        let numberRows = svg.split(separator: "\n").filter { $0.contains("font-size=\"10\"") }.compactMap { line -> String? in
+            guard let y = line.range(of: "y=\"") else { return nil }
+            return String(line[y.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(numberRows.count == 2 && numberRows[0] != numberRows[1], "\(numberRows)")
+        // The legend reads "1. from 21.7B: x", never "1  21.7B" (SVG collapses the spaces into "1 21.7B").
+        #expect(svg.contains("1. from 21.7B: x"))
+    }
+
+    @Test func theTerminalChartShowsWhereSeriesMeetAndNumbersCrossovers() throws {
+        let chart = ChartData(
+            title: "t", subtitle: "s",
+            series: [ChartData.Series(name: "a", points: [ChartData.Point(volume: 1e6, plotted: 10)]),
+                     ChartData.Series(name: "b", points: [ChartData.Point(volume: 1e6, plotted: 10)])],
+            regions: [], markers: [ChartData.Marker(volume: 1e9, cost: 10, label: "1B: b")], low: 1e6, high: 1e12)
+        let text = TerminalChart.render(chart)
+        #expect(text.contains("|:"), "the shared cell shows both series:\n\(text)")
+        #expect(text.contains("  1 from 1B: b"))
+        #expect(!text.contains("^ 1B"))
+    }
+}

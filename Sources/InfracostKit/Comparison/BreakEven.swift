@@ -18,6 +18,14 @@ public struct BreakEven: Equatable, Sendable {
     public var excluded: [Comparison.Exclusion]
     /// Whether every option compared costs the same at every volume (two offers at the same prices, `--between`).
     public var sameCostThroughout = false
+    /// The exact cost curves compared, by offer id (for charts that plot the exact costs, not cent-rounded ones).
+    public var curves: [String: CostCurve] = [:]
+
+    public static func == (lhs: BreakEven, rhs: BreakEven) -> Bool {
+        lhs.workload == rhs.workload && lhs.currency == rhs.currency && lhs.low == rhs.low && lhs.high == rhs.high && lhs.regions == rhs.regions
+            && lhs.crossovers == rhs.crossovers && lhs.optionIDs == rhs.optionIDs && lhs.excluded == rhs.excluded
+            && lhs.sameCostThroughout == rhs.sameCostThroughout
+    }
 
     /// A stretch of volume over which one option is cheapest.
     public struct Region: Equatable, Sendable {
@@ -148,6 +156,7 @@ extension BreakEven {
             workload: workload, currency: "USD", low: low, high: high, regions: regions, crossovers: crossovers,
             optionIDs: curves.map(\.offer.id), excluded: excluded)
         result.sameCostThroughout = same
+        result.curves = Dictionary(curves.map { ($0.offer.id, $0) }, uniquingKeysWith: { first, _ in first })
         return result
     }
 

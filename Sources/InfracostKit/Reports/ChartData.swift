@@ -49,9 +49,14 @@ public struct ChartData: Equatable, Sendable {
         var subtitle = "\(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input tokens,"
         subtitle += " \(Numbers.exact(w.hoursPerMonth)) h month, dedicated sized at \(Money.plain(w.targetUtilization * 100, scale: 0))% utilization"
         if let oldestPriceDate { subtitle += ", prices verified \(oldestPriceDate) or later" }
+        // Heights from the exact cost curves where known (cent-rounded totals make a small per-token line jagged),
+        // else from the sweep's cents.
         let series = sweep.columns.indices.map { column in
             Series(name: sweep.columns[column].name, points: sweep.rows.compactMap { row in
-                row.cents[column].map { Point(volume: double(row.volume), plotted: Double($0) / 100) }
+                row.cents[column].map { cents in
+                    let exact = row.offerIDs[column].flatMap { breakEven.curves[$0] }.map { double($0.value(at: row.volume)) }
+                    return Point(volume: double(row.volume), plotted: exact ?? Double(cents) / 100)
+                }
             })
         }
         let regions = breakEven.regions.map { region in

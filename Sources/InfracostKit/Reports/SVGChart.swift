@@ -52,9 +52,10 @@ public enum SVGChart {
             let x0 = x(max(region.from, chart.low), chart)
             let x1 = x(min(region.to, chart.high), chart)
             let shade = tierShade[region.label] ?? { tierShade[region.label] = tierShade.count; return tierShade.count - 1 }()
-            svg += "<rect class=\"cheapest-region\" data-label=\"\(escape(region.label))\" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(0, x1 - x0)))\" height=\"\(f(plotBottom - top))\" fill=\"\(shades[shade % shades.count])\" fill-opacity=\"\(shade % 2 == 0 ? "0.05" : "0.11")\"/>\n"
+            svg += "<rect class=\"cheapest-region\" data-label=\"\(escape(region.label))\" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(1.5, x1 - x0)))\" height=\"\(f(plotBottom - top))\" fill=\"\(shades[shade % shades.count])\" fill-opacity=\"\(shade % 2 == 0 ? "0.05" : "0.11")\"/>\n"
             if x1 - x0 > 70 {
-                svg += "<text x=\"\(f(x0 + 4))\" y=\"\(f(top + 14))\" fill=\"#555555\" font-size=\"11\">cheapest: \(escape(region.label))</text>\n"
+                // A white halo keeps grid lines from cutting through the label.
+                svg += "<text x=\"\(f(x0 + 4))\" y=\"\(f(top + 14))\" fill=\"#555555\" font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">cheapest: \(escape(region.label))</text>\n"
             }
         }
         svg += "</g>\n<g class=\"axes\" stroke=\"#888888\" stroke-width=\"1\">\n"
@@ -80,12 +81,18 @@ public enum SVGChart {
             svg += "<path class=\"series\" data-name=\"\(escape(series.name))\" d=\"\(d)\" stroke=\"\(inks[index % inks.count])\"\(dash == "none" ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
         }
         svg += "</g>\n<g class=\"crossovers\">\n"
+        // Numbers of nearby crossovers go on different rows, so 21.7B and 23.5B do not print over each other.
+        var rowEnds: [Double] = []
         for (index, marker) in chart.markers.enumerated() {
             let px = x(ChartData.double(marker.volume), chart)
+            let labelWidth = Double(String(index + 1).count) * 7 + 4
+            let row = rowEnds.firstIndex { $0 < px } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(0) }
+            rowEnds[row] = px + 3 + labelWidth
             let py = y(ChartData.double(marker.cost), chart)
             svg += "<line class=\"crossover\" data-volume=\"\(Numbers.exact(marker.volume))\" x1=\"\(f(px))\" y1=\"\(f(top))\" x2=\"\(f(px))\" y2=\"\(f(plotBottom))\" stroke=\"#000000\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/>\n"
             svg += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.5\"/>\n"
-            svg += "<text x=\"\(f(px + 3))\" y=\"\(f(top + 28 + Double(index % 3) * 12))\" font-size=\"10\" fill=\"#000000\">\(index + 1)</text>\n"
+            svg += "<text x=\"\(f(px + 3))\" y=\"\(f(top + 28 + Double(row % 8) * 12))\" font-size=\"10\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(index + 1)</text>\n"
         }
         svg += "</g>\n<g class=\"legend\">\n"
         for (index, series) in chart.series.enumerated() {
@@ -98,7 +105,7 @@ public enum SVGChart {
             let listTop = top + 10 + Double(chart.series.count) * 20 + 20
             svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop))\" font-size=\"11\" font-weight=\"bold\">Crossovers</text>\n"
             for (index, marker) in chart.markers.prefix(20).enumerated() {
-                svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop + 16 + Double(index) * 15))\" font-size=\"11\">\(index + 1)  \(escape(marker.label))</text>\n"
+                svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop + 16 + Double(index) * 15))\" font-size=\"11\">\(index + 1). from \(escape(marker.label))</text>\n"
             }
             if chart.markers.count > 20 {
                 svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop + 16 + 20 * 15))\" font-size=\"11\">and \(chart.markers.count - 20) more</text>\n"

@@ -19,8 +19,18 @@ public enum TerminalChart {
             let position = (log10(clamped) - log10(costLow)) / (log10(costHigh) - log10(costLow))
             return plotHeight - 1 - min(plotHeight - 1, max(0, Int((position * Double(plotHeight - 1)).rounded())))
         }
+        // A cell two series fall on shows ':' (both are there), so no line silently vanishes under another.
+        var owner = Array(repeating: Array(repeating: -1, count: plotWidth), count: plotHeight)
         for (index, series) in chart.series.enumerated() {
-            for point in series.points { grid[row(point.plotted)][column(point.volume)] = marks[index % marks.count] }
+            for point in series.points {
+                let (r, c) = (row(point.plotted), column(point.volume))
+                if owner[r][c] == -1 || owner[r][c] == index {
+                    owner[r][c] = index
+                    grid[r][c] = marks[index % marks.count]
+                } else {
+                    grid[r][c] = ":"
+                }
+            }
         }
         var output = chart.title + "\n" + wrap(chart.subtitle, width: 80) + "\n\n"
         let decades = Set(ChartData.decades(costLow, costHigh).map(row))
@@ -41,15 +51,22 @@ public enum TerminalChart {
         }
         output += String(repeating: " ", count: 10) + String(ticks).trimmingTrailingSpaces() + "\n"
         if !chart.markers.isEmpty {
+            // Each crossover numbered under the axis (1-9, then letters), listed below with its volume and winner.
+            let names = Array("123456789abcdefghijklmnopqrstuvwxyz")
             var line = Array(repeating: Character(" "), count: plotWidth)
-            for marker in chart.markers { line[column(ChartData.double(marker.volume))] = "^" }
+            for (index, marker) in chart.markers.enumerated() {
+                let c = column(ChartData.double(marker.volume))
+                line[c] = line[c] == " " ? (index < names.count ? names[index] : "^") : "^"
+            }
             output += String(repeating: " ", count: 10) + String(line).trimmingTrailingSpaces() + "  crossovers\n"
         }
         output += "\n"
         for (index, series) in chart.series.enumerated() { output += "  \(marks[index % marks.count]) \(series.name)\n" }
+        if chart.series.count > 1 { output += "  : two or more series on one spot\n" }
         if !chart.markers.isEmpty {
-            output += "\nCrossovers:\n"
-            for marker in chart.markers { output += "  ^ \(marker.label)\n" }
+            output += "\nCrossovers (^ where two fall in one column):\n"
+            let names = Array("123456789abcdefghijklmnopqrstuvwxyz")
+            for (index, marker) in chart.markers.enumerated() { output += "  \(index < names.count ? names[index] : "^") from \(marker.label)\n" }
         }
         return output
     }
