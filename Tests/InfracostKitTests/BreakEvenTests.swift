@@ -212,4 +212,21 @@ struct ChartReadabilityTests {
         #expect(text.contains("  1 from 1B: b"))
         #expect(!text.contains("^ 1B"))
     }
+
+    @Test func perTierSeriesNameTheOffersTheyFollow() throws {
+        let catalog = try CatalogLoader.bundled()
+        let workload = try Fixtures.workload(tokens: "1M")
+        let chart = try ChartData.build(ComparisonRequest(workload: workload, tiers: [.serverless, .serverlessGPU, .dedicated]), catalog: catalog,
+                                        low: 10_000_000, high: 20_000_000_000)
+        #expect(chart.title.contains("best offer per tier"))
+        // Each tier's series is labelled with the offers that were its best: what the reader compares.
+        for series in chart.series {
+            let parts = series.name.split(separator: ": ", maxSplits: 1)
+            #expect(parts.count == 2 && parts[1].contains("/"), "\(series.name)")
+        }
+        let svg = SVGChart.render(chart)
+        // Legends stay inside the picture: no text starts past the right edge minus a label's room.
+        #expect(svg.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1060\""))
+    }
 }
+

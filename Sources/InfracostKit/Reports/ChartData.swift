@@ -52,7 +52,17 @@ public struct ChartData: Equatable, Sendable {
         // Heights from the exact cost curves where known (cent-rounded totals make a small per-token line jagged),
         // else from the sweep's cents.
         let series = sweep.columns.indices.map { column in
-            Series(name: sweep.columns[column].name, points: sweep.rows.compactMap { row in
+            // Per tier, a series is the best offer of its tier at each volume: its label names those offers, since
+            // the offers are what a reader compares ("dedicated: runpod/h100-sxm-reserved-1y, then lambda/gh200").
+            var name = sweep.columns[column].name
+            if sweep.perTier {
+                var offers: [String] = []
+                for row in sweep.rows { if let id = row.offerIDs[column], offers.last != id, !offers.contains(id) { offers.append(id) } }
+                if let first = offers.first {
+                    name += ": " + first + (offers.count > 1 ? ", then \(offers[1])" + (offers.count > 2 ? " (+\(offers.count - 2) more)" : "") : "")
+                }
+            }
+            return Series(name: name, points: sweep.rows.compactMap { row in
                 row.cents[column].map { cents in
                     let exact = row.offerIDs[column].flatMap { breakEven.curves[$0] }.map { double($0.value(at: row.volume)) }
                     return Point(volume: double(row.volume), plotted: exact ?? Double(cents) / 100)

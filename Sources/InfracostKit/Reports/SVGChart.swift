@@ -3,10 +3,10 @@ import Foundation
 /// Draws `ChartData` as a self-contained SVG: log-log axes, one dashed style per series (readable in black and
 /// white), cheapest regions shaded, crossovers marked and labelled, a legend and the assumptions in the title.
 public enum SVGChart {
-    static let width = 960.0
+    static let width = 1060.0
     static let height = 560.0
     static let left = 80.0
-    static let right = 220.0
+    static let right = 320.0
     static let top = 70.0
     static let bottom = 60.0
     static let dashes = ["none", "10 5", "3 4", "12 4 3 4", "6 6", "1 3", "16 6", "8 3 2 3 2 3"]
@@ -95,14 +95,21 @@ public enum SVGChart {
             svg += "<text x=\"\(f(px + 3))\" y=\"\(f(top + 28 + Double(row % 8) * 12))\" font-size=\"10\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(index + 1)</text>\n"
         }
         svg += "</g>\n<g class=\"legend\">\n"
+        // A per-tier label ("dedicated: A, then B (+1 more)") goes on one line per part, so it stays inside the picture.
+        var ly = top + 10
         for (index, series) in chart.series.enumerated() {
-            let ly = top + 10 + Double(index) * 20
             let dash = dashes[index % dashes.count]
             svg += "<line x1=\"\(f(plotRight + 16))\" y1=\"\(f(ly))\" x2=\"\(f(plotRight + 52))\" y2=\"\(f(ly))\" stroke=\"\(inks[index % inks.count])\" stroke-width=\"2\"\(dash == "none" ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
-            svg += "<text x=\"\(f(plotRight + 58))\" y=\"\(f(ly + 4))\" font-size=\"11\">\(escape(series.name))</text>\n"
+            let parts = series.name.split(separator: ": ", maxSplits: 1).map(String.init)
+            var lines = [parts[0]]
+            if parts.count > 1 { lines += parts[1].split(separator: ", ").map { "  " + $0 } }
+            for (offset, line) in lines.enumerated() {
+                svg += "<text x=\"\(f(plotRight + 58))\" y=\"\(f(ly + 4 + Double(offset) * 13))\" font-size=\"11\"\(offset > 0 ? " fill=\"#444444\"" : "")>\(escape(line))</text>\n"
+            }
+            ly += 20 + Double(lines.count - 1) * 13
         }
         if !chart.markers.isEmpty {
-            let listTop = top + 10 + Double(chart.series.count) * 20 + 20
+            let listTop = ly + 10
             svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop))\" font-size=\"11\" font-weight=\"bold\">Crossovers</text>\n"
             for (index, marker) in chart.markers.prefix(20).enumerated() {
                 svg += "<text x=\"\(f(plotRight + 16))\" y=\"\(f(listTop + 16 + Double(index) * 15))\" font-size=\"11\">\(index + 1). from \(escape(marker.label))</text>\n"
