@@ -85,4 +85,21 @@ struct ThroughputCommandTests {
         #expect(result.stdout.contains("\"model_params_b\": \"8.03\"") || result.stdout.contains("8.03"))
         #expect(result.stdout.contains("Llama 3.1 8B at fp8") || result.stdout.contains("Llama 3.1 8B at bf16"))
     }
+
+    @Test func aUsersOwnFigureIsMeasured() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("m.json").path
+        try """
+            {"schema_version": 1, "throughput": [
+              {"model_params_b": 8, "gpu": "L40S", "gpu_count": 1, "tokens_per_second": 4000, "counts": "output", "input_len": 500,
+               "output_len": 500, "precision": "fp8", "notes": "our vLLM run"}
+            ]}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let report = try json(["--model", "llama-3.1-8b", "--gpu", "L40S", "--gpus", "1", "--input-tokens", "500", "--output-tokens", "500", "--pricing", file])
+        #expect(report["basis"] as? String == "measured")
+        #expect(report["output_tokens_per_second_per_gpu"] as? Double == 4000)
+        #expect(report["total_tokens_per_second_per_gpu"] as? Double == 8000)
+    }
 }
+

@@ -127,8 +127,8 @@ public enum Throughput {
             var tokensPerSecond = Decimal()
             NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
             return .success(ThroughputEstimate(
-                tokensPerSecond: tokensPerSecond, isEstimate: false, method: "published",
-                detail: "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s published on \(figure.gpuCount) x \(figure.gpu) at \(input) in / \(output) out"
+                tokensPerSecond: tokensPerSecond, isEstimate: false, method: figure.isMeasured ? "measured" : "published",
+                detail: "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s \(figure.isMeasured ? "measured" : "published") on \(figure.gpuCount) x \(figure.gpu) at \(input) in / \(output) out"
                     + " (\(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated")); x (in + out) / out for \(gpus)",
                 precision: precision.rawValue))
         }

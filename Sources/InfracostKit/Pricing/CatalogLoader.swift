@@ -14,8 +14,14 @@ public enum CatalogLoader {
     /// Builds the catalog of the bundled tables, compiled into the binary.
     /// - Throws: `InfracostError.invalidData` if the bundled tables are broken (a test keeps them valid).
     public static func bundled() throws(InfracostError) -> PriceCatalog {
+        try bundled(tables: nil)
+    }
+
+    /// The catalog of some of the bundled tables, by file name (e.g. `gpus.json`); nil means all. `throughput`
+    /// needs no offers, and parsing only what it needs halves its start-up.
+    public static func bundled(tables: Set<String>?) throws(InfracostError) -> PriceCatalog {
         var catalog = PriceCatalog()
-        for table in PricingTables.all {
+        for table in PricingTables.all where tables.map({ $0.contains(table.name) }) ?? true {
             catalog.merge(try load(Array(table.json.utf8), file: "bundled:\(table.name)", requireProvenance: true))
         }
         return catalog
@@ -524,10 +530,12 @@ struct CatalogFileReader {
         let source = provenance(entry, entry: "throughput")
         requireSourced(source, line: line, entry: "throughput")
         guard problems.count == before, let params, let gpu, let tps else { return nil }
-        return ThroughputFigure(
+        var figure = ThroughputFigure(
             modelParamsB: params, gpu: gpu, gpuCount: count, tokensPerSecond: tps, countsOutputOnly: counts == "output",
             inputLength: inputLength, outputLength: outputLength, precision: precision, batch: batch,
             notes: notes, provenance: source)
+        figure.file = file
+        return figure
     }
 
     mutating func readColdStart(_ fields: [JSONValue.Member], line: Int) -> ColdStartFigure? {

@@ -50,6 +50,11 @@ public struct ThroughputFigure: Equatable, Sendable {
     /// How the figure was measured and how infracost uses it.
     public var notes: String?
     public var provenance: Provenance
+    /// The file the figure was read from (`bundled:throughput.json` for the bundled table): a figure from a user's
+    /// file is their own measurement.
+    public var file: String? = nil
+    /// Whether the figure is the user's own measurement rather than a bundled published one.
+    public var isMeasured: Bool { file.map { !$0.hasPrefix("bundled:") } ?? false }
 
     public init(
         modelParamsB: Decimal, gpu: String, gpuCount: Int = 1, tokensPerSecond: Decimal, countsOutputOnly: Bool = false,

@@ -51,8 +51,8 @@ public enum ThroughputRenderer {
             out += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TextSafety.visible(value) + "\n"
         }
         out += "\nBasis: "
-        if answer.basis == "published", let published = answer.published {
-            out += "published: \(TextSafety.visible(published)); the latencies are the model's\n"
+        if answer.basis != "model", let published = answer.published {
+            out += "\(answer.basis): \(TextSafety.visible(published)); the latencies are the model's\n"
         } else {
             out += "model (an estimate from the serving performance model; --explain shows how)\n"
         }

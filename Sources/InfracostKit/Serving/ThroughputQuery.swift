@@ -52,7 +52,8 @@ public struct ThroughputAnswer: Equatable, Sendable {
     public var fit: MemoryFit
     /// Latency and throughput at the requested load; nil when the configuration does not fit.
     public var point: ServingPoint?
-    /// `model` (the serving performance model), or `published` (a bundled figure for this configuration).
+    /// `model` (the serving performance model), `published` (a bundled figure for this configuration) or
+    /// `measured` (the user's own figure, from a `--pricing` file's `throughput` section).
     public var basis: String
     /// The published figure used, in words, when `basis` is `published`.
     public var published: String?
@@ -93,7 +94,7 @@ public struct ThroughputAnswer: Equatable, Sendable {
             let output = Double(query.outputTokens)
             point.outputTokensPerSecondPerGPU = outputPerGPU
             point.totalTokensPerSecondPerGPU = outputPerGPU * (Double(query.inputTokens) + output) / output
-            answer.basis = "published"
+            answer.basis = figure.isMeasured ? "measured" : "published"
             answer.published = "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s on \(figure.gpuCount) x \(figure.gpu)"
                 + " (\(figure.notes ?? "published"); \(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated"))"
         }

@@ -80,7 +80,8 @@ extension Infracost {
                     model: model, paramsB: NSDecimalNumber(decimal: size).doubleValue, activeParamsB: active.map { NSDecimalNumber(decimal: $0).doubleValue },
                     gpu: gpu, gpus: gpus, precision: precision, inputTokens: inputTokens, outputTokens: outputTokens,
                     load: concurrency?.load ?? .max, modelOnly: modelOnly)
-                let answer = try ThroughputAnswer.make(query, catalog: try pricing.catalog())
+                // Only the tables throughput reads: GPU specifications, model architectures, published figures.
+                let answer = try ThroughputAnswer.make(query, catalog: try pricing.catalog(tables: ["gpus.json", "models.json", "throughput.json"]))
                 try Diagnostics.emit(ThroughputRenderer.render(answer, format: output.format, explain: explain), to: output.out)
             }
         }

@@ -36,8 +36,8 @@ struct PricingOptions: ParsableArguments {
     }
 
     /// The bundled tables (unless --no-bundled) merged with the user's files in order, priced as of `day()`.
-    func catalog() throws(InfracostError) -> PriceCatalog {
-        var catalog = noBundled ? PriceCatalog() : try CatalogLoader.bundled()
+    func catalog(tables: Set<String>? = nil) throws(InfracostError) -> PriceCatalog {
+        var catalog = noBundled ? PriceCatalog() : try CatalogLoader.bundled(tables: tables)
         // A later --pricing file replaces a bundled offer on purpose; the same id in two of the user's files is
         // more likely a mistake, so it is named.
         var origin: [String: String] = [:]
