@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+extension Infracost {
+    struct KeepWarm: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keepwarm",
+            abstract: "Find the cheapest keep-warm setting that meets a cold-start or latency target.",
+            discussion: """
+                Simulates keep-warm replicas 0 to --keep-warm-max against each idle timeout, prints the frontier of \
+                monthly cost against cold-start share and p95 latency, and recommends the cheapest setting that meets \
+                --max-cold-start-share (default 1%) and/or --p95-latency.
+
+                Examples:
+                  infracost keepwarm --traffic poisson --rate 30/h
+                  infracost keepwarm --traffic business-hours --rate 1/s --p95-latency 20s
+                """
+        )
+
+        @OptionGroup var traffic: TrafficOptions
+        @OptionGroup var endpoint: EndpointOptions
+        @OptionGroup var model: ModelOptions
+        @OptionGroup var pricing: PricingOptions
+
+        @Option(help: "Most keep-warm replicas to try (from 0).")
+        var keepWarmMax: Int = 3
+
+        @Option(help: ArgumentHelp("Idle timeouts to try, comma-separated. (default: 1m,5m,15m)", valueName: "durations"))
+        var idleTimeouts: String?
+
+        @Option(help: ArgumentHelp("Largest acceptable share of requests hitting a cold start, e.g. 1%. (default: 1% unless --p95-latency)", valueName: "share"))
+        var maxColdStartShare: String?
+
+        @Option(help: ArgumentHelp("Largest acceptable p95 latency, e.g. 2s.", valueName: "duration"))
+        var p95Latency: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if keepWarmMax < 0 || keepWarmMax > 64 { throw ValidationError("--keep-warm-max must be between 0 and 64") }
+        }
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let catalog = try pricing.catalog()
+                let shape = try model.nominalShape(catalog: catalog)
+                var timeouts: [Double] = [60, 300, 900]
+                if let idleTimeouts {
+                    timeouts = []
+                    for text in idleTimeouts.split(separator: ",") {
+                        timeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), flag: "--idle-timeouts")).doubleValue)
+                    }
+                }
+                let study = try KeepWarmStudy.run(
+                    base: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog,
+                    keepWarmCounts: Array(0...keepWarmMax), idleTimeouts: timeouts,
+                    maxColdStartShare: try maxColdStartShare.map { text throws(InfracostError) in
+                        NSDecimalNumber(decimal: try Fraction.parse(text, flag: "--max-cold-start-share")).doubleValue
+                    },
+                    maxP95Latency: try p95Latency.map { text throws(InfracostError) in
+                        NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue
+                    },
+                    progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
+                ProgressLine.finish()
+                try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
+                try pricing.warnStale(ids: [study.offerID], catalog: try pricing.catalog())
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import InfracostKit
+
+extension Infracost {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "A month-by-month cost report for finance: CSV with stable columns and a totals row.",
+            discussion: """
+                Columns: month, workload, model, tier, offer, input_tokens, output_tokens, gpu_hours, monthly_cost, \
+                currency, price_verified_on. Numbers are plain (no $, no separators); the rows add up exactly to the totals row.
+
+                Examples:
+                  infracost report --workload infracost.yml --out costs.csv
+                  infracost report --workload infracost.yml --months 12 --growth 8% --start-month 2027-01
+                """
+        )
+
+        @Option(help: ArgumentHelp("The workload file (YAML or JSON).", valueName: "file"))
+        var workload: String
+
+        @Option(help: "Months to project.")
+        var months: Int = 1
+
+        @Option(help: ArgumentHelp("Volume growth per month, compounded, e.g. 8%. (default: 0%)", valueName: "share"))
+        var growth: String?
+
+        @Option(help: ArgumentHelp("First month, YYYY-MM. (default: the current month)", valueName: "YYYY-MM"))
+        var startMonth: String?
+
+        @OptionGroup var pricing: PricingOptions
+
+        /// What `report` writes: our finance CSV, JSON, a table, or a FOCUS 1.0 dataset.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv, json, table, focus
+        }
+
+        @Option(help: "Report format: csv for spreadsheets, focus for a FOCUS 1.0 dataset (FinOps tools), json or table.")
+        var format: Format = .csv
+
+        @Option(help: ArgumentHelp("Write the report to this file instead of stdout (atomically).", valueName: "file"))
+        var out: String?
+
+        func validate() throws {
+            if months < 1 || months > 120 { throw ValidationError("--months must be between 1 and 120") }
+        }
+
+        func run() throws {
+            try Diagnostics.run { () throws(InfracostError) in
+                let growthValue = try growth.map { text throws(InfracostError) in
+                    try Percentage.parse(text, flag: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
+                } ?? Decimal(0)
+                let start = try parseMonth(startMonth)
+                let catalog = try pricing.catalog()
+                let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
+                let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
+                let text = switch format {
+                case .focus: FOCUSWriter.render(report)
+                case .csv: PortfolioRenderer.render(report, format: .csv)
+                case .json: PortfolioRenderer.render(report, format: .json)
+                case .table: PortfolioRenderer.render(report, format: .table)
+                }
+                try Diagnostics.emit(text, to: out)
+                for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
+            }
+        }
+
+        func parseMonth(_ text: String?) throws(InfracostError) -> (year: Int, month: Int) {
+            guard let text else {
+                let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+                return (now.year ?? 2026, now.month ?? 1)
+            }
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+                throw .invalidQuantity(flag: "--start-month", value: text, reason: "write YYYY-MM, e.g. 2027-01")
+            }
+            return (year, month)
+        }
+    }
+}
