@@ -101,23 +101,22 @@ public enum Throughput {
         let count = offer.gpuCount
         let layouts = ThroughputQuery.layouts.filter { $0 <= count && count % $0 == 0 }
         let gpus = count > 1 ? "\(count) x \(gpu.name)" : gpu.name
-        var best: (model: ServingModel, point: ServingPoint)?
-        var lastProblem: String?
-        for tp in layouts {
-            let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: tp, precision: precision))
-            let fit = model.memory(inputTokens: input, outputTokens: output)
-            if let reason = fit.reason { lastProblem = reason; continue }
-            let point = shape.serving.maxThroughput
+        func target(_ model: ServingModel) -> ServingPoint? {
+            shape.serving.maxThroughput
                 ? model.saturated(inputTokens: input, outputTokens: output)
                 : model.largestConcurrency(maxITLms: shape.serving.maxITLms, maxTTFTms: shape.serving.maxTTFTms, inputTokens: input, outputTokens: output)
-            guard let point else {
-                lastProblem = "even one request misses the target (\(shape.serving.targetText)) on \(tp) x \(gpu.name)"
-                continue
-            }
-            if best == nil || point.totalTokensPerSecondPerGPU > best!.point.totalTokensPerSecondPerGPU * 1.000001 { best = (model, point) }
         }
-        guard let (model, point) = best else {
-            let reason = lastProblem ?? "no tensor-parallel layout divides \(count) GPUs"
+        // The same choice as `throughput`: the layout serving the most tokens per GPU at the target.
+        let candidates = layouts.map { ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: $0, precision: precision)) }
+        guard !candidates.isEmpty else {
+            return .failure(.doesNotFit("\(architecture.name) cannot be served on \(gpus): no tensor-parallel layout divides \(count) GPUs"))
+        }
+        let model = ServingSetup.bestLayout(candidates, inputTokens: input, outputTokens: output, point: target)
+        if let reason = model.memory(inputTokens: input, outputTokens: output).reason {
+            return .failure(.doesNotFit("\(architecture.name) at \(precision.rawValue) cannot be served on \(gpus): \(reason)"))
+        }
+        guard let point = target(model) else {
+            let reason = "even one request misses the target (\(shape.serving.targetText)) on \(model.configuration.gpus) x \(gpu.name)"
             return .failure(.doesNotFit("\(architecture.name) at \(precision.rawValue) cannot be served on \(gpus): \(reason)"))
         }
         if let figure = ServingSetup.publishedFigure(for: model.configuration, inputTokens: input, outputTokens: output, catalog: catalog),

@@ -221,12 +221,12 @@ public struct ServingModel: Equatable, Sendable {
 
     /// Latency and throughput at an open-loop arrival rate (requests per second): the concurrency is the rate
     /// times the time each request spends (Little's law), solved by iteration.
-    public func point(requestsPerSecond rate: Double, inputTokens: Int, outputTokens: Int) -> ServingPoint {
+    public func point(requestsPerSecond arrivals: Double, inputTokens: Int, outputTokens: Int) -> ServingPoint {
         var concurrency = 1.0
         var result = point(concurrency: 1, inputTokens: inputTokens, outputTokens: outputTokens)
         for _ in 0..<60 {
             result = point(concurrency: max(1, Int(concurrency.rounded())), inputTokens: inputTokens, outputTokens: outputTokens)
-            concurrency = 0.5 * concurrency + 0.5 * max(1, rate * result.e2eMs / 1000)
+            concurrency = 0.5 * concurrency + 0.5 * max(1, arrivals * result.e2eMs / 1000)
         }
         return result
     }

@@ -132,10 +132,10 @@ public enum ServingSetup {
     public static func bestLayout(
         _ candidates: [ServingModel], inputTokens: Int, outputTokens: Int, point: (ServingModel) -> ServingPoint?
     ) -> ServingModel {
-        var best: (model: ServingModel, rate: Double)?
+        var best: (model: ServingModel, outputPerGPU: Double)?
         for candidate in candidates where candidate.memory(inputTokens: inputTokens, outputTokens: outputTokens).fits {
-            guard let rate = point(candidate)?.outputTokensPerSecondPerGPU else { continue }
-            if best == nil || rate > best!.rate * 1.000001 { best = (candidate, rate) }
+            guard let outputPerGPU = point(candidate)?.outputTokensPerSecondPerGPU else { continue }
+            if best == nil || outputPerGPU > best!.outputPerGPU * 1.000001 { best = (candidate, outputPerGPU) }
         }
         if let best { return best.model }
         // Nothing fits: the largest layout, whose memory names the shortfall, unless the precision is the problem.
