@@ -79,3 +79,15 @@ struct MCPServerTests {
         #expect(!FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("x.txt").path))
     }
 }
+
+struct MCPBoundsTests {
+    @Test func aLineOverTheLimitIsAnsweredAndDroppedAndTheNextIsServed() throws {
+        let replies = try MCPServerTests.session([
+            String(repeating: "x", count: 1_500_000),
+            #"{"jsonrpc":"2.0","id":7,"method":"ping"}"#,
+        ])
+        #expect(replies.count == 2)
+        #expect((replies[0]["error"] as? [String: Any])?["message"] as? String == "message longer than 1000000 bytes")
+        #expect(replies[1]["id"] as? Int == 7)
+    }
+}

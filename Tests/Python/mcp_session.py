@@ -57,5 +57,14 @@ async def main(binary):
     print("session complete")
 
 
+async def bounded(binary):
+    # A server that stops answering fails the session in two minutes instead of hanging the test run.
+    try:
+        await asyncio.wait_for(main(binary), timeout=120)
+    except asyncio.TimeoutError:
+        print("FAIL: the server stopped answering (no reply within 120 s)")
+        sys.exit(1)
+
+
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(bounded(sys.argv[1]))

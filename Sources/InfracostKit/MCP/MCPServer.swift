@@ -56,14 +56,17 @@ public struct MCPServer: Sendable {
         self.tools = tools
     }
 
+    /// The answer to a message over `maximumMessageBytes` (a reader that drops such a line as it arrives sends it).
+    public static var oversizedReply: String {
+        error(id: .null, code: invalidRequest, message: "message longer than \(maximumMessageBytes) bytes")
+    }
+
     // JSON-RPC error codes.
     static let parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
 
     /// Handles one line; returns the response line, or nil for a notification (or a blank line).
     public mutating func handle(_ line: String) -> String? {
-        if line.utf8.count > Self.maximumMessageBytes {
-            return Self.error(id: .null, code: Self.invalidRequest, message: "message longer than \(Self.maximumMessageBytes) bytes")
-        }
+        if line.utf8.count > Self.maximumMessageBytes { return Self.oversizedReply }
         if line.allSatisfy(\.isWhitespace) { return nil }
         let message: JSONValue
         do {

@@ -24,10 +24,34 @@ extension Infracost {
                 name: "infracost", version: Infracost.versionNumber,
                 instructions: "LLM inference cost tools. Monthly costs are exact to the cent and come back as strings; every price carries its verified_on date and source. Tools are read-only.",
                 tools: MCPTools.all)
-            while let line = readLine(strippingNewline: true) {
-                guard let response = server.handle(line) else { continue }
-                FileHandle.standardOutput.write(Data((response + "\n").utf8))
+            // Lines are read in bounded chunks: a line longer than the server's limit is dropped as it arrives (and
+            // answered with an error), never held whole in memory.
+            let limit = MCPServer.maximumMessageBytes
+            var line: [UInt8] = []
+            var oversized = false
+            func finish() {
+                let response = oversized ? MCPServer.oversizedReply : server.handle(String(decoding: line, as: UTF8.self))
+                if let response { FileHandle.standardOutput.write(Data((response + "\n").utf8)) }
+                line.removeAll(keepingCapacity: true)
+                oversized = false
             }
+            // read(2), not FileHandle.read(upToCount:), which waits for the whole count: a client sends a line and
+            // waits for its answer.
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                for byte in buffer[0..<count] {
+                    if byte == UInt8(ascii: "\n") {
+                        finish()
+                    } else if !oversized {
+                        line.append(byte)
+                        if line.count > limit { oversized = true; line.removeAll() }
+                    }
+                }
+            }
+            if !line.isEmpty || oversized { finish() }
         }
     }
 }
