@@ -13,7 +13,7 @@ struct ThroughputCommandTests {
         let report = try json(["--model", "llama-3.3-70b", "--gpu", "H100", "--gpus", "2", "--input-tokens", "5000", "--output-tokens", "500",
                                "--concurrency", "25"])
         #expect(report["fits"] as? Bool == true)
-        #expect(report["max_concurrency"] as? Int == 85)
+        #expect(report["max_concurrency"] as? Int == 83)
         #expect(report["precision"] as? String == "fp8")
         #expect(report["basis"] as? String == "model")
         for key in ["output_tokens_per_second_per_gpu", "total_tokens_per_second_per_gpu", "ttft_ms", "itl_ms", "e2e_ms"] {
@@ -21,8 +21,8 @@ struct ThroughputCommandTests {
         }
         let output = try #require(report["output_tokens_per_second_per_gpu"] as? Double)
         let total = try #require(report["total_tokens_per_second_per_gpu"] as? Double)
-        // 5,000 in / 500 out: input + output is 11 x output.
-        #expect(abs(total - output * 11) < 0.2)
+        // 5,000 in / 500 out: input + output is 11 x output (each printed to 0.1: within 0.05 + 11 x 0.05).
+        #expect(abs(total - output * 11) <= 0.6)
     }
 
     @Test func aConfigurationThatDoesNotFitExitsZeroWithItsReason() throws {

@@ -174,7 +174,7 @@ import Testing
             return s.throughput + 0.5 * s.latency + 0.5 * over + 0.2 * max(0, s.worstThroughput - 2) + Double(rows.count - predictions.count) * 0.01
         }
         let grid: [(WritableKeyPath<ServingEfficiencies, Double>, [Double])] = [
-            (\.bandwidth, [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]), (\.denseDecodeCompute, [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]),
+            (\.bandwidth, [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]), (\.bandwidth16Bit, [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]), (\.denseDecodeCompute, [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]),
             (\.moeTokensPerExpertAtPeak, [8, 16, 32, 64, 128, 256, 512]), (\.densePrefill, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
             (\.moePrefill, [0.2, 0.3, 0.4, 0.5, 0.6]), (\.allReduceMicroseconds, [2, 5, 10, 20]), (\.stepOverheadMs, [0, 0.5, 1, 2, 3]),
             (\.interconnect, [0.2, 0.3, 0.5, 0.7, 1.0]), (\.reserveGB, [0, 1, 2, 4]),

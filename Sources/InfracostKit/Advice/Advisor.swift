@@ -19,7 +19,7 @@ public enum Advisor {
 
     /// The longest published cold start for a model of this size across platforms (a cautious figure), else 60 s.
     static func coldStart(for params: Decimal, catalog: PriceCatalog) -> Decimal {
-        catalog.coldStarts.filter { params >= $0.minParamsB && params <= $0.maxParamsB }.map(\.seconds).max() ?? 60
+        catalog.coldStarts.filter { $0.holds(params) }.map(\.seconds).max() ?? 60
     }
 
     static func costSummary(_ comparison: Comparison, tiers: Set<Tier>, catalog: PriceCatalog) throws(InfracostError) -> Advice.CostSummary {

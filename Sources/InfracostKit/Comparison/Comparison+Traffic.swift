@@ -14,6 +14,9 @@ extension TrafficSource {
             let output = trace.requests.reduce(0) { $0 + Int($1.outputTokens) }
             let scale = monthSeconds / max(trace.span, 1)
             return (Decimal(UInt64((Double(input) * scale).rounded())), Decimal(UInt64((Double(output) * scale).rounded())))
+        case .closedLoop:
+            // Unknown before simulation (the loop's pace is the endpoint's); the CLI gives closed loops to simulate only.
+            return (0, 0)
         }
     }
 }
@@ -67,6 +70,8 @@ extension TrafficSource {
                 weights[minute] += Int64(request.inputTokens) + Int64(request.outputTokens)
             }
             return DayProfile(weights: weights, origin: "tokens by minute of \(trace.file)")
+        case .closedLoop:
+            return .uniform(origin: "closed-loop traffic: every minute alike")
         }
     }
 
@@ -80,6 +85,7 @@ extension TrafficSource {
     public var inputTokensPerRequest: Decimal? {
         switch self {
         case .synthetic(let profile): return Decimal(profile.inputTokensPerRequest)
+        case .closedLoop(let loop): return Decimal(loop.inputTokensPerRequest)
         case .trace: return nil
         }
     }

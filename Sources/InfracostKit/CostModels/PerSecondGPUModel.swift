@@ -126,8 +126,9 @@ public enum PerSecondGPUModel {
         if let stated = offer.coldStartSeconds { return (stated, "stated by the offer") }
         for provider in [offer.provider, "*"] {
             let figures = catalog.coldStarts.filter { $0.provider == provider }
-            // The bucket holding the size, else the next larger published size (conservative).
-            let match = figures.first { $0.minParamsB <= modelParamsB && modelParamsB <= $0.maxParamsB }
+            // The bucket holding the size, else the next larger published size (conservative). Buckets name sizes
+            // as models are named (a "70B" model has 70.6B parameters): within 2% of a bound is inside.
+            let match = figures.first { $0.holds(modelParamsB) }
                 ?? figures.filter { $0.minParamsB > modelParamsB }.min { $0.minParamsB < $1.minParamsB }
             if let match {
                 let who = provider == "*" ? "typical for any platform" : provider

@@ -109,4 +109,10 @@ public struct ColdStartFigure: Equatable, Sendable {
         self.seconds = seconds
         self.provenance = provenance
     }
+
+    /// Whether the bucket holds a model of `paramsB`: its bounds are sizes as models are named (a "70B" model has
+    /// 70.6B parameters, an "8B" one 8.03B), so within 2% of a bound is inside.
+    public func holds(_ paramsB: Decimal) -> Bool {
+        minParamsB * Decimal(string: "0.98")! <= paramsB && paramsB <= maxParamsB * Decimal(string: "1.02")!
+    }
 }

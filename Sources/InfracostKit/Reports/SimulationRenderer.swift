@@ -32,6 +32,22 @@ public enum SimulationRenderer {
 
     static func count(_ value: Int) -> String { Numbers.grouped(String(value)) }
 
+    static func quantiles(_ h: LatencyHistogram) -> String {
+        h.total == 0 ? "none" : [h.mean, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)].map(milliseconds).joined(separator: " / ")
+    }
+
+    /// Milliseconds to 3 significant figures, seconds from 10 s.
+    static func milliseconds(_ value: Double) -> String {
+        if !value.isFinite { return "over 34 years" }
+        let ms = value * 1000
+        switch ms {
+        case ..<10: return String(format: "%.2f ms", ms)
+        case ..<100: return String(format: "%.1f ms", ms)
+        case ..<10_000: return String(format: "%.0f ms", ms)
+        default: return seconds(value)
+        }
+    }
+
     static func table(_ r: SimulationResult) -> String {
         let run = r.run
         var output = "infracost simulate: \(r.plan.offer.id), \(SimulationPlan.format(run.duration / 86400)) days simulated\n\n"
@@ -44,6 +60,11 @@ public enum SimulationRenderer {
             ["OVERLOADED", "arrivals exceed capacity from \(seconds(run.overloadedAt ?? 0)): \(count(run.turnedAway)) turned away (queue full at \(count(r.plan.configuration.maximumQueue))), \(count(run.unservedAtEnd)) still queued at the end"],
         ] : []) + [
             ["latency p50 / p95 / p99", "\(seconds(run.latency.quantile(0.5))) / \(seconds(run.latency.quantile(0.95))) / \(seconds(run.latency.quantile(0.99)))"],
+        ] + (r.hasTokenTiming ? [
+            ["first token mean / p50 / p95 / p99", quantiles(run.timeToFirstToken)],
+            ["inter-token mean / p50 / p95 / p99", quantiles(run.interTokenLatency)],
+            ["served output tokens/s per GPU", r.outputTokensPerSecondPerGPU.map { String(format: "%.1f", $0) } ?? "none"],
+        ] : []) + [
             ["replicas", "peak \(run.peakReplicas), average \(String(format: "%.2f", r.averageReplicas)), \(Numbers.grouped(String(Int((run.replicaSeconds / 3600).rounded())))) replica-hours"],
             ["replica time", "loading \(percent(run.loadingSeconds, run)) · serving \(percent(run.servingSeconds, run)) · idle \(percent(run.idleSeconds, run)) · keep-warm \(percent(run.keepWarmSeconds, run))"],
         ]
@@ -65,7 +86,9 @@ public enum SimulationRenderer {
         }
         output += "\nAssumptions:\n"
         for (name, value) in r.plan.assumptions { output += "  \(name): \(value)\n" }
-        output += "  latency: queue + cold start + service; quantiles to within 1%\n"
+        output += r.hasTokenTiming
+            ? "  latency: end to end = queue + cold start + prefill + decode; first token = queue + cold start + prefill; inter-token = (last token - first token) / (output tokens - 1) per request; quantiles to within 1%, means exact\n"
+            : "  latency: queue + cold start + service; quantiles to within 1%\n"
         return output
     }
 
@@ -115,6 +138,9 @@ public enum SimulationRenderer {
             "turned_away_requests": .number(String(run.turnedAway)),
             "unserved_at_end": .number(String(run.unservedAtEnd)),
             "latency_seconds": .fields(["p50": number(run.latency.quantile(0.5)), "p95": number(run.latency.quantile(0.95)), "p99": number(run.latency.quantile(0.99))]),
+            "ttft_ms": milliseconds(run.timeToFirstToken),
+            "itl_ms": milliseconds(run.interTokenLatency),
+            "output_tokens_per_second_per_gpu": r.outputTokensPerSecondPerGPU.map { number($0, 1) } ?? .null,
             "replicas": .fields(["peak": .number(String(run.peakReplicas)), "average": number(r.averageReplicas), "replica_hours": number(run.replicaSeconds / 3600)]),
             "gpu_seconds_simulated": .fields([
                 "loading": number(run.loadingSeconds), "serving": number(run.servingSeconds),
@@ -130,6 +156,13 @@ public enum SimulationRenderer {
             "assumptions": .list(r.plan.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
             "warnings": .list(r.warnings.map(JSONValue.string)),
         ])
+    }
+
+    /// A histogram's mean and quantiles in milliseconds; null when requests were not timed token by token.
+    static func milliseconds(_ h: LatencyHistogram) -> JSONValue {
+        guard h.total > 0 else { return .null }
+        func number(_ value: Double) -> JSONValue { value.isFinite ? .string(String(format: "%.3f", value * 1000)) : .null }
+        return .fields(["mean": number(h.mean), "p50": number(h.quantile(0.5)), "p95": number(h.quantile(0.95)), "p99": number(h.quantile(0.99))])
     }
 
     static func csv(_ r: SimulationResult) -> String {

@@ -7,9 +7,11 @@ public struct ServingEfficiencies: Equatable, Sendable {
     /// Share of GPU memory the engine may use (vLLM's default `gpu_memory_utilization`).
     public var memoryFraction = 0.9
     /// GB per GPU kept back for activations and the runtime, on top of the weights and the KV cache.
-    public var reserveGB = 0.0
-    /// Share of peak memory bandwidth decode steps reach.
+    public var reserveGB = 1.0
+    /// Share of peak memory bandwidth decode steps reach with 8- and 4-bit weights (their kernels dequantize and
+    /// scale as they read) and with 16-bit weights.
     public var bandwidth = 0.6
+    public var bandwidth16Bit = 0.8
     /// Share of peak tensor throughput a dense model's decode reaches when compute-bound (large batches).
     public var denseDecodeCompute = 0.4
     /// Tokens each expert must receive in a step for a mixture-of-experts model's matrix products to reach the
@@ -18,15 +20,19 @@ public struct ServingEfficiencies: Equatable, Sendable {
     public var moeTokensPerExpertAtPeak = 64.0
     /// Share of peak tensor throughput prefill reaches, dense and MoE.
     public var densePrefill = 0.6
-    public var moePrefill = 0.4
+    public var moePrefill = 0.3
     /// Latency of one all-reduce between tensor-parallel GPUs, microseconds (two per layer per step).
     public var allReduceMicroseconds = 5.0
     /// Share of the interconnect's bandwidth an all-reduce reaches.
     public var interconnect = 0.7
     /// Fixed time per decode step (scheduling, kernel launches), milliseconds.
-    public var stepOverheadMs = 0.0
+    public var stepOverheadMs = 1.0
     /// The most sequences an engine batches at once (its max batch size).
     public var maxBatch = 512
+    /// Tokens one continuous-batching step carries, decode and prefill chunks together (the engine's token budget,
+    /// vLLM's `--max-num-batched-tokens`): while prompts wait, each step adds budget - running prompt tokens.
+    /// Used only by the simulator; checked against the NIM and vLLM time-to-first-token rows, not fitted.
+    public var stepTokenBudget = 2048
 
     public init() {}
 
@@ -162,15 +168,24 @@ public struct ServingModel: Equatable, Sendable {
 
     /// Seconds of one decode step for `batch` running sequences holding `context` tokens each on average.
     public func stepSeconds(batch: Double, context: Double) -> Double {
+        let parts = stepParts(batch: batch)
+        return max(parts.weights + parts.perContextToken * batch * context, parts.compute) + parts.fixed
+    }
+
+    /// The parts of one decode step for `batch` running sequences, in seconds: reading the weights it touches,
+    /// reading one token of KV cache, its matrix products, and what does not overlap (communication, overhead).
+    /// A step takes max(weights + KV tokens x perContextToken, compute) + fixed.
+    func stepParts(batch: Double) -> (weights: Double, perContextToken: Double, compute: Double, fixed: Double) {
         let e = efficiencies
-        let kv = batch * context * architecture.kvBytesPerToken(at: configuration.precision)
-        let memory = (weightBytesRead(batch: batch) + kv) / tp / (configuration.gpu.bandwidthGBsDouble * 1e9 * e.bandwidth)
+        let share = configuration.precision.bytesPerWeight >= 2 ? e.bandwidth16Bit : e.bandwidth
+        let bandwidth = tp * configuration.gpu.bandwidthGBsDouble * 1e9 * share
         var efficiency = e.denseDecodeCompute
         if let experts = architecture.experts, let perToken = architecture.expertsPerToken {
             efficiency *= min(1, batch * Double(perToken) / Double(experts) / e.moeTokensPerExpertAtPeak)
         }
         let compute = 2 * architecture.activeParamsB * 1e9 * batch / tp / (peakFLOPS * efficiency)
-        return max(memory, compute) + communicationSeconds(tokens: batch) + e.stepOverheadMs / 1000
+        return (weightBytesRead(batch: batch) / bandwidth, architecture.kvBytesPerToken(at: configuration.precision) / bandwidth,
+                compute, communicationSeconds(tokens: batch) + e.stepOverheadMs / 1000)
     }
 
     /// Seconds of compute to prefill one request of `tokens` input tokens: 2 x active parameters per token plus

@@ -8,6 +8,9 @@ public struct EndpointConfiguration: Equatable, Sendable {
         case tokens(prefillRate: Double, decodeRate: Double)
         /// A measured time per request, in seconds.
         case measured(seconds: Double)
+        /// Continuous batching: the requests on a replica decode as one batch whose step time the serving model
+        /// gives for its size, prompts prefill in chunks that share the steps, and requests wait for KV memory.
+        case batching(BatchingProfile)
     }
 
     /// Whether service times are the given value exactly or exponentially distributed around it.
@@ -88,7 +91,33 @@ public struct EndpointRun: Equatable, Sendable {
     public var peakReplicas = 0
     /// Simulated seconds (arrivals stop there; requests in flight then are finished).
     public var duration = 0.0
+    /// End-to-end latency: arrival to last token.
     public var latency = LatencyHistogram()
+    /// Time to first token and mean inter-token latency per request; empty when service times are fixed
+    /// (`--service-time`), which say nothing about tokens.
+    public var timeToFirstToken = LatencyHistogram()
+    public var interTokenLatency = LatencyHistogram()
+    /// Output tokens of the requests that completed (the served throughput counts these).
+    public var completedOutputTokens = 0
+}
+
+/// A closed loop, as benchmark tools drive a server: each client sends its next request `thinkSeconds` after its
+/// previous one completes; all start at time 0.
+public struct ClosedLoopTraffic: Equatable, Sendable {
+    public var clients: Int
+    public var thinkSeconds: Double
+    public var inputTokensPerRequest: Int
+    public var outputTokensPerRequest: Int
+    /// Simulated seconds: clients send no request after this.
+    public var seconds: Double
+
+    public init(clients: Int, thinkSeconds: Double = 0, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250, seconds: Double) {
+        self.clients = clients
+        self.thinkSeconds = thinkSeconds
+        self.inputTokensPerRequest = inputTokensPerRequest
+        self.outputTokensPerRequest = outputTokensPerRequest
+        self.seconds = seconds
+    }
 }
 
 /// A deterministic discrete-event simulation of one scale-to-zero endpoint.
@@ -96,8 +125,8 @@ public struct EndpointRun: Equatable, Sendable {
 /// Model: a request goes to the most recently used replica with a free slot (so surplus replicas go idle and
 /// expire, as real platforms route); with none, a new replica boots (a cold start; the request waits for it) unless
 /// `maxReplicas` are up, when the request queues first-in first-out. A replica with nothing in flight for the idle
-/// timeout is removed, except the keep-warm minimum while its window is open. Service time does not depend on how
-/// many requests share a replica.
+/// timeout is removed, except the keep-warm minimum while its window is open. With fixed service times a request's
+/// time does not depend on how many share its replica; with `.batching` it does (`ContinuousBatch`).
 public enum EndpointSimulator {
     /// Runs `configuration` on the requests `next()` yields (in arrival order) until `duration` seconds.
     /// `progress`, when given, is told the simulated time reached as a fraction of `duration`, every 65,536 arrivals.
@@ -107,6 +136,29 @@ public enum EndpointSimulator {
         var state = State(configuration: configuration)
         state.run(duration: duration, progress: progress, next: next)
         return state.result
+    }
+
+    /// Runs `configuration` driven by a closed loop of clients for `traffic.seconds`.
+    public static func run(_ configuration: EndpointConfiguration, closedLoop traffic: ClosedLoopTraffic, progress: ((Double) -> Void)? = nil) -> EndpointRun {
+        var state = State(configuration: configuration)
+        state.closedLoop = traffic
+        state.sends.items = Array(repeating: 0, count: traffic.clients)
+        state.run(duration: traffic.seconds, progress: progress) { nil }
+        return state.result
+    }
+
+    /// Send times of a closed loop's clients, in order (completions come in time order and the think time is one).
+    struct SendQueue {
+        var items: [Double] = []
+        var head = 0
+        var first: Double { head < items.count ? items[head] : .infinity }
+        mutating func popFirst() {
+            head += 1
+            if head > 1024, head * 2 > items.count {
+                items.removeFirst(head)
+                head = 0
+            }
+        }
     }
 
     struct Replica {
@@ -129,6 +181,23 @@ public enum EndpointSimulator {
         var queue: [(arrival: Double, service: Double, input: Int, output: Int)] = []
         var queueHead = 0
         var generator: SeededGenerator
+        /// Continuous batching: the profile, each replica's batch, the next batching event of each replica, and the
+        /// requests on replicas by slot.
+        let profile: BatchingProfile?
+        let batching: Bool
+        let tables: StepTables
+        var batches: [ContinuousBatch] = []
+        var events = ReplicaEventHeap()
+        var slotArrival: [Double] = []
+        var slotFirstToken: [Double] = []
+        var slotInput: [Int32] = []
+        var slotOutput: [Int32] = []
+        var freeSlots: [Int32] = []
+        var lastBatchEvent = 0.0
+        /// The last prompt length prefilled and its seconds (synthetic traffic repeats one size).
+        var cachedPrefill: (tokens: Int32, seconds: Double) = (-1, 0)
+        var closedLoop: ClosedLoopTraffic?
+        var sends = SendQueue()
         var windowOpen = false
         var nextBoundary = Double.infinity
         /// No replica can expire before this time: `expire` returns at once until then.
@@ -137,6 +206,15 @@ public enum EndpointSimulator {
         init(configuration: EndpointConfiguration) {
             c = configuration
             generator = SeededGenerator(seed: configuration.seed)
+            if case .batching(let profile) = configuration.serviceTime {
+                self.profile = profile
+                tables = profile.tables
+                batching = true
+            } else {
+                profile = nil
+                tables = StepTables()
+                batching = false
+            }
         }
 
         mutating func serviceTime(_ request: Request) -> Double {
@@ -144,6 +222,7 @@ public enum EndpointSimulator {
             switch c.serviceTime {
             case .tokens(let prefill, let decode): mean = Double(request.inputTokens) / prefill + Double(request.outputTokens) / decode
             case .measured(let seconds): mean = seconds
+            case .batching: return 0
             }
             return c.distribution == .fixed ? mean : generator.exponential(mean: mean)
         }
@@ -220,6 +299,11 @@ public enum EndpointSimulator {
                 index = replicas.count - 1
             }
             order.append(index)
+            if batching {
+                while batches.count <= index { batches.append(ContinuousBatch()) }
+                batches[index].reset()
+                batches[index].updatedAt = time
+            }
             nextExpiry = min(nextExpiry, time + bootSeconds + c.idleTimeoutSeconds)
             result.loadingSeconds += bootSeconds
             result.peakReplicas = max(result.peakReplicas, order.count)
@@ -246,8 +330,9 @@ public enum EndpointSimulator {
             }
         }
 
-        /// Starts `service` seconds of work on replica `index` at `time` (or when it is ready).
-        mutating func assign(_ index: Int, arrival: Double, at time: Double, service: Double) {
+        /// Starts `service` seconds of work on replica `index` at `time` (or when it is ready); with batching, adds
+        /// the request to the replica's batch.
+        mutating func assign(_ index: Int, arrival: Double, at time: Double, service: Double, input: Int32, output: Int32) {
             let begin = max(time, replicas[index].readyAt)
             if replicas[index].inFlight == 0 {
                 let idle = max(0, begin - replicas[index].idleSince)
@@ -255,9 +340,121 @@ public enum EndpointSimulator {
                 replicas[index].busySince = begin
             }
             replicas[index].inFlight += 1
+            if batching {
+                batches[index].advance(to: time)
+                batches[index].waiting.append(allocate(arrival: arrival, input: input, output: output))
+                admit(index, at: time)
+                reschedule(index, at: time)
+                return
+            }
             let done = begin + service
             completions.push(done, Int32(index))
             result.latency.record(done - arrival)
+            recordTokens(input: input, output: output, begin: begin, done: done, arrival: arrival)
+        }
+
+        /// First-token and inter-token latency of a fixed-time request served at the configured token rates.
+        mutating func recordTokens(input: Int32, output: Int32, begin: Double, done: Double, arrival: Double) {
+            guard case .tokens(let prefill, let decode) = c.serviceTime else { return }
+            result.completedOutputTokens += Int(output)
+            let first = begin + Double(input) / prefill + (output > 0 ? 1 / decode : 0)
+            result.timeToFirstToken.record(first - arrival)
+            if output > 1 { result.interTokenLatency.record((done - first) / Double(output - 1)) }
+        }
+
+        // MARK: Continuous batching
+
+        mutating func allocate(arrival: Double, input: Int32, output: Int32) -> Int32 {
+            if let slot = freeSlots.popLast() {
+                let i = Int(slot)
+                slotArrival[i] = arrival
+                slotInput[i] = input
+                slotOutput[i] = output
+                return slot
+            }
+            slotArrival.append(arrival)
+            slotFirstToken.append(0)
+            slotInput.append(input)
+            slotOutput.append(output)
+            return Int32(slotArrival.count - 1)
+        }
+
+        /// Lets waiting requests into the batch while the KV cache and the engine's batch have room (always at
+        /// least one, so a request larger than the cache still runs).
+        mutating func admit(_ index: Int, at time: Double) {
+            guard batching, time >= replicas[index].readyAt else { return }
+            while let slot = batches[index].waiting.first {
+                let i = Int(slot)
+                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
+                let running = batches[index].running
+                if running > 0, running >= tables.maxRunning || batches[index].heldTokens + held > tables.kvCapacityTokens { break }
+                _ = batches[index].waiting.popFirst()
+                batches[index].heldTokens += held
+                if batches[index].prefilling.isEmpty { batches[index].prefillLeft = prefillSeconds(slotInput[i]) }
+                batches[index].prefilling.append(slot)
+            }
+        }
+
+        @inline(__always)
+        mutating func prefillSeconds(_ tokens: Int32) -> Double {
+            if cachedPrefill.tokens != tokens, let profile { cachedPrefill = (tokens, profile.prefillSeconds(tokens: tokens)) }
+            return cachedPrefill.seconds
+        }
+
+        mutating func reschedule(_ index: Int, at time: Double) {
+            guard batching else { return }
+            batches[index].updateRates(tables)
+            events.set(index, at: batches[index].nextEvent(now: time, readyAt: replicas[index].readyAt))
+        }
+
+        /// A replica's batching event: a prompt's prefill ends, requests finish, or the replica becomes ready.
+        mutating func batchEvent(_ index: Int, at time: Double) {
+            guard batching else { return }
+            lastBatchEvent = max(lastBatchEvent, time)
+            batches[index].advance(to: time)
+            switch batches[index].nextKind {
+            case 1: batches[index].prefillLeft = 0
+            case 2: batches[index].steps = max(batches[index].steps, batches[index].decoding.minimum ?? 0)
+            default: break
+            }
+            while let head = batches[index].prefilling.first, batches[index].prefillLeft <= 1e-12 {
+                _ = batches[index].prefilling.popFirst()
+                let i = Int(head)
+                slotFirstToken[i] = time
+                result.timeToFirstToken.record(time - slotArrival[i])
+                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
+                if slotOutput[i] <= 1 {
+                    batches[index].heldTokens -= held
+                    finish(slot: head, on: index, at: time)
+                } else {
+                    batches[index].decoding.push(batches[index].steps + Double(slotOutput[i] - 1), head)
+                    batches[index].decodingTokens += held
+                }
+                if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slotInput[Int(next)]) }
+            }
+            while let step = batches[index].decoding.minimum, step <= batches[index].steps + 1e-6 {
+                let entry = batches[index].decoding.pop()
+                let i = Int(entry.slot)
+                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
+                batches[index].decodingTokens -= held
+                batches[index].heldTokens -= held
+                finish(slot: entry.slot, on: index, at: time)
+            }
+            if batches[index].decoding.count == 0 { batches[index].decodingTokens = 0 }
+            if batches[index].running == 0 { batches[index].heldTokens = 0 }
+            admit(index, at: time)
+            reschedule(index, at: time)
+        }
+
+        /// A batched request's last token: its latencies, its slot freed, and the replica's slot passed on.
+        mutating func finish(slot: Int32, on index: Int, at time: Double) {
+            let i = Int(slot)
+            result.latency.record(time - slotArrival[i])
+            let output = slotOutput[i]
+            result.completedOutputTokens += Int(output)
+            if output > 1 { result.interTokenLatency.record((time - slotFirstToken[i]) / Double(output - 1)) }
+            freeSlots.append(slot)
+            complete(at: time, replica: index)
         }
 
         mutating func arrive(_ request: Request) {
@@ -274,12 +471,12 @@ public enum EndpointSimulator {
                 let index = order.remove(at: position)
                 order.append(index)
                 if replicas[index].readyAt > time { result.requestsWaitingForBoot += 1 }
-                assign(index, arrival: time, at: time, service: service)
+                assign(index, arrival: time, at: time, service: service, input: request.inputTokens, output: request.outputTokens)
             } else if order.count < c.maxReplicas {
                 let index = start(at: time, bootSeconds: c.coldStartSeconds)
                 result.coldStarts += 1
                 if c.coldStartSeconds > 0 { result.requestsWaitingForBoot += 1 }
-                assign(index, arrival: time, at: time, service: service)
+                assign(index, arrival: time, at: time, service: service, input: request.inputTokens, output: request.outputTokens)
             } else if queue.count - queueHead >= c.maximumQueue {
                 if result.overloadedAt == nil { result.overloadedAt = time }
                 result.turnedAway += 1
@@ -293,6 +490,7 @@ public enum EndpointSimulator {
 
         mutating func complete(at time: Double, replica index: Int) {
             replicas[index].inFlight -= 1
+            if let loop = closedLoop { sends.items.append(time + loop.thinkSeconds) }
             if queueHead < queue.count {
                 let waiting = queue[queueHead]
                 queueHead += 1
@@ -302,8 +500,14 @@ public enum EndpointSimulator {
                 }
                 // The slot passes straight to the next queued request.
                 replicas[index].inFlight += 1
-                completions.push(time + waiting.service, Int32(index))
-                result.latency.record(time + waiting.service - waiting.arrival)
+                if batching {
+                    // It joins the batch's line; the batching event that freed the slot admits it.
+                    batches[index].waiting.append(allocate(arrival: waiting.arrival, input: Int32(waiting.input), output: Int32(waiting.output)))
+                } else {
+                    completions.push(time + waiting.service, Int32(index))
+                    result.latency.record(time + waiting.service - waiting.arrival)
+                    recordTokens(input: Int32(waiting.input), output: Int32(waiting.output), begin: time, done: time + waiting.service, arrival: waiting.arrival)
+                }
                 if let position = order.firstIndex(of: index) {
                     order.remove(at: position)
                     order.append(index)
@@ -325,18 +529,28 @@ public enum EndpointSimulator {
             }
             var pending = next()
             var arrivals = 0
+            let closed = closedLoop
             while true {
-                let arrival = pending.map { $0.arrival < duration ? $0.arrival : Double.infinity } ?? .infinity
+                let send = closed == nil ? Double.infinity : sends.first < duration ? sends.first : .infinity
+                let arrival = min(send, pending.map { $0.arrival < duration ? $0.arrival : Double.infinity } ?? .infinity)
                 let completion = completions.peekTime
+                let batchTime = events.peekTime
                 let boundaryTime = nextBoundary < duration ? nextBoundary : Double.infinity
-                if arrival == .infinity, completion == .infinity, boundaryTime == .infinity { break }
-                if completion <= arrival, completion <= boundaryTime {
+                if arrival == .infinity, completion == .infinity, boundaryTime == .infinity, batchTime == .infinity { break }
+                if completion <= arrival, completion <= boundaryTime, completion <= batchTime {
                     let (time, index) = completions.pop()
                     complete(at: time, replica: Int(index))
+                } else if batchTime <= arrival, batchTime <= boundaryTime {
+                    batchEvent(events.peekReplica, at: batchTime)
                 } else if boundaryTime <= arrival {
                     expire(upTo: boundaryTime)
                     if boundary(after: boundaryTime - 1e-9).opens { openWindow(at: boundaryTime) } else { closeWindow(at: boundaryTime) }
                     nextBoundary = boundary(after: boundaryTime).at
+                } else if let closed, send == arrival {
+                    sends.popFirst()
+                    arrive(Request(arrival: send, inputTokens: Int32(clamping: closed.inputTokensPerRequest), outputTokens: Int32(clamping: closed.outputTokensPerRequest)))
+                    arrivals &+= 1
+                    if arrivals & 0xFFFF == 0, let progress { progress(send / duration) }
                 } else if let request = pending {
                     arrive(request)
                     pending = next()
@@ -360,7 +574,7 @@ public enum EndpointSimulator {
             finish(at: max(duration, lastEventTime))
         }
 
-        var lastEventTime: Double { completions.lastPopped }
+        var lastEventTime: Double { max(completions.lastPopped, lastBatchEvent) }
 
         /// Bills what is still up at the end: pinned replicas until the end, others their idle tail.
         mutating func finish(at end: Double) {
@@ -446,8 +660,13 @@ public struct LatencyHistogram: Equatable, Sendable {
     static let octaves = 40
     var counts = [Int](repeating: 0, count: 128 * 40 + 1)
     public private(set) var total = 0
+    /// The sum of the recorded latencies, for the mean (exact, not from the buckets).
+    public private(set) var sum = 0.0
 
     public init() {}
+
+    /// The mean latency in seconds; 0 when nothing was recorded.
+    public var mean: Double { total == 0 ? 0 : sum / Double(total) }
 
     mutating func record(_ seconds: Double) {
         let bits = seconds.bitPattern
@@ -462,6 +681,7 @@ public struct LatencyHistogram: Equatable, Sendable {
         }
         counts[bucket] += 1
         total += 1
+        sum += seconds
     }
 
     /// The latency at quantile `q` (0...1): the upper edge of the bucket holding it, in seconds.

@@ -4,6 +4,22 @@ public import Foundation
 public enum TrafficSource: Equatable, Sendable {
     case synthetic(TrafficProfile)
     case trace(Trace)
+    /// Clients in a closed loop, as benchmark tools drive a server (`simulate` only: its volume depends on the
+    /// endpoint's speed, so it prices no month of tokens before it is simulated).
+    case closedLoop(ClosedLoopTraffic)
+
+    /// Input and output tokens of a typical request: the synthetic size, or a trace's means.
+    var typicalRequest: (input: Int, output: Int) {
+        switch self {
+        case .synthetic(let profile): return (profile.inputTokensPerRequest, profile.outputTokensPerRequest)
+        case .closedLoop(let loop): return (loop.inputTokensPerRequest, loop.outputTokensPerRequest)
+        case .trace(let trace):
+            let count = max(1, trace.requests.count)
+            let input = trace.requests.reduce(0) { $0 + Int($1.inputTokens) } / count
+            let output = trace.requests.reduce(0) { $0 + Int($1.outputTokens) } / count
+            return (input, output)
+        }
+    }
 }
 
 /// Everything a simulation needs, with every default resolved and recorded.
@@ -67,11 +83,52 @@ public struct SimulationPlan: Equatable, Sendable {
         }
         let offer = pricer.offer
         let throughput = try? pricer.throughput?.get()
-        // The serving model's concurrency at the latency target; the roofline's batch; else one at a time.
-        let concurrency = choices.concurrency ?? throughput?.concurrency ?? (throughput?.isEstimate == true ? Throughput.rooflineBatch : 1)
-        assumptions.append(("concurrency", "\(concurrency) requests per replica" + (choices.concurrency == nil ? " (default; --concurrency)" : "")))
+        let request = traffic.typicalRequest
+        let usesRates = choices.serviceTimeSeconds != nil || choices.prefillRate != nil || choices.decodeRate != nil
+        var batching: (profile: BatchingProfile, target: ServingPoint?)?
+        var noBatching = "--service-time or token rates given"
+        if !usesRates {
+            switch try batchingProfile(offer: offer, shape: shape, request: request, catalog: catalog) {
+            case .success(let found): batching = found
+            case .failure(let reason): noBatching = reason.message
+            }
+            if batching != nil, choices.distribution == .exponential {
+                throw .invalidUsage(message: "--service-distribution exponential needs --service-time or --prefill-rate/--decode-rate: continuous batching times each request by its own tokens")
+            }
+        }
+        // Batching: the most requests that meet the latency target (the router calls a replica full there).
+        // Otherwise the serving model's concurrency at the target; the roofline's batch; else one at a time.
+        let concurrency: Int
+        if let chosen = choices.concurrency {
+            concurrency = chosen
+        } else if let batching {
+            concurrency = shape.serving.maxThroughput ? batching.profile.maxRunning : max(1, batching.target?.running ?? 1)
+        } else {
+            concurrency = throughput?.concurrency ?? (throughput?.isEstimate == true ? Throughput.rooflineBatch : 1)
+        }
+        var concurrencyText = "\(concurrency) requests per replica"
+        if choices.concurrency == nil {
+            if let batching {
+                concurrencyText += shape.serving.maxThroughput
+                    ? " (the KV cache's limit; --concurrency)"
+                    : batching.target == nil
+                        ? " (default: even one request misses \(shape.serving.targetText); --concurrency)"
+                        : " (default: the most at \(shape.serving.targetText) in the serving model; --concurrency, --max-itl, --max-ttft)"
+            } else {
+                concurrencyText += " (default; --concurrency)"
+            }
+        }
+        assumptions.append(("concurrency", concurrencyText))
         let service: EndpointConfiguration.ServiceTime
-        if let seconds = choices.serviceTimeSeconds {
+        if let batching {
+            service = .batching(batching.profile)
+            let model = batching.profile.model
+            let configuration = model.configuration
+            let gpus = configuration.gpus == 1 ? "1 x \(configuration.gpu.name)" : "\(configuration.gpus) x \(configuration.gpu.name) (tensor parallel)"
+            assumptions.append(("serving", "continuous batching (estimate, serving performance model): \(configuration.architecture.name) at \(configuration.precision.rawValue) on \(gpus);"
+                + " each step decodes every running request, its time from the model for the batch's size and KV cache;"
+                + " prompts prefill in chunks sharing the \(model.efficiencies.stepTokenBudget)-token step; the KV cache holds \(batching.profile.maxRunning) requests of \(request.input) in / \(request.output) out, the rest wait"))
+        } else if let seconds = choices.serviceTimeSeconds {
             service = .measured(seconds: seconds)
             assumptions.append(("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (--service-time)"))
         } else {
@@ -84,7 +141,8 @@ public struct SimulationPlan: Equatable, Sendable {
             service = .tokens(prefillRate: prefill, decodeRate: decode)
             assumptions.append(("service time", "input / \(format(prefill)) tok/s + output / \(format(decode)) tok/s per request"
                 + (choices.prefillRate == nil && choices.decodeRate == nil
-                    ? " (prefill at the replica's \(throughput.isEstimate ? "estimated " : "")\(format(total)) tok/s, decode at its 1/\(concurrency) share)" : "")))
+                    ? " (prefill at the replica's \(throughput.isEstimate ? "estimated " : "")\(format(total)) tok/s, decode at its 1/\(concurrency) share;"
+                        + " not continuously batched: \(noBatching))" : "")))
         }
         let coldStart: Double
         if let seconds = choices.coldStartSeconds {
@@ -111,6 +169,8 @@ public struct SimulationPlan: Equatable, Sendable {
         switch traffic {
         case .synthetic(let profile):
             assumptions.append(("traffic", describe(profile)))
+        case .closedLoop(let loop):
+            assumptions.append(("traffic", "closed loop: \(loop.clients) clients, each sending its next request \(format(loop.thinkSeconds)) s after the last completes, \(loop.inputTokensPerRequest) in / \(loop.outputTokensPerRequest) out tokens per request, \(format(loop.seconds / 86400)) days"))
         case .trace(let trace):
             // Local Monday 00:00 before the trace's start: 1970-01-01 was a Thursday.
             let local = trace.startEpoch
@@ -126,6 +186,31 @@ public struct SimulationPlan: Equatable, Sendable {
             idleTimeoutSeconds: idle, maxReplicas: choices.maxReplicas, keepWarm: choices.keepWarm, keepWarmWindow: choices.keepWarmWindow,
             clockOrigin: origin, seed: seed(of: traffic))
         return SimulationPlan(offer: offer, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions)
+    }
+
+    /// The continuous-batching profile for `offer`: the workload's model at its precision on all the offer's GPUs
+    /// (one engine per replica), and the point at the latency target; nil when the GPU has no compute figures or
+    /// the model no architecture, with the reason (the plan then times requests by token rates).
+    /// - Throws: `InfracostError.invalidUsage` when the model does not fit the offer's GPUs.
+    static func batchingProfile(
+        offer: Offer, shape: Workload, request: (input: Int, output: Int), catalog: PriceCatalog
+    ) throws(InfracostError) -> Result<(profile: BatchingProfile, target: ServingPoint?), NoServingModel> {
+        guard let spec = catalog.gpu(named: offer.gpu ?? "") else { return .failure(NoServingModel(message: "no specification for GPU '\(offer.gpu ?? "")'")) }
+        guard let compute = spec.compute else { return .failure(NoServingModel(message: "\(spec.name) has no compute figures to model serving from")) }
+        guard let architecture = shape.servingArchitecture(in: catalog) else { return .failure(NoServingModel(message: "no architecture for the model")) }
+        let precision = shape.serving.precision ?? compute.defaultPrecision
+        let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: spec, compute: compute, gpus: max(1, offer.gpuCount), precision: precision))
+        let input = max(1, request.input), output = max(1, request.output)
+        if let reason = model.memory(inputTokens: input, outputTokens: output).reason {
+            throw .invalidUsage(message: "\(offer.id): \(architecture.name) at \(precision.rawValue) cannot be served: \(reason)")
+        }
+        let target = model.largestConcurrency(maxITLms: shape.serving.maxITLms, maxTTFTms: shape.serving.maxTTFTms, inputTokens: input, outputTokens: output)
+        return .success((BatchingProfile(model: model, inputTokens: input, outputTokens: output), target))
+    }
+
+    /// Why an offer's requests cannot be continuously batched.
+    struct NoServingModel: Error {
+        var message: String
     }
 
     static func seed(of traffic: TrafficSource) -> UInt64 {
@@ -184,6 +269,17 @@ public struct SimulationResult: Equatable, Sendable {
         return span == 0 ? 0 : run.replicaSeconds / span
     }
 
+    /// Output tokens per second per GPU while replicas were serving: completed output tokens over serving
+    /// replica-seconds x GPUs per replica. Nil with no serving time or no token timing (`--service-time`).
+    public var outputTokensPerSecondPerGPU: Double? {
+        guard run.servingSeconds > 0, run.completedOutputTokens > 0 else { return nil }
+        return Double(run.completedOutputTokens) / (run.servingSeconds * Double(max(1, plan.offer.gpuCount)))
+    }
+
+    /// Whether requests were timed token by token (continuous batching or token rates), so first-token and
+    /// inter-token latency mean something.
+    public var hasTokenTiming: Bool { run.timeToFirstToken.total > 0 }
+
     /// Tokens per month after projection.
     public var monthlyTokens: Decimal { Decimal(run.inputTokens + run.outputTokens) * projection }
 
@@ -203,6 +299,8 @@ public enum Simulation {
         case .synthetic(let profile):
             var stream = RequestStream(profile: profile)
             run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400, progress: report) { stream.next() }
+        case .closedLoop(let loop):
+            run = EndpointSimulator.run(plan.configuration, closedLoop: loop, progress: report)
         case .trace(let trace):
             var index = 0
             let requests = trace.requests

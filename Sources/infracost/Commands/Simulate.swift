@@ -9,13 +9,17 @@ extension Infracost {
             abstract: "Simulate one scale-to-zero serverless-gpu endpoint under traffic: cold starts, latency, monthly cost.",
             discussion: """
                 A deterministic discrete-event simulation: replicas boot on demand (cold starts), serve up to \
-                --concurrency requests, and are removed after --idle-timeout idle; every default is printed.
+                --concurrency requests, and are removed after --idle-timeout idle; every default is printed. \
+                Each replica runs its requests as one continuously batched engine: a decode step takes the serving \
+                model's time for the batch's size, prompts prefill in chunks that share the steps, and requests wait \
+                for KV-cache memory; --service-time (or --prefill-rate/--decode-rate) times requests instead.
 
                 Examples:
                   infracost simulate --traffic poisson --rate 10/s
                   infracost simulate --traffic business-hours --rate 2/s --keep-warm 1@09:00-18:00
                   infracost simulate --trace conv.csv --model-size 70B --offer modal/h100
                   infracost simulate --traffic poisson --rate 1/s --days 2 --explain
+                  infracost simulate --traffic closed --clients 25 --model llama-3.3-70b --offer modal/h200 --days 0.01
                 """
         )
 
@@ -32,7 +36,7 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
                 let shape = try model.nominalShape(catalog: catalog)
-                let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog)
+                let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(allowsClosedLoop: true), catalog: catalog)
                 let result = Simulation.run(plan, progress: ProgressLine.progress("simulating"))
                 ProgressLine.finish()
                 try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format, explain: explain), to: self.output.out)

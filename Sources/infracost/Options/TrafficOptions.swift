@@ -4,8 +4,14 @@ import InfracostKit
 
 /// When requests arrive: a synthetic pattern or a recorded trace.
 struct TrafficOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Arrival pattern: steady, poisson, business-hours or bursty.", valueName: "pattern"))
+    @Option(help: ArgumentHelp("Arrival pattern: steady, poisson, business-hours or bursty; closed (simulate only) for a closed loop of --clients.", valueName: "pattern"))
     var traffic: String?
+
+    @Option(help: ArgumentHelp("Clients of a closed loop (--traffic closed), each sending its next request when its last completes, as benchmark tools do.", valueName: "n"))
+    var clients: Int?
+
+    @Option(help: ArgumentHelp("Time a closed-loop client waits after a response before its next request, e.g. 2s. (default: 0s)", valueName: "duration"))
+    var thinkTime: String?
 
     @Option(help: ArgumentHelp("Requests per unit of time: 30/h, 5/s, 1000/min, 100/d (inside business hours for that pattern).", valueName: "rate"))
     var rate: String?
@@ -34,7 +40,7 @@ struct TrafficOptions: ParsableArguments {
     @Option(help: "Random seed: the same seed gives the same run.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Days to simulate. (default: 30)", valueName: "days"))
+    @Option(help: ArgumentHelp("Days to simulate. (default: 30; 1 for a closed loop)", valueName: "days"))
     var days: String?
 
     @Option(help: ArgumentHelp("Replay a request log: Azure trace format (TIMESTAMP,ContextTokens,GeneratedTokens) or CSV with timestamp,input_tokens,output_tokens.", valueName: "file.csv"))
@@ -46,8 +52,11 @@ struct TrafficOptions: ParsableArguments {
     /// Whether any traffic was described.
     var isGiven: Bool { traffic != nil || trace != nil }
 
-    /// The traffic source the flags describe.
-    func source() throws(InfracostError) -> TrafficSource {
+    /// The traffic source the flags describe; a closed loop only where `allowsClosedLoop` (simulate).
+    func source(allowsClosedLoop: Bool = false) throws(InfracostError) -> TrafficSource {
+        if traffic != "closed", clients != nil || thinkTime != nil {
+            throw .invalidUsage(message: "--clients and --think-time describe a closed loop: add --traffic closed")
+        }
         if let trace {
             if traffic != nil || rate != nil { throw .invalidUsage(message: "give --trace or --traffic/--rate, not both") }
             return .trace(try TraceReader.read(contentsOf: trace, skipBadRows: skipBadRows))
@@ -55,6 +64,7 @@ struct TrafficOptions: ParsableArguments {
         guard let name = traffic else {
             throw .invalidUsage(message: "missing traffic: give --traffic poisson --rate 10/s (or steady, business-hours, bursty), or --trace FILE")
         }
+        if name == "closed" { return try closedLoop(allowed: allowsClosedLoop) }
         guard let pattern = TrafficProfile.Pattern(rawValue: name) else {
             throw .invalidQuantity(flag: "--traffic", value: name, reason: "use one of: \(TrafficProfile.Pattern.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -84,6 +94,28 @@ struct TrafficOptions: ParsableArguments {
         return .synthetic(profile)
     }
 
+    /// `--traffic closed --clients N [--think-time D]`: a closed loop for `--days`.
+    func closedLoop(allowed: Bool) throws(InfracostError) -> TrafficSource {
+        guard allowed else {
+            throw .invalidUsage(message: "--traffic closed is for simulate: a closed loop's volume depends on the endpoint's speed; give an open pattern (poisson, steady, business-hours, bursty) with --rate")
+        }
+        if rate != nil { throw .invalidUsage(message: "--traffic closed takes --clients, not --rate: each client waits for its last response") }
+        guard let clients else { throw .invalidUsage(message: "--traffic closed needs --clients (e.g. --clients 25)") }
+        guard (1...10_000).contains(clients) else {
+            throw .invalidQuantity(flag: "--clients", value: String(clients), reason: "must be between 1 and 10000")
+        }
+        let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--think-time")).doubleValue } ?? 0
+        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
+        where value < 0 || value > 10_000_000 {
+            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be between 0 and 10000000")
+        }
+        let days = try self.days.map { text throws(InfracostError) in
+            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Decimal(string: "0.001")!...366, rangeText: "more than 0 and at most 366")).doubleValue
+        } ?? 1
+        return .closedLoop(ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
+                                             outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400))
+    }
+
     func positiveDuration(_ text: String?, flag: String) throws(InfracostError) -> Double? {
         guard let text else { return nil }
         let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, flag: flag)).doubleValue
@@ -97,7 +129,7 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The serverless-gpu offer. (default: the cheapest per second that fits --model-size)", valueName: "id"))
     var offer: String?
 
-    @Option(help: ArgumentHelp("Requests one replica serves at once. (default: 16 with an estimated throughput, else 1)", valueName: "n"))
+    @Option(help: ArgumentHelp("Requests routed to one replica at once. (default: the most that meet the latency target in the serving model, else 1)", valueName: "n"))
     var concurrency: Int?
 
     @Option(help: ArgumentHelp("Measured time per request, e.g. 5s, instead of computing it from token counts.", valueName: "duration"))
