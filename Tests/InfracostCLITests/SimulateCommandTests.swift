@@ -4,6 +4,13 @@ import Testing
 struct SimulateCommandTests {
     static let sharedTrace = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/data/azure-llm-inference-2023/code.csv").path
 
+    /// The report against the bundled tables (which have the serving model's GPU figures and architectures).
+    func bundledJSON(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLI.run(arguments + ["--format", "json", "--as-of", "2026-12-01"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
     func json(_ arguments: [String]) throws -> [String: Any] {
         let result = try CLI.run(arguments + ["--format", "json"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -86,6 +93,39 @@ struct SimulateCommandTests {
         #expect(Decimal(string: recommended["monthly_cost"] as? String ?? "") == cheapest)
         #expect(meeting.allSatisfy { Double($0["cold_start_share"] as? String ?? "1")! <= 0.01 })
         #expect((report["rule_of_thumb"] as? String)?.contains("above the 5-10% rule of thumb") == true)
+    }
+
+    @Test func keepWarmHoldsTheFirstTokenTargetAndSaysItBinds() throws {
+        // 30 requests an hour with an 8 s cold start: without keep-warm over 5% of requests wait for a boot, so the
+        // p95 time to first token is the boot; one replica kept warm meets 2 s.
+        let report = try bundledJSON(["keepwarm", "--traffic", "poisson", "--rate", "30/h", "--days", "2", "--keep-warm-max", "1", "--idle-timeouts", "1m,5m",
+                               "--max-ttft", "2s", "--model", "llama-3.1-8b"])
+        let settings = try #require(report["settings"] as? [[String: Any]])
+        for setting in settings {
+            let ttft = try #require(Double(setting["p95_ttft_ms"] as? String ?? ""))
+            #expect((setting["meets_constraints"] as? Bool) == (ttft <= 2000))
+            #expect(((setting["misses"] as? [String]) ?? []).contains("p95 first token") == (ttft > 2000))
+        }
+        let recommended = try #require(report["recommended"] as? [String: Any])
+        #expect(recommended["keep_warm"] as? Int == 1)
+        #expect(report["binding_constraint"] as? String == "p95 first token: 2 of the 2 cheaper settings miss it")
+    }
+
+    @Test func simulateReportsFirstTokenAndInterTokenLatency() throws {
+        let report = try bundledJSON(["simulate", "--traffic", "closed", "--clients", "4", "--days", "0.01", "--model", "llama-3.1-8b", "--offer", "modal/h100",
+                               "--concurrency", "4", "--max-replicas", "1", "--keep-warm", "1"])
+        for key in ["ttft_ms", "itl_ms"] {
+            let figures = try #require(report[key] as? [String: Any], "\(key)")
+            for quantile in ["mean", "p50", "p95", "p99"] { #expect(Double(figures[quantile] as? String ?? "") ?? 0 > 0, "\(key).\(quantile)") }
+        }
+        #expect(Double(report["output_tokens_per_second_per_gpu"] as? String ?? "") ?? 0 > 0)
+        let assumptions = try #require(report["assumptions"] as? [[String: Any]])
+        #expect(assumptions.contains { ($0["value"] as? String)?.hasPrefix("closed loop: 4 clients") == true })
+        #expect(assumptions.contains { ($0["value"] as? String)?.hasPrefix("continuous batching") == true })
+        // A closed loop prices no volume before it runs: compare refuses it.
+        let compare = try CLI.run(["compare", "--tokens", "1B", "--traffic", "closed", "--clients", "3"])
+        #expect(compare.status == 64)
+        #expect(compare.stderr.contains("--traffic closed is for simulate"))
     }
 
     @Test func comparePricesServerlessGPUBySimulationWhenGivenTraffic() throws {

@@ -9,6 +9,12 @@ public struct KeepWarmStudy: Equatable, Sendable {
         public var monthlyCost: Decimal
         public var coldStartShare: Double
         public var p95Latency: Double
+        /// p95 time to first token and inter-token latency, seconds; nil when requests were not timed token by
+        /// token (`--service-time`).
+        public var p95TimeToFirstToken: Double?
+        public var p95InterTokenLatency: Double?
+        /// The constraints this setting misses, in words (empty when it meets them all).
+        public var misses: [String] = []
         /// No other setting is at least as good on cost, cold-start share and p95 and better on one.
         public var onFrontier: Bool
         /// Meets every constraint.
@@ -19,6 +25,11 @@ public struct KeepWarmStudy: Equatable, Sendable {
     public var settings: [Setting]
     public var maxColdStartShare: Double?
     public var maxP95Latency: Double?
+    /// Largest p95 time to first token and inter-token latency, seconds (`--max-ttft`, `--max-itl`).
+    public var maxP95TimeToFirstToken: Double?
+    public var maxP95InterTokenLatency: Double?
+    /// Which constraint decides the recommendation: the one the cheaper settings miss most often, in words.
+    public var binding: String?
     /// The cheapest setting that meets the constraints, if any does.
     public var recommended: Setting?
     /// The published rule of thumb applied to the no-keep-warm baseline, in words, when it applies.
@@ -39,6 +50,7 @@ public struct KeepWarmStudy: Equatable, Sendable {
     public static func run(
         base: SimulationPlan.Choices, shape: Workload, traffic: TrafficSource, catalog: PriceCatalog,
         keepWarmCounts: [Int], idleTimeouts: [Double], maxColdStartShare: Double?, maxP95Latency: Double?,
+        maxP95TimeToFirstToken: Double? = nil, maxP95InterTokenLatency: Double? = nil,
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InfracostError) -> KeepWarmStudy {
         let count = keepWarmCounts.count * Set(idleTimeouts).count
@@ -55,12 +67,21 @@ public struct KeepWarmStudy: Equatable, Sendable {
             }
         }
         let results = Simulation.runAll(plans, progress: progress.map { WorkProgress(parts: plans.count, onChange: $0) })
-        let coldLimit = maxColdStartShare ?? (maxP95Latency == nil ? 0.01 : nil)
+        let latencyGiven = maxP95Latency != nil || maxP95TimeToFirstToken != nil || maxP95InterTokenLatency != nil
+        let coldLimit = maxColdStartShare ?? (latencyGiven ? nil : 0.01)
         var settings = zip(plans, results).map { plan, result in
-            Setting(
+            let p95 = result.run.latency.quantile(0.95)
+            let ttft = result.hasTokenTiming ? result.run.timeToFirstToken.quantile(0.95) : nil
+            let itl = result.hasTokenTiming ? result.run.interTokenLatency.quantile(0.95) : nil
+            var misses: [String] = []
+            if let coldLimit, result.coldStartShare > coldLimit { misses.append("cold starts") }
+            if let maxP95Latency, p95 > maxP95Latency { misses.append("p95 latency") }
+            if let maxP95TimeToFirstToken, !((ttft ?? .infinity) <= maxP95TimeToFirstToken) { misses.append("p95 first token") }
+            if let maxP95InterTokenLatency, !((itl ?? .infinity) <= maxP95InterTokenLatency) { misses.append("p95 inter-token latency") }
+            return Setting(
                 keepWarm: plan.configuration.keepWarm, idleTimeoutSeconds: plan.configuration.idleTimeoutSeconds, monthlyCost: result.total,
-                coldStartShare: result.coldStartShare, p95Latency: result.run.latency.quantile(0.95), onFrontier: false,
-                meetsConstraints: (coldLimit.map { result.coldStartShare <= $0 } ?? true) && (maxP95Latency.map { result.run.latency.quantile(0.95) <= $0 } ?? true))
+                coldStartShare: result.coldStartShare, p95Latency: p95, p95TimeToFirstToken: ttft, p95InterTokenLatency: itl, misses: misses,
+                onFrontier: false, meetsConstraints: misses.isEmpty)
         }
         for index in settings.indices {
             let a = settings[index]
@@ -93,9 +114,19 @@ public struct KeepWarmStudy: Equatable, Sendable {
                     + " above the 5-10% rule of thumb; at \(at) it is \(percent(baseline.coldStartShare)) without keep-warm."
             }
         }
+        // The binding constraint: of the settings cheaper than the recommendation (all, when none meets them), the
+        // constraint most of them miss; ties go to the order cold starts, p95, first token, inter-token.
+        let cheaper = settings.filter { setting in recommended.map { setting.monthlyCost < $0.monthlyCost } ?? true }
+        var binding: String?
+        let names = ["cold starts", "p95 latency", "p95 first token", "p95 inter-token latency"]
+        let counts = names.map { name in (name, cheaper.filter { $0.misses.contains(name) }.count) }
+        if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > 0 {
+            binding = "\(top.0): \(top.1) of the \(cheaper.count) \(recommended == nil ? "settings" : "cheaper settings") miss it"
+        }
         let first = plans.first
         return KeepWarmStudy(
             offerID: first?.offer.id ?? "", settings: settings, maxColdStartShare: coldLimit, maxP95Latency: maxP95Latency,
+            maxP95TimeToFirstToken: maxP95TimeToFirstToken, maxP95InterTokenLatency: maxP95InterTokenLatency, binding: binding,
             recommended: recommended, ruleOfThumb: rule,
             assumptions: (first?.assumptions ?? []).filter { $0.name != "keep-warm" && $0.name != "idle timeout" },
             currency: first?.offer.currency ?? "USD")

@@ -61,6 +61,10 @@ extension Infracost {
                     maxP95Latency: try p95Latency.map { text throws(InfracostError) in
                         NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue
                     },
+                    // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
+                    // held at p95 in the simulation.
+                    maxP95TimeToFirstToken: model.maxTtft == nil ? nil : shape.serving.maxTTFTms.map { $0 / 1000 },
+                    maxP95InterTokenLatency: model.maxItl == nil ? nil : shape.serving.maxITLms.map { $0 / 1000 },
                     progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
                 ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
