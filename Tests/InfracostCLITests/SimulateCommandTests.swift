@@ -128,6 +128,31 @@ struct SimulateCommandTests {
         #expect(compare.stderr.contains("--traffic closed is for simulate"))
     }
 
+    @Test func paretoListsTheOptionsNoOtherBeatsOnCostAndLatency() throws {
+        let report = try bundledJSON(["compare", "--traffic", "poisson", "--rate", "1/s", "--days", "0.5", "--model", "llama-3.1-8b", "--pareto"])
+        let frontier = try #require(report["pareto"] as? [[String: Any]])
+        let options = try #require(report["options"] as? [[String: Any]]).filter { $0["pricing_method"] as? String == "simulation" }
+        #expect(frontier.count >= 2)
+        func cost(_ o: [String: Any]) -> Decimal { Decimal(string: o["monthly_cost"] as? String ?? "") ?? -1 }
+        func p95(_ o: [String: Any]) -> Double { Double(o["p95_latency_s"] as? String ?? "") ?? -1 }
+        // Cheapest first, each faster than every cheaper one.
+        for (a, b) in zip(frontier, frontier.dropFirst()) {
+            #expect(cost(a) <= cost(b))
+            #expect(p95(a) > p95(b))
+        }
+        // Every simulated option off the frontier is dominated by one on it (its p95 from the same report).
+        let onFrontier = Set(frontier.compactMap { $0["id"] as? String })
+        let table = try CLI.run(["compare", "--traffic", "poisson", "--rate", "1/s", "--days", "0.5", "--model", "llama-3.1-8b", "--pareto", "--as-of", "2026-12-01"])
+        #expect(table.stdout.contains("Pareto frontier (monthly cost against simulated p95 latency"))
+        for option in options where !onFrontier.contains(option["id"] as? String ?? "") {
+            let total = Decimal(string: option["monthly_cost"] as? String ?? "") ?? 0
+            #expect(frontier.contains { cost($0) <= total }, "\(option["id"] ?? "")")
+        }
+        let without = try CLI.run(["compare", "--tokens", "1B", "--pareto"])
+        #expect(without.status == 64)
+        #expect(without.stderr.contains("--pareto needs --traffic or --trace"))
+    }
+
     @Test func comparePricesServerlessGPUBySimulationWhenGivenTraffic() throws {
         let result = try CLI.run(["compare", "--traffic", "poisson", "--rate", "30/h", "--days", "7", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")

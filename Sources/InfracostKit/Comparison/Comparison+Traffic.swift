@@ -43,12 +43,39 @@ extension Comparison {
                 "priced by simulating the traffic: \(result.run.coldStarts) cold starts (\(String(format: "%.2f", result.coldStartShare * 100))% of requests), p95 latency \(String(format: "%.1f", result.run.latency.quantile(0.95))) s, peak \(result.run.peakReplicas) replicas",
             ] + result.warnings)
             simulated.method = "simulation"
+            simulated.simulatedLatency = SimulatedLatency(
+                p95: result.run.latency.quantile(0.95),
+                p95TimeToFirstToken: result.hasTokenTiming ? result.run.timeToFirstToken.quantile(0.95) : nil,
+                p95InterTokenLatency: result.hasTokenTiming ? result.run.interTokenLatency.quantile(0.95) : nil)
+            if result.hasTokenTiming {
+                simulated.notes.append(String(format: "simulated p95 first token %.0f ms, p95 inter-token latency %.1f ms (continuous batching)",
+                                              result.run.timeToFirstToken.quantile(0.95) * 1000, result.run.interTokenLatency.quantile(0.95) * 1000))
+            }
             options[index] = simulated
         }
         options.sort(by: Comparison.ranksBefore)
         if !plans.isEmpty {
             warnings.append("\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)")
         }
+    }
+}
+
+extension Comparison {
+    /// The options not dominated on monthly cost and p95 latency: no other is at most as dear and as slow and better
+    /// on one. Only options priced by simulating traffic have a latency; the frontier is cheapest first.
+    /// O(n log n): sorted by cost, an option is on the frontier when it is faster than every cheaper one.
+    public func paretoFrontier() -> [OptionCost] {
+        let candidates = options.compactMap { option -> (option: OptionCost, cost: Decimal, p95: Double)? in
+            guard let total = option.total, let latency = option.simulatedLatency, latency.p95.isFinite else { return nil }
+            return (option, total, latency.p95)
+        }.sorted { ($0.cost, $0.p95, $0.option.offer.id) < ($1.cost, $1.p95, $1.option.offer.id) }
+        var frontier: [OptionCost] = []
+        var fastest = Double.infinity
+        for candidate in candidates where candidate.p95 < fastest {
+            frontier.append(candidate.option)
+            fastest = candidate.p95
+        }
+        return frontier
     }
 }
 

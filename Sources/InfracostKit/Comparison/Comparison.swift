@@ -29,6 +29,8 @@ public struct Comparison: Equatable, Sendable {
     public var pricesAsOf: String?
     /// The rate amounts were converted with, when not in USD (`--currency`).
     public var exchangeRate: ExchangeRate?
+    /// The options on the cost / p95-latency frontier (`compare --pareto`), cheapest first; nil when not asked.
+    public var pareto: [OptionCost]?
 
     public init(
         workload: Workload, currency: String, options: [OptionCost], excluded: [Exclusion], baselineID: String?,

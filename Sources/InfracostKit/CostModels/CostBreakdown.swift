@@ -72,6 +72,8 @@ public struct OptionCost: Equatable, Sendable {
     public var notes: [String]
     /// How the option was priced: `model` (the flat-average cost models) or `simulation` (traffic simulated).
     public var method = "model"
+    /// Latency the simulation measured, when the option was priced by simulating traffic.
+    public var simulatedLatency: SimulatedLatency?
 
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
@@ -91,5 +93,19 @@ public struct OptionCost: Equatable, Sendable {
     public func costPerMillionTokens(_ workload: Workload) -> Decimal? {
         guard let total, workload.totalTokens > 0 else { return nil }
         return Money.rounded(total * 1_000_000 / workload.totalTokens, scale: 4)
+    }
+}
+
+/// p95 latencies of a simulated option, seconds: end to end, and first token and inter-token where requests were
+/// timed token by token.
+public struct SimulatedLatency: Equatable, Sendable {
+    public var p95: Double
+    public var p95TimeToFirstToken: Double?
+    public var p95InterTokenLatency: Double?
+
+    public init(p95: Double, p95TimeToFirstToken: Double? = nil, p95InterTokenLatency: Double? = nil) {
+        self.p95 = p95
+        self.p95TimeToFirstToken = p95TimeToFirstToken
+        self.p95InterTokenLatency = p95InterTokenLatency
     }
 }

@@ -119,6 +119,18 @@ public enum ComparisonJSONReport {
                     "verified_on": rate.provenance.verifiedOn.map(JSONValue.string), "source": rate.provenance.source.map(JSONValue.string),
                 ])
             },
+            "pareto": comparison.pareto.map { frontier in
+                .list(frontier.map { option in
+                    func ms(_ seconds: Double?) -> JSONValue { seconds.map { $0.isFinite ? .string(String(format: "%.3f", $0 * 1000)) : .null } ?? .null }
+                    return .fields([
+                        "id": .string(option.offer.id), "tier": .string(option.offer.tier.rawValue),
+                        "monthly_cost": option.total.map { .string(Money.plain($0)) } ?? .null,
+                        "p95_latency_s": option.simulatedLatency.map { .string(String(format: "%.3f", $0.p95)) } ?? .null,
+                        "p95_ttft_ms": ms(option.simulatedLatency?.p95TimeToFirstToken),
+                        "p95_itl_ms": ms(option.simulatedLatency?.p95InterTokenLatency),
+                    ])
+                })
+            },
             "warnings": .list(comparison.warnings.map(JSONValue.string)),
         ])
     }

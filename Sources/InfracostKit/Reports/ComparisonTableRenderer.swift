@@ -12,6 +12,21 @@ public enum ComparisonTableRenderer {
     /// - Parameters:
     ///   - explain: adds each option's line items with their arithmetic.
     ///   - wide: adds the throughput used, how the option was priced, and each price's date and source.
+    /// The cost / p95-latency frontier (`--pareto`) as a table.
+    static func paretoSection(_ pareto: [OptionCost], currency: String) -> String {
+        var output = "\nPareto frontier (monthly cost against simulated p95 latency; only options priced by simulation have one):\n"
+        guard !pareto.isEmpty else { return output + "  none: no option was priced by simulating the traffic\n" }
+        var table = TextTable(headers: ["offer", "monthly", "p95", "p95 first token", "p95 inter-token"], alignments: [.left, .right, .right, .right, .right])
+        for option in pareto {
+            let latency = option.simulatedLatency
+            table.rows.append([option.offer.id, option.total.map { Money.formatted($0, currency: currency) } ?? "",
+                               latency.map { SimulationRenderer.seconds($0.p95) } ?? "",
+                               latency?.p95TimeToFirstToken.map(SimulationRenderer.milliseconds) ?? "-",
+                               latency?.p95InterTokenLatency.map(SimulationRenderer.milliseconds) ?? "-"])
+        }
+        return output + table.render(indent: "  ")
+    }
+
     public static func render(_ comparison: Comparison, explain: Bool = false, wide: Bool = false) -> String {
         let workload = comparison.workload
         var output = "infracost compare: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month"
@@ -95,6 +110,7 @@ public enum ComparisonTableRenderer {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
             output += " (other model sizes, GPUs too small);\n--format json lists them.\n"
         }
+        if let pareto = comparison.pareto { output += paretoSection(pareto, currency: comparison.currency) }
         if explain { output += explanation(comparison) }
         output += "\nAssumptions:\n"
         for (name, value) in comparison.assumptions { output += "  \(name): \(value)\n" }

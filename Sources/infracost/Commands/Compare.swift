@@ -37,6 +37,9 @@ extension Infracost {
         @Flag(help: "Table format: add columns for the throughput used, how each option was priced, and each price's date and source (wider than 80 columns).")
         var wide = false
 
+        @Flag(help: "With --traffic or --trace: list the options on the frontier of monthly cost against simulated p95 latency (table and JSON).")
+        var pareto = false
+
         @Option(name: .customLong("workload"), help: ArgumentHelp("Compare every workload of a workload file (YAML or JSON) instead of one volume.", valueName: "file"))
         var workloadFile: String?
 
@@ -51,7 +54,11 @@ extension Infracost {
                     try Diagnostics.emit(PortfolioRenderer.render(portfolio, format: output.format, explain: explain), to: output.out)
                     return
                 }
+                if pareto, !traffic.isGiven {
+                    throw .invalidUsage(message: "--pareto needs --traffic or --trace: only simulated options have a p95 latency")
+                }
                 var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog)
+                if pareto { comparison.pareto = comparison.paretoFrontier() }
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings + stale)
