@@ -122,6 +122,15 @@ struct SimulateCommandTests {
         let assumptions = try #require(report["assumptions"] as? [[String: Any]])
         #expect(assumptions.contains { ($0["value"] as? String)?.hasPrefix("closed loop: 4 clients") == true })
         #expect(assumptions.contains { ($0["value"] as? String)?.hasPrefix("continuous batching") == true })
+        // Requests of no tokens would take no time and the loop would never move on: refused; a prompt of none
+        // still costs one forward pass, so a loop of 0-in / 1-out requests moves on.
+        let empty = try CLI.run(["simulate", "--traffic", "closed", "--clients", "5", "--days", "0.001", "--model", "llama-3.1-8b", "--offer", "modal/h100",
+                                 "--input-tokens-per-request", "0", "--output-tokens-per-request", "0"])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("a request of none takes no time"))
+        let tiny = try bundledJSON(["simulate", "--traffic", "closed", "--clients", "5", "--days", "0.001", "--model", "llama-3.1-8b", "--offer", "modal/h100",
+                                    "--input-tokens-per-request", "0", "--output-tokens-per-request", "1"])
+        #expect(Double((tiny["ttft_ms"] as? [String: Any])?["mean"] as? String ?? "") ?? 0 > 1)
         // A closed loop prices no volume before it runs: compare refuses it.
         let compare = try CLI.run(["compare", "--tokens", "1B", "--traffic", "closed", "--clients", "3"])
         #expect(compare.status == 64)

@@ -141,6 +141,12 @@ public enum EndpointSimulator {
     /// Runs `configuration` driven by a closed loop of clients for `traffic.seconds`.
     public static func run(_ configuration: EndpointConfiguration, closedLoop traffic: ClosedLoopTraffic, progress: ((Double) -> Void)? = nil) -> EndpointRun {
         var state = State(configuration: configuration)
+        var traffic = traffic
+        // Requests of no tokens timed by token rates take no time: a loop of them without think time would never
+        // move on, so such a client waits at least 1 ms.
+        if traffic.inputTokensPerRequest == 0, traffic.outputTokensPerRequest == 0, case .tokens = configuration.serviceTime {
+            traffic.thinkSeconds = max(traffic.thinkSeconds, 0.001)
+        }
         state.closedLoop = traffic
         state.sends.items = Array(repeating: 0, count: traffic.clients)
         state.run(duration: traffic.seconds, progress: progress) { nil }
@@ -397,7 +403,10 @@ public enum EndpointSimulator {
 
         @inline(__always)
         mutating func prefillSeconds(_ tokens: Int32) -> Double {
-            if cachedPrefill.tokens != tokens, let profile { cachedPrefill = (tokens, profile.prefillSeconds(tokens: tokens)) }
+            // A prompt's forward pass reads every weight at least once, however short: never less than one step.
+            if cachedPrefill.tokens != tokens, let profile {
+                cachedPrefill = (tokens, max(profile.prefillSeconds(tokens: tokens), tables.stepSeconds(running: 1, contextTokens: Double(tokens))))
+            }
             return cachedPrefill.seconds
         }
 

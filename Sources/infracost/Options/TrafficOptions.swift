@@ -104,6 +104,9 @@ struct TrafficOptions: ParsableArguments {
         guard (1...10_000).contains(clients) else {
             throw .invalidQuantity(flag: "--clients", value: String(clients), reason: "must be between 1 and 10000")
         }
+        if inputTokensPerRequest == 0, outputTokensPerRequest == 0 {
+            throw .invalidUsage(message: "--traffic closed needs requests with tokens: a request of none takes no time, so the loop would never move on")
+        }
         let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--think-time")).doubleValue } ?? 0
         for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
         where value < 0 || value > 10_000_000 {
