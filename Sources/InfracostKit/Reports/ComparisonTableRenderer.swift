@@ -14,7 +14,7 @@ public enum ComparisonTableRenderer {
     ///   - wide: adds the throughput used, how the option was priced, and each price's date and source.
     /// The cost / p95-latency frontier (`--pareto`) as a table.
     static func paretoSection(_ pareto: [OptionCost], currency: String) -> String {
-        var output = "\nPareto frontier (monthly cost against simulated p95 latency; only options priced by simulation have one):\n"
+        let output = "\nPareto frontier (monthly cost against simulated p95 latency; only options priced by simulation have one):\n"
         guard !pareto.isEmpty else { return output + "  none: no option was priced by simulating the traffic\n" }
         var table = TextTable(headers: ["offer", "monthly", "p95", "p95 first token", "p95 inter-token"], alignments: [.left, .right, .right, .right, .right])
         for option in pareto {
