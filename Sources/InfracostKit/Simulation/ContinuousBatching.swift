@@ -79,7 +79,9 @@ struct ContinuousBatch {
     /// Decode steps done since the replica started: a request that joined decoding at s finishes at s + its tokens.
     var steps = 0.0
     var updatedAt = 0.0
-    var decoding = FinishHeap()
+    /// Decoding requests by the step at which each finishes (the simulator's completion heap, keyed by step and
+    /// holding the request's slot).
+    var decoding = CompletionHeap()
     /// KV tokens of the decoding requests (input + half the output each), for the step's cache reads.
     var decodingTokens = 0.0
     /// KV tokens held by decoding and prefilling requests, against the cache's room.
@@ -95,13 +97,13 @@ struct ContinuousBatch {
     /// replica becomes ready.
     var nextKind: UInt8 = 0
 
-    var running: Int { decoding.count + prefilling.count }
-    var count: Int { decoding.count + prefilling.count + waiting.count }
+    var running: Int { decoding.entries.count + prefilling.count }
+    var count: Int { decoding.entries.count + prefilling.count + waiting.count }
 
     mutating func reset() {
         steps = 0
         updatedAt = 0
-        decoding.removeAll()
+        decoding.entries.removeAll(keepingCapacity: true)
         decodingTokens = 0
         heldTokens = 0
         prefilling.removeAll()
@@ -125,7 +127,7 @@ struct ContinuousBatch {
     /// Sets the rates for the current requests.
     @inline(__always)
     mutating func updateRates(_ tables: borrowing StepTables) {
-        let n = decoding.count
+        let n = decoding.entries.count
         if n == 0 {
             decodeRate = 0
             prefillRate = prefilling.isEmpty ? 0 : 1
@@ -194,53 +196,6 @@ struct SlotQueue {
     mutating func removeAll() {
         items.removeAll(keepingCapacity: true)
         head = 0
-    }
-}
-
-/// A binary min-heap of (decode step at which a request finishes, its slot).
-struct FinishHeap {
-    struct Entry {
-        var step: Double
-        var slot: Int32
-    }
-
-    var entries: [Entry] = []
-    var count: Int { entries.count }
-    var minimum: Double? { entries.first?.step }
-
-    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
-
-    mutating func push(_ step: Double, _ slot: Int32) {
-        entries.append(Entry(step: step, slot: slot))
-        var child = entries.count - 1
-        let item = entries[child]
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            if entries[parent].step <= item.step { break }
-            entries[child] = entries[parent]
-            child = parent
-        }
-        entries[child] = item
-    }
-
-    mutating func pop() -> Entry {
-        let top = entries[0]
-        let last = entries.removeLast()
-        if !entries.isEmpty {
-            let count = entries.count
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                if left >= count { break }
-                let right = left + 1
-                let smaller = right < count && entries[right].step < entries[left].step ? right : left
-                if last.step <= entries[smaller].step { break }
-                entries[parent] = entries[smaller]
-                parent = smaller
-            }
-            entries[parent] = last
-        }
-        return top
     }
 }
 

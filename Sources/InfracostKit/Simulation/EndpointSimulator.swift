@@ -442,14 +442,14 @@ public enum EndpointSimulator {
                 if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slotInput[Int(next)]) }
             }
             while let step = batches[index].decoding.minimum, step <= batches[index].steps + 1e-6 {
-                let entry = batches[index].decoding.pop()
-                let i = Int(entry.slot)
+                let (_, slot) = batches[index].decoding.pop()
+                let i = Int(slot)
                 let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
                 batches[index].decodingTokens -= held
                 batches[index].heldTokens -= held
-                finish(slot: entry.slot, on: index, at: time)
+                finish(slot: slot, on: index, at: time)
             }
-            if batches[index].decoding.count == 0 { batches[index].decodingTokens = 0 }
+            if batches[index].decoding.entries.isEmpty { batches[index].decodingTokens = 0 }
             if batches[index].running == 0 { batches[index].heldTokens = 0 }
             admit(index, at: time)
             reschedule(index, at: time)
@@ -608,7 +608,8 @@ public enum EndpointSimulator {
     }
 }
 
-/// A binary min-heap of (completion time, replica index), sifted with a hole rather than swaps.
+/// A binary min-heap of (time, index): completion times and replica indices in the simulator, finishing steps and
+/// request slots in a replica's batch. Sifted with a hole rather than swaps.
 struct CompletionHeap {
     struct Entry {
         var time: Double
@@ -619,6 +620,8 @@ struct CompletionHeap {
     var lastPopped = 0.0
 
     var peekTime: Double { entries.isEmpty ? .infinity : entries[0].time }
+    /// The earliest key, nil when empty.
+    var minimum: Double? { entries.first?.time }
 
     mutating func push(_ time: Double, _ replica: Int32) {
         entries.append(Entry(time: time, replica: replica))
