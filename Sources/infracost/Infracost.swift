@@ -13,7 +13,7 @@ struct Infracost: ParsableCommand {
 
             Exit codes: 0 success, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
             """,
-        subcommands: [Init.self, Compare.self, Advise.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Throughput.self, MCP.self, Check.self, Diff.self, Report.self, Analyze.self, Prices.self]
+        subcommands: [Init.self, Compare.self, Advise.self, BreakEven.self, Sweep.self, Utilization.self, Simulate.self, KeepWarm.self, Throughput.self, Calibrate.self, MCP.self, Check.self, Diff.self, Report.self, Analyze.self, Prices.self]
     )
 
     @Flag(help: "Show the version and a summary of the bundled price catalog.")

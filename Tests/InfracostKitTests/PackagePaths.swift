@@ -16,7 +16,7 @@ enum PackagePaths {
     /// The bundled pricing files (`*.json` except the schema), in name order, with their text.
     static func pricingFiles() throws -> [(name: String, json: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: pricingData.path)
-            .filter { $0.hasSuffix(".json") && $0 != "schema.json" }
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix("schema.json") }
             .sorted()
         return try names.map { name in
             (name, try String(contentsOf: pricingData.appendingPathComponent(name), encoding: .utf8))

@@ -107,9 +107,29 @@ public enum Throughput {
                 : model.largestConcurrency(maxITLms: shape.serving.maxITLms, maxTTFTms: shape.serving.maxTTFTms, inputTokens: input, outputTokens: output)
         }
         // The same choice as `throughput`: the layout serving the most tokens per GPU at the target.
-        let candidates = layouts.map { ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: $0, precision: precision)) }
+        let efficiencies = catalog.performance.efficiencies(for: gpu)
+        let candidates = layouts.map {
+            ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: $0, precision: precision), efficiencies: efficiencies.efficiencies)
+        }
         guard !candidates.isEmpty else {
             return .failure(.doesNotFit("\(architecture.name) cannot be served on \(gpus): no tensor-parallel layout divides \(count) GPUs"))
+        }
+        // The user's own measurement of this configuration wins over the model.
+        if let measured = catalog.performance.best(
+            model: architecture.id, gpu: gpu, gpuCount: count, precision: precision, input: input, output: output,
+            maxITLms: shape.serving.maxITLms, maxTTFTms: shape.serving.maxTTFTms, maxThroughput: shape.serving.maxThroughput
+        ) {
+            var exact = Decimal(measured.outputTokensPerSecondPerGPU) * Decimal(count) * Decimal(input + output) / Decimal(output)
+            var tokensPerSecond = Decimal()
+            NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
+            let replicas = count / measured.gpus
+            let detail = "measured: \(Numbers.formatted(Decimal(Int(measured.run.outputTokensPerSecond.rounded())))) output tokens/s on \(measured.gpus) x \(gpu.name)"
+                + " at \(measured.label) (inter-token \(String(format: "%.1f", measured.run.itlMs.mean)) ms, first token \(String(format: "%.0f", measured.run.ttftMs.mean)) ms mean;"
+                + " \(measured.provenanceText)); \(replicas) replica\(replicas == 1 ? "" : "s") x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out"
+                + " at \(shape.serving.targetText)"
+            return .success(ThroughputEstimate(
+                tokensPerSecond: tokensPerSecond, isEstimate: false, method: "measured", detail: detail, precision: precision.rawValue,
+                concurrency: measured.run.load.clients.map { $0 * replicas }))
         }
         let model = ServingSetup.bestLayout(candidates, inputTokens: input, outputTokens: output, point: target)
         if let reason = model.memory(inputTokens: input, outputTokens: output).reason {
@@ -137,7 +157,8 @@ public enum Throughput {
         NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
         let replicas = count / tp
         let layout = tp == 1 ? "\(replicas) replica\(replicas == 1 ? "" : "s") of 1 GPU" : "\(replicas) replica\(replicas == 1 ? "" : "s") of \(tp) GPUs (tensor parallel)"
-        let detail = "estimate (serving performance model): \(architecture.name) at \(precision.rawValue), \(layout);"
+        let basis = efficiencies.file.map { "serving performance model, efficiencies fitted to your measurements in \($0)" } ?? "serving performance model"
+        let detail = "estimate (\(basis)): \(architecture.name) at \(precision.rawValue), \(layout);"
             + " \(point.running) concurrent requests of \(input) in / \(output) out per replica at \(shape.serving.targetText)"
             + " (inter-token \(String(format: "%.1f", point.itlMs)) ms, first token \(String(format: "%.0f", point.ttftMs)) ms)"
             + " = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out"

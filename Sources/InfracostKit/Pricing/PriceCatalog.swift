@@ -15,6 +15,8 @@ public struct PriceCatalog: Equatable, Sendable {
     public var platforms: [ServerlessPlatform] = []
     /// Open-weight model architectures, for the serving performance model.
     public var models: [ModelArchitecture] = []
+    /// The user's own serving measurements and the efficiencies fitted to them (`--performance`).
+    public var performance = PerformanceTable()
     /// The files the catalog was built from, in order.
     public var files: [String]
     /// The day the catalog was priced for (`asOf(_:)`), `YYYY-MM-DD`.
@@ -61,6 +63,7 @@ public struct PriceCatalog: Equatable, Sendable {
         exchangeRates = other.exchangeRates + exchangeRates
         platforms = other.platforms + platforms
         models = other.models + models
+        performance.merge(other.performance)
         files += other.files
     }
 

@@ -51,8 +51,12 @@ public enum ThroughputRenderer {
             out += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TextSafety.visible(value) + "\n"
         }
         out += "\nBasis: "
-        if answer.basis != "model", let published = answer.published {
+        if answer.basis == "measured", let published = answer.published {
+            out += "measured: \(TextSafety.visible(published)); the latencies and throughput are the measurement's means\n"
+        } else if answer.basis != "model", let published = answer.published {
             out += "\(answer.basis): \(TextSafety.visible(published)); the latencies are the model's\n"
+        } else if let file = answer.fittedFrom {
+            out += "model (an estimate from the serving performance model, its efficiencies fitted to your measurements in \(TextSafety.visible(file)); --explain shows how)\n"
         } else {
             out += "model (an estimate from the serving performance model; --explain shows how)\n"
         }
@@ -109,6 +113,7 @@ public enum ThroughputRenderer {
             "basis": .string(answer.basis),
             "published": answer.published.map { .string($0) },
             "estimate": .bool(answer.basis == "model"),
+            "efficiencies_fitted_from": answer.fittedFrom.map { .string($0) },
         ])
     }
 }

@@ -55,8 +55,22 @@ public struct ThroughputAnswer: Equatable, Sendable {
     /// `model` (the serving performance model), `published` (a bundled figure for this configuration) or
     /// `measured` (the user's own figure, from a `--pricing` file's `throughput` section).
     public var basis: String
-    /// The published figure used, in words, when `basis` is `published`.
+    /// The published or measured figure used, in words, when `basis` is `published` or `measured`.
     public var published: String?
+    /// The performance file whose fitted efficiencies the model used, when the GPU has a fit there.
+    public var fittedFrom: String? = nil
+
+    /// The user's measured point for exactly this configuration and load: at `.concurrency(n)` one measured at n
+    /// clients, at `.max` the one serving the most.
+    static func measuredPoint(_ query: ThroughputQuery, configuration c: ServingConfiguration, catalog: PriceCatalog) -> MeasuredServingPoint? {
+        let matching = catalog.performance.points.filter {
+            $0.matches(model: c.architecture.id, gpu: c.gpu.name, gpus: c.gpus, precision: c.precision, input: query.inputTokens, output: query.outputTokens)
+        }
+        switch query.load {
+        case .concurrency(let clients): return matching.first { $0.run.load == .concurrency(clients) }
+        case .max: return matching.max { $0.outputTokensPerSecondPerGPU < $1.outputTokensPerSecondPerGPU }
+        }
+    }
 
     /// Answers `query` from `catalog`'s model architectures, GPU specifications and published figures.
     /// - Throws: `InfracostError.invalidUsage` for an unknown model or GPU, a GPU without compute figures, or a
@@ -65,8 +79,10 @@ public struct ThroughputAnswer: Equatable, Sendable {
         let architecture = try ServingSetup.architecture(model: query.model, paramsB: query.paramsB, activeParamsB: query.activeParamsB, catalog: catalog)
         let (gpu, compute) = try ServingSetup.gpu(named: query.gpu, catalog: catalog)
         let precision = query.precision ?? compute.defaultPrecision
+        let efficiencies = catalog.performance.efficiencies(for: gpu)
         func model(_ gpus: Int) -> ServingModel {
-            ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: gpus, precision: precision))
+            ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: gpus, precision: precision),
+                         efficiencies: efficiencies.efficiencies)
         }
         let chosen: ServingModel
         if let gpus = query.gpus {
@@ -81,14 +97,23 @@ public struct ThroughputAnswer: Equatable, Sendable {
             }
         }
         let fit = chosen.memory(inputTokens: query.inputTokens, outputTokens: query.outputTokens)
-        var answer = ThroughputAnswer(query: query, model: chosen, fit: fit, point: nil, basis: "model", published: nil)
+        var answer = ThroughputAnswer(query: query, model: chosen, fit: fit, point: nil, basis: "model", published: nil, fittedFrom: efficiencies.file)
         guard fit.fits else { return answer }
         var point: ServingPoint
         switch query.load {
         case .max: point = chosen.saturated(inputTokens: query.inputTokens, outputTokens: query.outputTokens)
         case .concurrency(let clients): point = chosen.point(concurrency: clients, inputTokens: query.inputTokens, outputTokens: query.outputTokens)
         }
-        if !query.modelOnly, query.load == .max, let figure = ServingSetup.publishedFigure(for: chosen.configuration, inputTokens: query.inputTokens,
+        if !query.modelOnly, let measured = measuredPoint(query, configuration: chosen.configuration, catalog: catalog) {
+            point.concurrency = measured.run.load.clients ?? point.concurrency
+            point.itlMs = measured.run.itlMs.mean
+            point.ttftMs = measured.run.ttftMs.mean
+            point.e2eMs = measured.run.ttftMs.mean + Double(max(0, measured.outputTokens - 1)) * measured.run.itlMs.mean
+            point.outputTokensPerSecondPerGPU = measured.outputTokensPerSecondPerGPU
+            point.totalTokensPerSecondPerGPU = measured.outputTokensPerSecondPerGPU * (measured.run.inputTokens + measured.run.outputTokens) / measured.run.outputTokens
+            answer.basis = "measured"
+            answer.published = "\(Numbers.formatted(Decimal(measured.run.outputTokensPerSecond.rounded()))) output tokens/s measured on \(measured.gpus) x \(measured.gpu) at \(measured.run.load) (\(measured.provenanceText))"
+        } else if !query.modelOnly, query.load == .max, let figure = ServingSetup.publishedFigure(for: chosen.configuration, inputTokens: query.inputTokens,
                                                                                             outputTokens: query.outputTokens, catalog: catalog) {
             let outputPerGPU = NSDecimalNumber(decimal: figure.tokensPerSecond).doubleValue / Double(figure.gpuCount)
             let output = Double(query.outputTokens)

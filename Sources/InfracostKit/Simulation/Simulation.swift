@@ -199,7 +199,8 @@ public struct SimulationPlan: Equatable, Sendable {
         guard let compute = spec.compute else { return .failure(NoServingModel(message: "\(spec.name) has no compute figures to model serving from")) }
         guard let architecture = shape.servingArchitecture(in: catalog) else { return .failure(NoServingModel(message: "no architecture for the model")) }
         let precision = shape.serving.precision ?? compute.defaultPrecision
-        let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: spec, compute: compute, gpus: max(1, offer.gpuCount), precision: precision))
+        let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: spec, compute: compute, gpus: max(1, offer.gpuCount), precision: precision),
+                                 efficiencies: catalog.performance.efficiencies(for: spec).efficiencies)
         let input = max(1, request.input), output = max(1, request.output)
         if let reason = model.memory(inputTokens: input, outputTokens: output).reason {
             throw .invalidUsage(message: "\(offer.id): \(architecture.name) at \(precision.rawValue) cannot be served: \(reason)")

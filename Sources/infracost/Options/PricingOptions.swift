@@ -11,6 +11,13 @@ struct PricingOptions: ParsableArguments {
             valueName: "file"))
     var pricingFiles: [String] = []
 
+    @Option(
+        name: .customLong("performance"),
+        help: ArgumentHelp(
+            "Add your own serving measurements (a file written by `infracost calibrate`): measured points win for the configuration they measured, their fitted efficiencies apply to the rest of that GPU. Repeatable.",
+            valueName: "file"))
+    var performanceFiles: [String] = []
+
     @Flag(help: "Use only the --pricing files, not the bundled price tables.")
     var noBundled = false
 
@@ -50,6 +57,9 @@ struct PricingOptions: ParsableArguments {
                 origin[offer.id] = path
             }
             catalog.merge(file)
+        }
+        for path in performanceFiles {
+            catalog.performance.merge(try PerformanceFile.load(contentsOf: path, catalog: catalog))
         }
         return catalog.asOf(try day())
     }

@@ -63,7 +63,9 @@ struct WorkloadShapeOptions: ParsableArguments {
         if let cachedShare { workload.tokenPricing.cachedShare = try Fraction.parse(cachedShare, flag: "--cached-share") }
         if let tokensPerRequest {
             let size = try TokenCount.parse(tokensPerRequest, flag: "--tokens-per-request")
-            workload.tokenPricing.inputTokensPerRequest = size * (try inputShareValue())
+            // Split like the workload's own mix (its --input-tokens/--output-tokens, else --input-share), so the
+            // request shape and the volume agree.
+            workload.tokenPricing.inputTokensPerRequest = size * workload.inputShare
         }
         try workload.validate()
         return workload
