@@ -40,10 +40,18 @@ extension Infracost {
         @Flag(help: "With --traffic or --trace: list the options on the frontier of monthly cost against simulated p95 latency (table and JSON).")
         var pareto = false
 
+        @Option(help: ArgumentHelp("With --pareto: also draw the frontier as an SVG chart (monthly cost against p95 latency) to this file.", valueName: "file"))
+        var chart: String?
+
         @Option(name: .customLong("workload"), help: ArgumentHelp("Compare every workload of a workload file (YAML or JSON) instead of one volume.", valueName: "file"))
         var workloadFile: String?
 
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try OutputOptions.checkDistinct(chart: chart, out: output.out)
+            if chart != nil, workloadFile != nil { throw ValidationError("--chart applies to one comparison, not a --workload file") }
+        }
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
@@ -54,12 +62,14 @@ extension Infracost {
                     try Diagnostics.emit(PortfolioRenderer.render(portfolio, format: output.format, explain: explain), to: output.out)
                     return
                 }
+                if chart != nil, !pareto { throw .invalidUsage(message: "--chart draws the --pareto frontier; add --pareto (sweep and breakeven draw cost against volume)") }
                 if pareto, !traffic.isGiven {
                     throw .invalidUsage(message: "--pareto needs --traffic or --trace: only simulated options have a p95 latency")
                 }
                 var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog)
                 if pareto { comparison.pareto = comparison.paretoFrontier() }
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
+                if let chart { try Diagnostics.emit(ParetoChart.render(comparison), to: chart) }
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings + stale)
             }

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// `compare --pareto --chart FILE`: the SVG draws the same frontier the JSON report lists.
+struct ParetoChartTests {
+    @Test func theChartDrawsTheReportedFrontier() throws {
+        let folder = try CLI.temporaryFolder()
+        let chart = folder.appendingPathComponent("pareto.svg").path
+        let arguments = ["compare", "--tokens", "200M", "--traffic", "poisson", "--rate", "2/s", "--days", "1", "--pareto", "--as-of", "2026-12-01"]
+        let result = try CLI.run(arguments + ["--format", "json", "--chart", chart])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let frontier = try #require(report["pareto"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(!frontier.isEmpty)
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        let drawn = svg.components(separatedBy: "class=\"frontier-option\" data-id=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        #expect(drawn == frontier)
+        #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+        // Without --pareto there is no frontier to draw.
+        let refused = try CLI.run(["compare", "--tokens", "200M", "--chart", chart])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--chart draws the --pareto frontier"))
+    }
+}
