@@ -213,3 +213,31 @@ struct LatencyRangeTests {
         #expect(SimulationRenderer.seconds(beyond.quantile(0.5)) == "over 34 years")
     }
 }
+
+/// `compare --p95-latency/--max-itl`: each simulated option's per-replica concurrency is the largest meeting the
+/// targets at p95, and the binding one is named.
+@Suite struct LatencyTargetTests {
+    @Test func choosesTheLargestConcurrencyThatMeetsTheTargets() throws {
+        let catalog = try CatalogLoader.bundled().asOf("2026-12-01")
+        var choices = SimulationPlan.Choices()
+        choices.offerID = "modal/h200"
+        var shape = try Fixtures.workload(tokens: "1M")
+        shape.serving.model = "llama-3.3-70b"
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .poisson, requestsPerSecond: 2, days: 0.25))
+        let plan = try SimulationPlan.make(choices: choices, shape: shape, traffic: traffic, catalog: catalog)
+        let first = Simulation.run(plan)
+        let targets = LatencyTargets(itlMs: 40)
+        // The planned concurrency (the serving model's at 50 ms) misses 40 ms at p95 in the simulation.
+        #expect(!targets.meets(first))
+        let choice = targets.choose(plan, first: first)
+        #expect(choice.meets)
+        #expect(choice.concurrency < plan.configuration.concurrency)
+        #expect(choice.binding == "p95 inter-token latency")
+        #expect(first.run.interTokenLatency.quantile(0.95) * 1000 > 40)
+        #expect(choice.result.run.interTokenLatency.quantile(0.95) * 1000 <= 40)
+        // One more request per replica misses: the choice is the largest.
+        var more = plan
+        more.configuration.concurrency = choice.concurrency + 1
+        #expect(!targets.meets(Simulation.run(more)))
+    }
+}

@@ -25,7 +25,9 @@ extension Comparison {
     /// Replaces the flat-average price of every serverless-gpu option by a simulation of `traffic` on it.
     ///
     /// An option that cannot be simulated (no throughput, no cold-start figure) keeps its model price and says why.
-    public mutating func priceServerlessGPUBySimulation(traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init()) {
+    public mutating func priceServerlessGPUBySimulation(
+        traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init(), targets: LatencyTargets = .init()
+    ) {
         var plans: [(index: Int, plan: SimulationPlan)] = []
         for (index, option) in options.enumerated() where option.offer.tier == .serverlessGPU {
             var offerChoices = choices
@@ -36,7 +38,15 @@ extension Comparison {
                 options[index].notes.append("not simulated (\(error.errorDescription ?? "error")); priced by the flat-average model")
             }
         }
-        let results = Simulation.runAll(plans.map(\.plan))
+        var results = Simulation.runAll(plans.map(\.plan))
+        var choicesMade: [Int: LatencyTargets.Choice] = [:]
+        if !targets.isEmpty {
+            for (position, entry) in plans.enumerated() {
+                let choice = targets.choose(entry.plan, first: results[position])
+                results[position] = choice.result
+                choicesMade[entry.index] = choice
+            }
+        }
         for ((index, _), result) in zip(plans, results) {
             let old = options[index]
             var simulated = OptionCost(offer: old.offer, lineItems: result.lineItems, gpus: old.gpus, gpuSeconds: nil, throughput: old.throughput, notes: [
@@ -50,6 +60,12 @@ extension Comparison {
             if result.hasTokenTiming {
                 simulated.notes.append(String(format: "simulated p95 first token %.0f ms, p95 inter-token latency %.1f ms (continuous batching)",
                                               result.run.timeToFirstToken.quantile(0.95) * 1000, result.run.interTokenLatency.quantile(0.95) * 1000))
+            }
+            if let choice = choicesMade[index] {
+                simulated.notes.append(choice.summary(targets))
+                simulated.simulatedLatency?.concurrency = choice.concurrency
+                simulated.simulatedLatency?.bindingConstraint = choice.binding
+                simulated.simulatedLatency?.meetsTargets = choice.meets
             }
             options[index] = simulated
         }
@@ -121,4 +137,93 @@ extension TrafficSource {
 /// `HH:MM` for minutes after midnight (wrapping).
 enum TimeOfDayText {
     static func clock(_ minute: Int) -> String { OffPeakWindow.clock(((minute % 1440) + 1440) % 1440) }
+}
+
+/// Latency targets for `compare --traffic`/`--trace`, held at p95 in the simulation: each serverless-gpu option's
+/// per-replica concurrency is the largest that meets them (replicas then scale out to carry the traffic).
+public struct LatencyTargets: Equatable, Sendable {
+    /// p95 end-to-end latency, seconds (`--p95-latency`).
+    public var p95Seconds: Double?
+    /// p95 time to first token and inter-token latency, milliseconds (`--max-ttft`, `--max-itl`), when given.
+    public var ttftMs: Double?
+    public var itlMs: Double?
+    /// Simulations tried per option at most (a binary search over the concurrency).
+    public static let maximumTrials = 10
+
+    public init(p95Seconds: Double? = nil, ttftMs: Double? = nil, itlMs: Double? = nil) {
+        self.p95Seconds = p95Seconds
+        self.ttftMs = ttftMs
+        self.itlMs = itlMs
+    }
+
+    public var isEmpty: Bool { p95Seconds == nil && ttftMs == nil && itlMs == nil }
+
+    /// Each target's simulated p95 over its limit (1 is exactly at the limit), with its name.
+    func ratios(_ result: SimulationResult) -> [(name: String, ratio: Double)] {
+        var ratios: [(String, Double)] = []
+        if let p95Seconds { ratios.append(("p95 latency", result.run.latency.quantile(0.95) / p95Seconds)) }
+        if let ttftMs, result.hasTokenTiming { ratios.append(("p95 time to first token", result.run.timeToFirstToken.quantile(0.95) * 1000 / ttftMs)) }
+        if let itlMs, result.hasTokenTiming { ratios.append(("p95 inter-token latency", result.run.interTokenLatency.quantile(0.95) * 1000 / itlMs)) }
+        return ratios
+    }
+
+    func meets(_ result: SimulationResult) -> Bool { ratios(result).allSatisfy { $0.ratio <= 1 } }
+
+    /// The concurrency chosen for one option, its simulation, and the target that binds (the one nearest its
+    /// limit, or past it when even one request per replica misses).
+    public struct Choice: Sendable {
+        public var concurrency: Int
+        public var result: SimulationResult
+        public var binding: String?
+        public var meets: Bool
+        public var trials: Int
+        /// When nothing met the targets: the smallest concurrency tried.
+        public var lowestTried: Int? = nil
+
+        func summary(_ targets: LatencyTargets) -> String {
+            let what = binding.map { "; binding: \($0)" } ?? ""
+            if meets, trials == 1 { return "per-replica concurrency \(concurrency) as planned meets the latency targets at p95\(what)" }
+            return meets
+                ? "per-replica concurrency \(concurrency), the largest tried that meets the latency targets at p95 (\(trials) simulation\(trials == 1 ? "" : "s"))\(what)"
+                : "misses the latency targets at p95 at every per-replica concurrency tried (down to \(lowestTried ?? concurrency)); priced at \(concurrency) as planned\(what)"
+        }
+    }
+
+    /// The largest per-replica concurrency up to the plan's that meets the targets (binary search), simulated.
+    func choose(_ plan: SimulationPlan, first: SimulationResult) -> Choice {
+        func binding(_ result: SimulationResult) -> String? { ratios(result).max { $0.ratio < $1.ratio }?.name }
+        let start = plan.configuration.concurrency
+        if meets(first) { return Choice(concurrency: start, result: first, binding: binding(first), meets: true, trials: 1) }
+        func simulate(_ concurrency: Int) -> SimulationResult {
+            var trial = plan
+            trial.configuration.concurrency = concurrency
+            return Simulation.run(trial)
+        }
+        var trials = 1
+        var best: (concurrency: Int, result: SimulationResult)?
+        var low = 1
+        var high = start - 1
+        var lowest = (concurrency: start, result: first)
+        while low <= high, trials < Self.maximumTrials {
+            let middle = (low + high + 1) / 2
+            let result = simulate(middle)
+            trials += 1
+            if meets(result) {
+                best = (middle, result)
+                low = middle + 1
+            } else {
+                if middle < lowest.concurrency { lowest = (middle, result) }
+                high = middle - 1
+            }
+        }
+        if let best { return Choice(concurrency: best.concurrency, result: best.result, binding: binding(best.result), meets: true, trials: trials) }
+        if lowest.concurrency > 1, trials < Self.maximumTrials + 1 {
+            let one = simulate(1)
+            trials += 1
+            lowest = (1, one)
+            if meets(one) { return Choice(concurrency: 1, result: one, binding: binding(one), meets: true, trials: trials) }
+        }
+        // Nothing tried meets them: priced as planned, with the target that misses most named.
+        return Choice(concurrency: start, result: first, binding: binding(first), meets: false, trials: trials, lowestTried: lowest.concurrency)
+    }
 }

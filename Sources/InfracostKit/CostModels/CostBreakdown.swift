@@ -102,6 +102,11 @@ public struct SimulatedLatency: Equatable, Sendable {
     public var p95: Double
     public var p95TimeToFirstToken: Double?
     public var p95InterTokenLatency: Double?
+    /// With latency targets (`compare --p95-latency`, `--max-ttft`, `--max-itl`): the per-replica concurrency chosen,
+    /// the target that binds, and whether they are met.
+    public var concurrency: Int? = nil
+    public var bindingConstraint: String? = nil
+    public var meetsTargets: Bool? = nil
 
     public init(p95: Double, p95TimeToFirstToken: Double? = nil, p95InterTokenLatency: Double? = nil) {
         self.p95 = p95

@@ -55,6 +55,16 @@ public enum ComparisonJSONReport {
                     ])
                 },
                 "notes": option.notes.isEmpty ? nil : .list(option.notes.map(JSONValue.string)),
+                "simulated_latency": option.simulatedLatency.map { latency in
+                    func ms(_ seconds: Double?) -> JSONValue? { seconds.flatMap { $0.isFinite ? .string(String(format: "%.3f", $0 * 1000)) : nil } }
+                    return .fields([
+                        "p95_latency_s": latency.p95.isFinite ? .string(String(format: "%.3f", latency.p95)) : nil,
+                        "p95_ttft_ms": ms(latency.p95TimeToFirstToken), "p95_itl_ms": ms(latency.p95InterTokenLatency),
+                        "concurrency_per_replica": latency.concurrency.map { .number(String($0)) },
+                        "binding_constraint": latency.bindingConstraint.map { .string($0) },
+                        "meets_latency_targets": latency.meetsTargets.map { .bool($0) },
+                    ])
+                },
                 "price_verified_on": option.offer.provenance.verifiedOn.map(JSONValue.string),
                 "price_effective_from": option.offer.currentFrom.map(JSONValue.string),
                 "deprecated_on": option.offer.deprecationDue ? option.offer.deprecatedOn.map(JSONValue.string) : nil,
@@ -128,6 +138,9 @@ public enum ComparisonJSONReport {
                         "p95_latency_s": option.simulatedLatency.map { .string(String(format: "%.3f", $0.p95)) } ?? .null,
                         "p95_ttft_ms": ms(option.simulatedLatency?.p95TimeToFirstToken),
                         "p95_itl_ms": ms(option.simulatedLatency?.p95InterTokenLatency),
+                        "concurrency_per_replica": option.simulatedLatency?.concurrency.map { .number(String($0)) },
+                        "binding_constraint": option.simulatedLatency?.bindingConstraint.map { .string($0) },
+                        "meets_latency_targets": option.simulatedLatency?.meetsTargets.map { .bool($0) },
                     ])
                 })
             },

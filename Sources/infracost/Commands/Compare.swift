@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfracostKit
 
 extension Infracost {
@@ -40,6 +41,9 @@ extension Infracost {
         @Flag(help: "With --traffic or --trace: list the options on the frontier of monthly cost against simulated p95 latency (table and JSON).")
         var pareto = false
 
+        @Option(help: ArgumentHelp("With --traffic or --trace: each serverless-gpu option's per-replica concurrency is the largest whose simulated p95 end-to-end latency stays within this, e.g. 20s (with --max-ttft and --max-itl held at p95 too); the binding target is named.", valueName: "duration"))
+        var p95Latency: String?
+
         @Option(help: ArgumentHelp("With --pareto: also draw the frontier as an SVG chart (monthly cost against p95 latency) to this file.", valueName: "file"))
         var chart: String?
 
@@ -66,7 +70,7 @@ extension Infracost {
                 if pareto, !traffic.isGiven {
                     throw .invalidUsage(message: "--pareto needs --traffic or --trace: only simulated options have a p95 latency")
                 }
-                var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog)
+                var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog, p95Latency: p95Latency)
                 if pareto { comparison.pareto = comparison.paretoFrontier() }
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 if let chart { try Diagnostics.emit(ParetoChart.render(comparison), to: chart) }
@@ -81,7 +85,7 @@ extension Infracost {
 /// and the one-line `check` read the same flags the same way.
 enum OneComparison {
     static func make(
-        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, catalog: PriceCatalog
+        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, catalog: PriceCatalog, p95Latency: String? = nil
     ) throws(InfracostError) -> Comparison {
         var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
         let source = traffic.isGiven ? try traffic.source() : nil
@@ -97,7 +101,17 @@ enum OneComparison {
             }
         }
         var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers, baselineID: baseline), catalog: catalog)
-        if let source { comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog) }
+        if let source {
+            // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
+            let serving = shape.serving
+            let targets = LatencyTargets(
+                p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue },
+                ttftMs: workload.shape.model.maxTtft != nil ? serving.maxTTFTms : nil,
+                itlMs: workload.shape.model.maxItl != nil ? serving.maxITLms : nil)
+            comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog, targets: targets)
+        } else if p95Latency != nil {
+            throw .invalidUsage(message: "--p95-latency needs --traffic or --trace: only simulated options have a p95 latency")
+        }
         return comparison
     }
 }
