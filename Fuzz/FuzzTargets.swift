@@ -7,13 +7,17 @@
 //   yaml        the YAML-subset reader alone (nesting, flow collections, CRLF, quotes)
 //   registry    the price-registry readers and importer (genai-prices, LiteLLM)
 //   mcp         the MCP server's JSON-RPC handling, line by line, with a tool that echoes its arguments
+//   benchmark   calibrate's benchmark-result readers (vLLM, GuideLLM, AIPerf) and the performance-file reader
 // Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
 // address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
 
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case quantities, pricing, workload, trace, yaml, registry, mcp
+    case quantities, pricing, workload, trace, yaml, registry, mcp, benchmark
+
+    /// The bundled catalog the performance-file reader checks models and GPUs against, loaded once.
+    static let catalog = (try? CatalogLoader.bundled()) ?? PriceCatalog()
 
     /// The server `mcp` feeds, made per input: one tool that answers with what it was given (the tools proper
     /// live in the CLI).
@@ -67,6 +71,9 @@ enum FuzzTarget: String, CaseIterable {
                     precondition(!reply.contains("\n") && (try? JSONValue.parse(Array(reply.utf8))) != nil, "bad reply: \(reply)")
                 }
             }
+        case .benchmark:
+            _ = try? BenchmarkFile.runs(bytes, file: "fuzz.json")
+            if let root = try? JSONValue.parse(bytes) { _ = try? PerformanceFile.read(root, file: "fuzz.json", catalog: FuzzTarget.catalog) }
         case .registry:
             if let file = try? RegistryFile.read(bytes, file: "fuzz.json", day: "2026-12-01") {
                 _ = PriceImport.make(file).pricingFile()

@@ -79,6 +79,8 @@ import Testing
         (#"{"hello": 1}"#, nil, "not a benchmark result"),
         (#"{"backend": "openai", "output_throughput": 10, "completed": 0, "duration": 5}"#, "completed", "no request completed"),
         (#"{"backend": "openai", "output_throughput": 10, "completed": 5, "duration": 0}"#, "duration", "no duration"),
+        (#"{"backend": "openai", "output_throughput": 10, "completed": 1e300, "duration": 5}"#, "completed", "not a benchmark run"),
+        (#"{"benchmarks": [{"metrics": {"request_totals": {"successful": 3}, "request_concurrency": {"successful": {"mean": 1e300}}}, "config": {"strategy": {"type_": "throughput"}}}]}"#, "benchmarks[0].metrics.prompt_token_count.successful.total_sum", "missing"),
         (#"{"backend": "openai", "output_throughput": 10, "completed": 5, "duration": 1, "total_input_tokens": 5, "total_output_tokens": 5, "mean_ttft_ms": -1, "mean_itl_ms": 1, "max_concurrency": 1}"#, "mean_ttft_ms", "negative"),
         (#"{"backend": "openai", "output_throughput": 10, "completed": 5, "duration": 1, "total_input_tokens": 5, "total_output_tokens": 5, "mean_ttft_ms": 1, "mean_itl_ms": 1}"#, "request_rate", "missing"),
         (#"{"input_config": {"loadgen": {"concurrency": 4}}, "input_sequence_length": {"avg": 100}, "output_sequence_length": {"avg": 10}, "output_token_throughput": {"unit": "tokens/sec", "avg": 50}, "time_to_first_token": {"unit": "furlongs", "avg": 3}}"#, "time_to_first_token.unit", "not a time unit"),

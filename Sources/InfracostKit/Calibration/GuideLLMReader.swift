@@ -65,7 +65,7 @@ enum GuideLLMReader {
                     load = .concurrency(Int(most))
                 } else {
                     // Unbounded: the concurrency the run reached on average.
-                    load = .concurrency(max(1, Int(try required("request_concurrency").rounded())))
+                    load = .concurrency(max(1, Int(min(try required("request_concurrency"), 1_000_000).rounded())))
                 }
             case "constant", "poisson":
                 load = .requestsPerSecond(try item.required(strategy + ["rate"], field: field(strategy + ["rate"]), BenchmarkJSON.positive))

@@ -59,7 +59,8 @@ enum VLLMBenchReader {
 /// Checks shared by the readers.
 enum JSONBenchmarkChecks {
     static func completed(_ value: Double) -> String? {
-        value < 1 ? "no request completed; the run measured nothing" : value != value.rounded() ? "must be a whole number" : nil
+        value < 1 ? "no request completed; the run measured nothing" : value != value.rounded() ? "must be a whole number"
+            : value > 1e12 ? "more than a trillion requests is not a benchmark run" : nil
     }
     static func duration(_ value: Double) -> String? { value > 0 ? nil : "a run of no duration measured nothing" }
 }
