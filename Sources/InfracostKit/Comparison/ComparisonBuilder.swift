@@ -58,10 +58,13 @@ extension Comparison {
     /// `options` in ranking order, sorting small keys rather than the options themselves (an option is a large
     /// value; moving keys keeps 100,000 offers fast).
     static func ranked(_ options: [OptionCost]) -> [OptionCost] {
-        let keys = options.indices.map { (total: options[$0].total, id: options[$0].offer.id, index: $0) }
+        // Totals compared as exact integers where they convert (Decimal comparisons dominate sorting 100,000 offers).
+        let keys = options.indices.map { (total: options[$0].total, exact: options[$0].total.flatMap(ExactNumber.init), id: options[$0].offer.id, index: $0) }
         let order = keys.sorted { a, b in
             switch (a.total, b.total) {
-            case (let x?, let y?): return x != y ? x < y : a.id < b.id
+            case (let x?, let y?):
+                if let p = a.exact, let q = b.exact, let order = ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
+                return x != y ? x < y : a.id < b.id
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a.id < b.id

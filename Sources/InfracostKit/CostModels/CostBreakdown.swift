@@ -92,6 +92,12 @@ public struct OptionCost: Equatable, Sendable {
     /// Effective cost per 1M tokens of the workload, to 4 decimals; nil when unpriced.
     public func costPerMillionTokens(_ workload: Workload) -> Decimal? {
         guard let total, workload.totalTokens > 0 else { return nil }
+        // Exactly, in integers (one Decimal division costs microseconds, and a comparison of 100,000 offers has one
+        // per row); Decimal where the numbers are too large for that.
+        if let exact = ExactNumber(total), let tokens = ExactNumber(workload.totalTokens),
+           let scaled = exact * ExactNumber(1_000_000), let units = scaled.rounded(scale: 4, dividedBy: tokens) {
+            return Money.fromUnits(units, scale: 4)
+        }
         return Money.rounded(total * 1_000_000 / workload.totalTokens, scale: 4)
     }
 }

@@ -175,8 +175,11 @@ extension Money {
     }
 
     /// An amount of `cents` (units of 0.01) as a `Decimal`.
-    public static func fromCents(_ cents: Int128) -> Decimal {
-        let magnitude = cents.magnitude <= UInt128(UInt64.max) ? Decimal(UInt64(cents.magnitude)) : Decimal(string: String(cents.magnitude))!
-        return Decimal(sign: cents < 0 ? .minus : .plus, exponent: -2, significand: magnitude)
+    public static func fromCents(_ cents: Int128) -> Decimal { fromUnits(cents, scale: 2) }
+
+    /// An amount of `units` of 10^-scale as a `Decimal`.
+    public static func fromUnits(_ units: Int128, scale: Int) -> Decimal {
+        let magnitude = units.magnitude <= UInt128(UInt64.max) ? Decimal(UInt64(units.magnitude)) : Decimal(string: String(units.magnitude))!
+        return Decimal(sign: units < 0 ? .minus : .plus, exponent: -scale, significand: magnitude)
     }
 }

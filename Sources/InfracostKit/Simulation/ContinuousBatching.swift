@@ -93,6 +93,10 @@ struct ContinuousBatch {
     /// Steps per second and prefill seconds done per second, until the next event.
     var decodeRate = 0.0
     var prefillRate = 0.0
+    /// Their reciprocals (seconds per step, seconds per second of prefill work), so finding the next event
+    /// multiplies instead of dividing.
+    var stepSeconds = 0.0
+    var prefillSecondsPerWork = 0.0
     /// What the next event is, so it lands exactly: 1 a prompt's prefill ends, 2 a request's last token, 3 the
     /// replica becomes ready.
     var nextKind: UInt8 = 0
@@ -111,6 +115,8 @@ struct ContinuousBatch {
         waiting.removeAll()
         decodeRate = 0
         prefillRate = 0
+        stepSeconds = 0
+        prefillSecondsPerWork = 0
         nextKind = 0
     }
 
@@ -131,16 +137,20 @@ struct ContinuousBatch {
         if n == 0 {
             decodeRate = 0
             prefillRate = prefilling.isEmpty ? 0 : 1
+            prefillSecondsPerWork = 1
             return
         }
         let step = tables.stepSeconds(running: min(n, tables.maxRunning), contextTokens: decodingTokens)
         if prefilling.isEmpty {
+            stepSeconds = step
             decodeRate = 1 / step
             prefillRate = 0
         } else {
             let chunk = tables.chunk[min(n, tables.maxRunning)]
-            decodeRate = 1 / (step + chunk)
-            prefillRate = chunk / (step + chunk)
+            stepSeconds = step + chunk
+            decodeRate = 1 / stepSeconds
+            prefillRate = chunk * decodeRate
+            prefillSecondsPerWork = stepSeconds / chunk
         }
     }
 
@@ -154,11 +164,11 @@ struct ContinuousBatch {
         var time = Double.infinity
         nextKind = 0
         if prefillRate > 0 {
-            time = updatedAt + max(0, prefillLeft) / prefillRate
+            time = updatedAt + max(0, prefillLeft) * prefillSecondsPerWork
             nextKind = 1
         }
         if decodeRate > 0, let finish = decoding.minimum {
-            let done = updatedAt + max(0, finish - steps) / decodeRate
+            let done = updatedAt + max(0, finish - steps) * stepSeconds
             if done < time {
                 time = done
                 nextKind = 2
