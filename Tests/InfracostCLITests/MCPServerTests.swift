@@ -69,6 +69,24 @@ struct MCPServerTests {
         #expect(replies[7]["id"] as? Int == 6)
     }
 
+    @Test func theThroughputToolReadsAPerformanceFile() throws {
+        let folder = try CLI.temporaryFolder()
+        let performance = folder.appendingPathComponent("h100.json").path
+        let calibrate = try CLI.run(["calibrate", "Tests/Fixtures/benchmarks/aiperf-nim-llama-3.3-70b-c25.json", "--gpu", "H100", "--gpus", "2", "--out", performance],
+                                    in: CLI.root)
+        #expect(calibrate.status == 0, "\(calibrate.stderr)")
+        let call = #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"throughput","arguments":{"model":"llama-3.3-70b","gpu":"H100","gpus":2,"input_tokens":5000,"output_tokens":500,"concurrency":"25","performance":["PATH"]}}}"#
+        let replies = try Self.session([
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}}"#,
+            call.replacingOccurrences(of: "PATH", with: performance),
+        ])
+        let result = try #require(replies.last?["result"] as? [String: Any])
+        #expect(result["isError"] as? Bool == false, "\(result)")
+        let structured = try #require(result["structuredContent"] as? [String: Any])
+        #expect(structured["basis"] as? String == "measured")
+        #expect(structured["itl_ms"] as? Double == 38.75)
+    }
+
     @Test func noToolWritesAFile() throws {
         // No tool takes out or chart: a call naming one is an error, and nothing appears in the folder.
         let replies = try Self.session([

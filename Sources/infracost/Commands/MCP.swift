@@ -71,6 +71,7 @@ enum MCPTools {
     static let catalogArguments = [
         Argument(name: "pricing", kind: .strings, help: "Pricing files (JSON) to add to the bundled tables."),
         Argument(name: "no_bundled", kind: .boolean, help: "Use only the pricing files, not the bundled tables."),
+        Argument(name: "performance", kind: .strings, help: "Performance files written by infracost calibrate: your measured serving points and fitted efficiencies."),
         Argument(name: "as_of", kind: .string, help: "Price with the prices in effect on this day, YYYY-MM-DD."),
     ]
     static let shapeArguments = [
