@@ -21,7 +21,7 @@ public enum ServingFit {
         public var point: MeasuredServingPoint
         public var before: Errors
         public var after: Errors
-        /// Fitted on the other points only (k-fold, k = min(points, 10)); nil with a single point.
+        /// Fitted on the other points only (k-fold, k = min(points, 5)); nil with a single point.
         public var heldOut: Errors?
     }
 
@@ -56,12 +56,25 @@ public enum ServingFit {
     /// TTFT's weight in the objective.
     static let ttftWeight = 0.25
 
-    /// The model's errors on `point` with `efficiencies`; nil when the catalog lacks its model or GPU, or the
-    /// configuration does not fit in memory.
-    public static func errors(_ point: MeasuredServingPoint, efficiencies: ServingEfficiencies, catalog: PriceCatalog) -> Errors? {
-        guard let architecture = catalog.model(named: point.model), let gpu = catalog.gpu(named: point.gpu), let compute = gpu.compute else { return nil }
-        let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: point.gpus, precision: point.precision),
-                                 efficiencies: efficiencies)
+    /// A measured point with the configuration it ran on, resolved from the catalog once (the fit evaluates every
+    /// point thousands of times).
+    struct Sample {
+        var point: MeasuredServingPoint
+        var configuration: ServingConfiguration
+    }
+
+    /// The points whose model and GPU the catalog knows.
+    static func samples(_ points: [MeasuredServingPoint], catalog: PriceCatalog) -> [Sample?] {
+        points.map { point in
+            guard let architecture = catalog.model(named: point.model), let gpu = catalog.gpu(named: point.gpu), let compute = gpu.compute else { return nil }
+            return Sample(point: point, configuration: ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: point.gpus, precision: point.precision))
+        }
+    }
+
+    /// The model's errors on a sample with `efficiencies`; nil when the configuration does not fit in memory.
+    static func errors(_ sample: Sample, efficiencies: ServingEfficiencies) -> Errors? {
+        let point = sample.point
+        let model = ServingModel(sample.configuration, efficiencies: efficiencies)
         guard model.memory(inputTokens: point.inputTokens, outputTokens: point.outputTokens).fits else { return nil }
         let predicted: ServingPoint
         switch point.run.load {
@@ -73,28 +86,26 @@ public enum ServingFit {
                       ttft: point.run.ttftMs.mean > 0 ? predicted.ttftMs / point.run.ttftMs.mean - 1 : 0)
     }
 
-    /// The constants a fit on `points` may move, by name.
-    static func parameters(for points: [MeasuredServingPoint], catalog: PriceCatalog) -> [(name: String, key: WritableKeyPath<ServingEfficiencies, Double>, limit: ClosedRange<Double>)] {
+    /// The constants a fit on `samples` may move, by name.
+    static func parameters(for samples: [Sample]) -> [(name: String, key: WritableKeyPath<ServingEfficiencies, Double>, limit: ClosedRange<Double>)] {
         var result: [(String, WritableKeyPath<ServingEfficiencies, Double>, ClosedRange<Double>)] = []
-        if points.contains(where: { $0.precision.bytesPerWeight >= 2 }) { result.append(("bandwidth_16bit", \.bandwidth16Bit, 0.2...1)) }
-        if points.contains(where: { $0.precision.bytesPerWeight < 2 }) { result.append(("bandwidth", \.bandwidth, 0.2...1)) }
+        if samples.contains(where: { $0.point.precision.bytesPerWeight >= 2 }) { result.append(("bandwidth_16bit", \.bandwidth16Bit, 0.2...1)) }
+        if samples.contains(where: { $0.point.precision.bytesPerWeight < 2 }) { result.append(("bandwidth", \.bandwidth, 0.2...1)) }
         result.append(("step_overhead_ms", \.stepOverheadMs, 0...20))
         result.append(("dense_decode_compute", \.denseDecodeCompute, 0.05...1))
-        let moe = points.contains { catalog.model(named: $0.model)?.isMoE == true }
-        let dense = points.contains { catalog.model(named: $0.model)?.isMoE == false }
-        if dense { result.append(("dense_prefill", \.densePrefill, 0.05...1)) }
-        if moe { result.append(("moe_prefill", \.moePrefill, 0.05...1)) }
+        if samples.contains(where: { !$0.configuration.architecture.isMoE }) { result.append(("dense_prefill", \.densePrefill, 0.05...1)) }
+        if samples.contains(where: { $0.configuration.architecture.isMoE }) { result.append(("moe_prefill", \.moePrefill, 0.05...1)) }
         return result
     }
 
-    /// Fits `start` to `points` (coordinate descent over a multiplicative grid, four rounds).
-    public static func fit(_ points: [MeasuredServingPoint], catalog: PriceCatalog, start: ServingEfficiencies = .fitted) -> ServingEfficiencies {
-        let parameters = parameters(for: points, catalog: catalog)
+    /// Fits `start` to `samples` (coordinate descent over a multiplicative grid, four rounds).
+    static func fit(_ samples: [Sample], start: ServingEfficiencies) -> ServingEfficiencies {
+        let parameters = parameters(for: samples)
         func objective(_ e: ServingEfficiencies) -> Double {
             var total = 0.0
             var counted = 0
-            for point in points {
-                guard let errors = errors(point, efficiencies: e, catalog: catalog) else { continue }
+            for sample in samples {
+                guard let errors = errors(sample, efficiencies: e) else { continue }
                 let logs = [log1p(errors.itl), log1p(errors.throughput), log1p(errors.ttft)]
                 guard logs.allSatisfy(\.isFinite) else { return .infinity }
                 total += logs[0] * logs[0] + logs[1] * logs[1] + ttftWeight * logs[2] * logs[2]
@@ -132,24 +143,28 @@ public enum ServingFit {
         return best
     }
 
-    /// Fits on all `points` and backtests: each point's errors before, after, and with its fold left out.
+    /// Folds of the held-out backtest at most: each is one more fit.
+    static let maximumFolds = 5
+
+    /// Fits on all `points` and backtests: each point's errors before, after, and with its fold left out (k-fold,
+    /// k = min(points, 5)). Points the catalog cannot model are left out.
     public static func calibrate(_ points: [MeasuredServingPoint], gpu: String, catalog: PriceCatalog, start: ServingEfficiencies = .fitted) -> Result {
-        let fitted = fit(points, catalog: catalog, start: start)
-        let folds = min(points.count, 10)
+        let samples = samples(points, catalog: catalog).compactMap { $0 }
+        let fitted = fit(samples, start: start)
+        let folds = min(samples.count, maximumFolds)
         var heldOut: [Int: ServingEfficiencies] = [:]
         if folds > 1 {
             for fold in 0..<folds {
-                let training = points.enumerated().filter { $0.offset % folds != fold }.map(\.element)
-                heldOut[fold] = fit(training, catalog: catalog, start: start)
+                heldOut[fold] = fit(samples.enumerated().filter { $0.offset % folds != fold }.map(\.element), start: start)
             }
         }
         var checks: [PointCheck] = []
-        for (index, point) in points.enumerated() {
-            guard let before = errors(point, efficiencies: start, catalog: catalog), let after = errors(point, efficiencies: fitted, catalog: catalog) else { continue }
-            let held = heldOut[index % max(1, folds)].flatMap { errors(point, efficiencies: $0, catalog: catalog) }
-            checks.append(PointCheck(point: point, before: before, after: after, heldOut: held))
+        for (index, sample) in samples.enumerated() {
+            guard let before = errors(sample, efficiencies: start), let after = errors(sample, efficiencies: fitted) else { continue }
+            let held = heldOut[index % max(1, folds)].flatMap { errors(sample, efficiencies: $0) }
+            checks.append(PointCheck(point: sample.point, before: before, after: after, heldOut: held))
         }
-        let changes = parameters(for: points, catalog: catalog).map { Change(name: $0.name, before: start[keyPath: $0.key], after: fitted[keyPath: $0.key]) }
+        let changes = parameters(for: samples).map { Change(name: $0.name, before: start[keyPath: $0.key], after: fitted[keyPath: $0.key]) }
         return Result(gpu: gpu, efficiencies: fitted, changes: changes, checks: checks)
     }
 }
