@@ -16,6 +16,20 @@ struct ParetoChartTests {
         let drawn = svg.components(separatedBy: "class=\"frontier-option\" data-id=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
         #expect(drawn == frontier)
         #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+        // In another currency the frontier and the options agree, and the chart still has its points.
+        let euros = try CLI.run(arguments + ["--format", "json", "--chart", chart, "--currency", "EUR"])
+        #expect(euros.status == 0, "\(euros.stderr)")
+        let converted = try #require(try JSONSerialization.jsonObject(with: Data(euros.stdout.utf8)) as? [String: Any])
+        let costs = Dictionary(uniqueKeysWithValues: try #require(converted["options"] as? [[String: Any]]).compactMap { option in
+            (option["id"] as? String).map { ($0, option["monthly_cost"] as? String) }
+        })
+        for entry in try #require(converted["pareto"] as? [[String: Any]]) {
+            let id = try #require(entry["id"] as? String)
+            #expect(entry["monthly_cost"] as? String == costs[id] ?? nil, "\(id)")
+        }
+        let euroSVG = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(euroSVG.components(separatedBy: "class=\"frontier-option\"").count - 1 == frontier.count)
+        #expect(euroSVG.contains("monthly cost, EUR"))
         // Without --pareto there is no frontier to draw.
         let refused = try CLI.run(["compare", "--tokens", "200M", "--chart", chart])
         #expect(refused.status == 64)

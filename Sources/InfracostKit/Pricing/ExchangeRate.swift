@@ -43,6 +43,7 @@ extension OptionCost {
         }
         var option = OptionCost(offer: offer, lineItems: items, gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes)
         option.method = method
+        option.simulatedLatency = simulatedLatency
         return option
     }
 }
@@ -52,6 +53,8 @@ extension Comparison {
     public mutating func convert(to rate: ExchangeRate) {
         guard currency == "USD", rate.currency != "USD" else { return }
         options = options.map { $0.converted(by: rate) }.sorted(by: Comparison.ranksBefore)
+        // The frontier is the same options, in the same order (a rate scales every cost alike).
+        pareto = pareto?.map { $0.converted(by: rate) }
         currency = rate.currency
         exchangeRate = rate
     }

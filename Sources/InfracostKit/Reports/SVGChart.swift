@@ -34,18 +34,23 @@ public enum SVGChart {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// The start of a chart's SVG on the shared canvas: white page, title and subtitle at `left`.
+    static func opening(title: String, subtitle: String, left: Double) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <title>\(escape(title))</title>
+        <rect x="0" y="0" width="\(Int(width))" height="\(Int(height))" fill="#ffffff"/>
+        <text x="\(f(left))" y="26" font-size="16" font-weight="bold">\(escape(title))</text>
+        <text x="\(f(left))" y="46" fill="#444444">\(escape(subtitle))</text>
+
+        """
+    }
+
     public static func render(_ chart: ChartData) -> String {
         let plotBottom = height - bottom
         let plotRight = width - right
-        var svg = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
-            <title>\(escape(chart.title))</title>
-            <rect x="0" y="0" width="\(Int(width))" height="\(Int(height))" fill="#ffffff"/>
-            <text x="\(f(left))" y="26" font-size="16" font-weight="bold">\(escape(chart.title))</text>
-            <text x="\(f(left))" y="46" fill="#444444">\(escape(chart.subtitle))</text>
-
-            """
+        var svg = opening(title: chart.title, subtitle: chart.subtitle, left: left)
         svg += "<g class=\"regions\">\n"
         var tierShade: [String: Int] = [:]
         for region in chart.regions {
