@@ -62,6 +62,15 @@ import Testing
         #expect(runs[1].location == "appended.json line 2")
     }
 
+    @Test func refusesMoreRunsThanTheLimit() throws {
+        let line = #"{"backend": "openai", "num_prompts": 1, "request_rate": 1.0, "duration": 1.0, "completed": 1, "total_input_tokens": 10, "total_output_tokens": 10, "output_throughput": 10, "mean_ttft_ms": 5, "mean_itl_ms": 5}"#
+        let text = Array(repeating: line, count: BenchmarkFile.maximumRuns + 5).joined(separator: "\n")
+        #expect(throws: InfracostError.self) { try BenchmarkFile.runs(Array(text.utf8), file: "many.json") }
+        do { _ = try BenchmarkFile.runs(Array(text.utf8), file: "many.json") } catch {
+            #expect(error.errorDescription?.contains("more than 1000 benchmark runs") == true, "\(error)")
+        }
+    }
+
     @Test func readsAGuideLLMReport() throws {
         let run = try #require(try Self.runs("guidellm-qwen2.5-7b-h100-poisson6.json").first)
         #expect(run.tool == "GuideLLM" && run.toolVersion == "0.6.0")

@@ -68,6 +68,8 @@ public enum BenchmarkFile {
                         throw .invalidData(problems: [DataProblem(file: file, line: whole.line, message: "not valid JSON (column \(whole.column): \(whole.reason))")])
                     }
                     documents.append((value, line))
+                    // Past the limit the caller refuses the file; parsing the rest would be wasted work.
+                    if documents.count > maximumRuns { return documents }
                 }
                 start = end + 1
                 line += 1

@@ -199,11 +199,12 @@ public struct LatencyTargets: Equatable, Sendable {
             trial.configuration.concurrency = concurrency
             return Simulation.run(trial)
         }
+        // The largest in 1 ..< start that meets them; a miss at 1 is known when the search reaches it.
         var trials = 1
         var best: (concurrency: Int, result: SimulationResult)?
         var low = 1
         var high = start - 1
-        var lowest = (concurrency: start, result: first)
+        var lowestTried = start
         while low <= high, trials < Self.maximumTrials {
             let middle = (low + high + 1) / 2
             let result = simulate(middle)
@@ -212,18 +213,19 @@ public struct LatencyTargets: Equatable, Sendable {
                 best = (middle, result)
                 low = middle + 1
             } else {
-                if middle < lowest.concurrency { lowest = (middle, result) }
+                lowestTried = min(lowestTried, middle)
                 high = middle - 1
             }
         }
         if let best { return Choice(concurrency: best.concurrency, result: best.result, binding: binding(best.result), meets: true, trials: trials) }
-        if lowest.concurrency > 1, trials < Self.maximumTrials + 1 {
+        if lowestTried > 1 {
+            // The trials ran out above one request per replica: try it last.
             let one = simulate(1)
             trials += 1
-            lowest = (1, one)
+            lowestTried = 1
             if meets(one) { return Choice(concurrency: 1, result: one, binding: binding(one), meets: true, trials: trials) }
         }
         // Nothing tried meets them: priced as planned, with the target that misses most named.
-        return Choice(concurrency: start, result: first, binding: binding(first), meets: false, trials: trials, lowestTried: lowest.concurrency)
+        return Choice(concurrency: start, result: first, binding: binding(first), meets: false, trials: trials, lowestTried: lowestTried)
     }
 }
