@@ -15,14 +15,15 @@ extension Infracost {
                 first token and inter-token latency; the hardware (--gpu, --gpus, --precision) it cannot know.
 
                 The performance file (pricing-data/performance.schema.json) holds the measured points with their \
-                provenance and the serving model's efficiencies fitted to them. With --performance FILE, compare, \
-                throughput, simulate and the rest use a measured point for the configuration it measured (labelled \
-                measured) and the fitted efficiencies for the other configurations on that GPU. --report backtests \
-                the fit: the model's error on each point before and after fitting, and with the point left out.
+                provenance and the serving model's efficiencies fitted to them. With --performance FILE, compare and \
+                throughput use a measured point for the configuration it measured (labelled measured), and every \
+                command, simulate too, uses the fitted efficiencies for the other configurations on that GPU. \
+                --report backtests the fit: the model's error on each point before and after fitting, and with the \
+                point left out.
 
                 Examples:
                   infracost calibrate bench.json --gpu H100 --precision fp8 --out h100.json
-                  infracost calibrate benchmarks.json --gpu H100 --gpus 2 --model llama-3.3-70b --report
+                  infracost calibrate benchmarks.json --gpu H100 --gpus 2 --report
                   infracost compare --tokens 2B --model llama-3.1-8b --performance h100.json
                 """
         )
