@@ -10,14 +10,14 @@ public struct Comparison: Equatable, Sendable {
     public var workload: Workload
     public var currency: String
     /// Priced options by total (cheapest first, ties by id), then unpriced options by id.
-    public var options: [OptionCost] { didSet { marks = Marks(options) } }
+    public var options: [OptionCost] { didSet { marks = Marks(options, baselineID: baselineID) } }
     /// Which options are cheapest overall and in their tier, and where each id is: found once per change of
     /// `options`, so renderers ask per row in constant time (100,000 offers render in linear time).
     private(set) var marks: Marks
     /// Offers left out because they cannot serve the workload, with the reason.
     public var excluded: [Exclusion]
     /// The offer savings are measured against, when `--baseline` was given.
-    public var baselineID: String?
+    public var baselineID: String? { didSet { marks = Marks(options, baselineID: baselineID) } }
     /// Caveats about the whole comparison (estimates used, stale prices).
     public var warnings: [String]
     /// Offers of the requested tiers whose model was shut down by the day priced: never priced or ranked.
@@ -39,7 +39,7 @@ public struct Comparison: Equatable, Sendable {
         self.workload = workload
         self.currency = currency
         self.options = options
-        self.marks = Marks(options)
+        self.marks = Marks(options, baselineID: baselineID)
         self.excluded = excluded
         self.baselineID = baselineID
         self.warnings = warnings
@@ -58,15 +58,15 @@ public struct Comparison: Equatable, Sendable {
         /// Index of the cheapest priced option of each tier, in tier order.
         var tierBest: [(tier: Tier, index: Int)]
         var tierBestIDs: Set<String>
-        var indexByID: [String: Int]
+        /// The first option with the baseline's id.
+        var baselineIndex: Int?
 
-        init(_ options: [OptionCost]) {
+        init(_ options: [OptionCost], baselineID: String?) {
             cheapestIndex = options.firstIndex { $0.total != nil }
             var best: [Tier: Int] = [:]
-            indexByID = [:]
-            indexByID.reserveCapacity(options.count)
+            baselineIndex = nil
             for (index, option) in options.enumerated() {
-                if indexByID[option.offer.id] == nil { indexByID[option.offer.id] = index }
+                if baselineIndex == nil, let baselineID, option.offer.id == baselineID { baselineIndex = index }
                 if option.total != nil, best[option.offer.tier] == nil { best[option.offer.tier] = index }
             }
             tierBest = Tier.allCases.compactMap { tier in best[tier].map { (tier, $0) } }
@@ -76,7 +76,7 @@ public struct Comparison: Equatable, Sendable {
         }
 
         static func == (lhs: Marks, rhs: Marks) -> Bool {
-            lhs.cheapestIndex == rhs.cheapestIndex && lhs.tierBest.map(\.index) == rhs.tierBest.map(\.index) && lhs.indexByID == rhs.indexByID
+            lhs.cheapestIndex == rhs.cheapestIndex && lhs.tierBest.map(\.index) == rhs.tierBest.map(\.index) && lhs.baselineIndex == rhs.baselineIndex
         }
     }
 
@@ -113,7 +113,7 @@ public struct Comparison: Equatable, Sendable {
 
     /// The baseline option, when there is one.
     public var baseline: OptionCost? {
-        baselineID.flatMap { marks.indexByID[$0] }.map { options[$0] }
+        marks.baselineIndex.map { options[$0] }
     }
 
     /// The saving of `option` against the baseline; nil without a baseline or a price.
@@ -135,7 +135,11 @@ public struct Comparison: Equatable, Sendable {
 
     /// The oldest `verified_on` among the priced options, `YYYY-MM-DD`.
     public var oldestPriceDate: String? {
-        options.filter { $0.total != nil }.compactMap(\.offer.provenance.verifiedOn).min()
+        var oldest: String?
+        for option in options where option.total != nil {
+            if let day = option.offer.provenance.verifiedOn, oldest.map({ day < $0 }) ?? true { oldest = day }
+        }
+        return oldest
     }
 
     /// The assumptions behind every figure, as (name, value) pairs in words.
@@ -148,7 +152,8 @@ public struct Comparison: Equatable, Sendable {
             ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
         ]
         // Tier assumptions only for tiers in the comparison (`--tier api` has no GPUs to size).
-        let tiers = Set(options.map(\.offer.tier) + excluded.map(\.tier))
+        var tiers = Set(excluded.map(\.tier))
+        for option in options { tiers.insert(option.offer.tier) }
         if tiers.contains(.dedicated) {
             list.append(("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"))
         }

@@ -26,11 +26,14 @@ extension Comparison {
         try workload.validate()
         var options: [OptionCost] = []
         var excluded: [Exclusion] = []
-        for pricer in OfferPricer.all(catalog: catalog, shape: workload, tiers: request.tiers) {
+        let volume = PerTokenModel.Volume(workload)
+        let pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: request.tiers)
+        options.reserveCapacity(pricers.count)
+        for pricer in pricers {
             if let reason = pricer.exclusionReason {
                 excluded.append(Exclusion(id: pricer.offer.id, tier: pricer.offer.tier, reason: reason))
             } else {
-                options.append(pricer.cost(for: workload))
+                options.append(pricer.cost(for: workload, volume: volume))
             }
         }
         options = ranked(options)
@@ -58,12 +61,20 @@ extension Comparison {
     /// `options` in ranking order, sorting small keys rather than the options themselves (an option is a large
     /// value; moving keys keeps 100,000 offers fast).
     static func ranked(_ options: [OptionCost]) -> [OptionCost] {
-        // Totals compared as exact integers where they convert (Decimal comparisons dominate sorting 100,000 offers).
-        let keys = options.indices.map { (total: options[$0].total, exact: options[$0].total.flatMap(ExactNumber.init), id: options[$0].offer.id, index: $0) }
+        // Totals compared as integer cents where known (Decimal comparisons dominate sorting 100,000 offers), else
+        // as exact numbers, else as Decimals.
+        struct Key {
+            var total: Decimal?
+            var cents: Int128?
+            var id: String
+            var index: Int
+        }
+        let keys = options.indices.map { Key(total: options[$0].total, cents: options[$0].totalCents, id: options[$0].offer.id, index: $0) }
         let order = keys.sorted { a, b in
             switch (a.total, b.total) {
             case (let x?, let y?):
-                if let p = a.exact, let q = b.exact, let order = ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
+                if let p = a.cents, let q = b.cents { return p != q ? p < q : a.id < b.id }
+                if let p = ExactNumber(x), let q = ExactNumber(y), let order = ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
                 return x != y ? x < y : a.id < b.id
             case (.some, nil): return true
             case (nil, .some): return false

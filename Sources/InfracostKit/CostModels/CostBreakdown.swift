@@ -15,6 +15,9 @@ public struct LineItem: Equatable, Sendable {
     /// How `quantity` was obtained, in words and numbers, when it is not a given (e.g. simulated seconds
     /// projected to a month); shown by `--explain`.
     public var derivation: String?
+    /// `amount` in cents, when it was computed exactly as an integer (the usual case); nil when it came from the
+    /// `Decimal` fallback. Lets totals, ranking and formatting stay in integers.
+    public private(set) var cents: Int128?
 
     /// A line item whose amount is `exactAmount` rounded to the cent.
     public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, exactAmount: Decimal) {
@@ -33,6 +36,7 @@ public struct LineItem: Equatable, Sendable {
         self.unit = unit
         self.unitPrice = unitPrice
         self.amount = cents.map(Money.fromCents) ?? Money.rounded(exactAmount())
+        self.cents = cents
     }
 }
 
@@ -62,6 +66,8 @@ public struct OptionCost: Equatable, Sendable {
     public let unpricedReason: String?
     /// The monthly total: the exact sum of the line items, or nil when the option has no price.
     public let total: Decimal?
+    /// `total` in cents, when every line item's amount is known in cents (the usual case); nil otherwise.
+    public let totalCents: Int128?
     /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
     public var gpus: Int?
     /// Billed GPU-seconds per month (serverless-gpu).
@@ -82,24 +88,53 @@ public struct OptionCost: Equatable, Sendable {
         self.offer = offer
         self.lineItems = lineItems
         self.unpricedReason = unpricedReason
-        self.total = unpricedReason == nil ? lineItems.reduce(Decimal(0)) { $0 + $1.amount } : nil
+        let cents = unpricedReason == nil ? OptionCost.centsSum(lineItems) : nil
+        self.totalCents = cents
+        self.total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }
         self.gpus = gpus
         self.gpuSeconds = gpuSeconds
         self.throughput = throughput
         self.notes = notes
     }
 
+    /// The sum of the items' cents, when every item has them and the sum does not overflow.
+    static func centsSum(_ items: [LineItem]) -> Int128? {
+        var sum: Int128 = 0
+        for item in items {
+            guard let cents = item.cents else { return nil }
+            let (next, overflow) = sum.addingReportingOverflow(cents)
+            if overflow { return nil }
+            sum = next
+        }
+        return sum
+    }
+
     /// Effective cost per 1M tokens of the workload, to 4 decimals; nil when unpriced.
     public func costPerMillionTokens(_ workload: Workload) -> Decimal? {
-        guard let total, workload.totalTokens > 0 else { return nil }
-        // Exactly, in integers (one Decimal division costs microseconds, and a comparison of 100,000 offers has one
-        // per row); Decimal where the numbers are too large for that.
-        if let exact = ExactNumber(total), let tokens = ExactNumber(workload.totalTokens),
-           let scaled = exact * ExactNumber(1_000_000), let units = scaled.rounded(scale: 4, dividedBy: tokens) {
-            return Money.fromUnits(units, scale: 4)
-        }
+        guard total != nil, workload.totalTokens > 0 else { return nil }
+        if let units = costPerMillionUnits(tokens: ExactNumber(workload.totalTokens)) { return Money.fromUnits(units, scale: 4) }
+        // Numbers too large for the integers.
+        guard let total else { return nil }
         return Money.rounded(total * 1_000_000 / workload.totalTokens, scale: 4)
     }
+
+    /// Cost per 1M tokens in units of 0.0001, exactly in integers, for `tokens` tokens a month (the workload's
+    /// total, converted once by a caller pricing many options); nil when unpriced or too large (then use
+    /// `costPerMillionTokens`). One Decimal division costs microseconds, and a comparison of 100,000 offers has one
+    /// per row.
+    public func costPerMillionUnits(tokens: ExactNumber?) -> Int128? {
+        guard let tokens, tokens.mantissa > 0 else { return nil }
+        let exact: ExactNumber
+        if let totalCents {
+            exact = ExactNumber(mantissa: totalCents, exponent: 4)
+        } else if let total, let value = ExactNumber(total), let scaled = value * ExactNumber.million {
+            exact = scaled
+        } else {
+            return nil
+        }
+        return exact.rounded(scale: 4, dividedBy: tokens)
+    }
+
 }
 
 /// p95 latencies of a simulated option, seconds: end to end, and first token and inter-token where requests were

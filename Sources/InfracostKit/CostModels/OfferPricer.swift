@@ -117,9 +117,15 @@ public struct OfferPricer: Sendable {
     }
 
     /// The cost of `workload` (of the prepared shape) on this offer.
-    public func cost(for workload: Workload) -> OptionCost {
+    /// `volume`, the workload's converted once, saves converting it again for every per-token offer.
+    public func cost(for workload: Workload, volume: PerTokenModel.Volume? = nil) -> OptionCost {
         switch offer.tier {
-        case .api, .serverless: return PerTokenModel.cost(of: offer, for: workload)
+        case .api, .serverless:
+            guard let volume else { return PerTokenModel.cost(of: offer, for: workload) }
+            if case .perToken(let input, let output)? = exact {
+                return PerTokenModel.cost(of: offer, for: workload, volume: volume, rates: (input, output))
+            }
+            return PerTokenModel.cost(of: offer, for: workload, volume: volume)
         case .serverlessGPU:
             return PerSecondGPUModel.cost(of: offer, for: workload, throughput: throughput ?? .failure(.unknown("no throughput")), coldStart: coldStart)
         case .dedicated:

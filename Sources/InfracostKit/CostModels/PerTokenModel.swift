@@ -127,9 +127,43 @@ public enum PerTokenModel {
         public var reason: String
     }
 
+    /// A workload's token volume in the forms every per-token bill needs, converted once for many offers.
+    public struct Volume: Sendable {
+        let inputMillions: Decimal
+        let outputMillions: Decimal
+        let input: ExactNumber?
+        let output: ExactNumber?
+
+        public init(_ workload: Workload) {
+            inputMillions = workload.inputTokens * Decimal.millionth
+            outputMillions = workload.outputTokens * Decimal.millionth
+            input = ExactNumber(workload.inputTokens)
+            output = ExactNumber(workload.outputTokens)
+        }
+    }
+
     /// The cost of `workload` on a per-token offer; unpriced when a rate it needs is missing.
-    public static func cost(of offer: Offer, for workload: Workload) -> OptionCost {
-        switch parts(of: offer, pricing: workload.tokenPricing) {
+    ///
+    /// `volume` (the workload's, converted once) and `rates` (the offer's standard rates as exact numbers) let a
+    /// caller pricing many offers skip converting them again for the plain two-line bill; the amounts are the same.
+    public static func cost(of offer: Offer, for workload: Workload, volume: Volume? = nil,
+                            rates: (input: ExactNumber, output: ExactNumber)? = nil) -> OptionCost {
+        let pricing = workload.tokenPricing
+        if let volume, offer.priceGap == nil, let inputRate = offer.inputPerMTok, let outputRate = offer.outputPerMTok,
+           pricing.mode == .standard, pricing.cachedShare == 0, offer.contextTier == nil, offer.offPeak == nil {
+            // The plain two-line bill, as `parts` makes it, without converting the volume again.
+            let exactInput = rates?.input ?? ExactNumber(inputRate)
+            let exactOutput = rates?.output ?? ExactNumber(outputRate)
+            let inputCents = volume.input.flatMap { t in exactInput.flatMap { (t * $0)?.rounded(scale: 2, dividedBy: .million) } }
+            let outputCents = volume.output.flatMap { t in exactOutput.flatMap { (t * $0)?.rounded(scale: 2, dividedBy: .million) } }
+            return OptionCost(offer: offer, lineItems: [
+                LineItem(label: "input tokens", quantity: volume.inputMillions, unit: "1M tokens", unitPrice: inputRate, cents: inputCents,
+                         exactAmount: volume.inputMillions * inputRate),
+                LineItem(label: "output tokens", quantity: volume.outputMillions, unit: "1M tokens", unitPrice: outputRate, cents: outputCents,
+                         exactAmount: volume.outputMillions * outputRate),
+            ])
+        }
+        switch parts(of: offer, pricing: pricing) {
         case .failure(let unpriced):
             return OptionCost(offer: offer, unpricedReason: unpriced.reason)
         case .success(let (parts, notes)):

@@ -145,7 +145,9 @@ private struct JSONParser {
         try enter()
         index += 1
         var members: [JSONValue.Member] = []
-        var seen = Set<String>()
+        // Duplicates are found by looking through the few keys of a small object, and by a set beyond that (a
+        // set per object would hash every key of 100,000 small objects).
+        var seen: Set<String>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -158,7 +160,12 @@ private struct JSONParser {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyLine = line
             let key = try parseString()
-            if !seen.insert(key).inserted { throw error("duplicate key \"\(key)\"") }
+            if members.count < 16 {
+                if members.contains(where: { $0.key == key }) { throw error("duplicate key \"\(key)\"") }
+            } else {
+                if seen == nil { seen = Set(members.map(\.key)) }
+                if seen?.insert(key).inserted == false { throw error("duplicate key \"\(key)\"") }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after key \"\(key)\"")
@@ -239,15 +246,27 @@ private struct JSONParser {
             }
             if digits(&self) == 0 { throw error("a number needs digits in its exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return text(start..<index)
+    }
+
+    /// The bytes in `range`, known to be ASCII, as a string: copied directly, no validation needed.
+    func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         // Fast path: most strings have no escapes and can be taken as one validated slice.
         var end = index
+        var ascii = true
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            if bytes[end] >= 0x80 { ascii = false }
             end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""), ascii {
+            let text = text(index..<end)
+            index = end + 1
+            return text
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {

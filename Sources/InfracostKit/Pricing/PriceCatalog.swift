@@ -39,8 +39,19 @@ public struct PriceCatalog: Equatable, Sendable {
     ///
     /// Linear in the size of both catalogs (an index by id, not a search per offer).
     public mutating func merge(_ other: PriceCatalog) {
+        if offers.isEmpty {
+            // Nothing to replace (the usual --no-bundled case): the other file's offers, ids unique as loaded.
+            offers = other.offers
+        } else {
+            mergeOffers(other.offers)
+        }
+        mergeRest(other)
+    }
+
+    /// Replaces offers by id and appends new ones.
+    mutating func mergeOffers(_ others: [Offer]) {
         var index = Dictionary(offers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        for offer in other.offers {
+        for offer in others {
             if let position = index[offer.id] {
                 offers[position] = offer
             } else {
@@ -48,6 +59,10 @@ public struct PriceCatalog: Equatable, Sendable {
                 offers.append(offer)
             }
         }
+    }
+
+    /// Merges everything but the offers.
+    mutating func mergeRest(_ other: PriceCatalog) {
         var gpuIndex = Dictionary(gpus.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for gpu in other.gpus {
             if let position = gpuIndex[gpu.name] {

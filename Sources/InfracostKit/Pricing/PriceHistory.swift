@@ -94,8 +94,13 @@ extension PriceCatalog {
                 continue
             }
             var priced = offer.asOf(day)
-            priced.deprecationDue = Lifecycle.isDeprecationDue(offer, on: day)
-            if priced.tier == .serverlessGPU { priced.platformIdleTimeoutSeconds = platform(offer.provider)?.idleTimeoutSeconds }
+            // Set only what changes: an offer's fields are shared with the undated catalog until one is written.
+            let due = Lifecycle.isDeprecationDue(offer, on: day)
+            if priced.deprecationDue != due { priced.deprecationDue = due }
+            if priced.tier == .serverlessGPU {
+                let idle = platform(offer.provider)?.idleTimeoutSeconds
+                if priced.platformIdleTimeoutSeconds != idle { priced.platformIdleTimeoutSeconds = idle }
+            }
             catalog.offers.append(priced)
         }
         return catalog

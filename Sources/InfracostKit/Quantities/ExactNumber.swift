@@ -161,10 +161,19 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
 extension Money {
     /// `cents` as plain text with two decimals, e.g. 216000 -> `"2160.00"`.
     public static func plain(cents: Int128) -> String {
-        var digits = String(cents.magnitude)
-        if digits.count < 3 { digits = String(repeating: "0", count: 3 - digits.count) + digits }
-        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -2))
-        return (cents < 0 ? "-" : "") + digits
+        plain(units: cents, scale: 2)
+    }
+
+    /// `units` of 10^-scale as plain text with exactly `scale` decimals, e.g. (6000, 4) -> `"0.6000"`: the same
+    /// text as `plain(_:scale:)` gives for that amount.
+    public static func plain(units: Int128, scale: Int) -> String {
+        let magnitude = units.magnitude
+        var digits = magnitude <= UInt128(UInt64.max) ? String(UInt64(magnitude)) : String(magnitude)
+        if scale > 0 {
+            if digits.utf8.count <= scale { digits = String(repeating: "0", count: scale - digits.utf8.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return (units < 0 ? "-" : "") + digits
     }
 
     /// `cents` for people: `"$2,160.00"`.

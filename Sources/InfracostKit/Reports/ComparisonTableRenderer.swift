@@ -44,8 +44,17 @@ public enum ComparisonTableRenderer {
             alignments += [.right, .left, .left, .left]
         }
         var table = TextTable(headers: headers, alignments: alignments)
+        table.rows.reserveCapacity(comparison.options.count)
         var rank = 0
+        let tokens = ExactNumber(workload.totalTokens)
+        // One pass over the options gathers what the notes below the table need.
+        var deprecated: [String] = []
+        var unpriced: [String] = []
+        var simulated = false
         for option in comparison.options {
+            if option.offer.deprecationDue { deprecated.append("\(option.offer.id) on \(option.offer.deprecatedOn ?? "?")") }
+            if option.total == nil { unpriced.append("  \(option.offer.id): \(option.unpricedReason ?? "")\n") }
+            if option.method == "simulation" { simulated = true }
             var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
             if option.throughput?.isEstimate == true, option.total != nil { mark += "~" }
             if option.method == "simulation" { mark += "s" }
@@ -53,9 +62,11 @@ public enum ComparisonTableRenderer {
             var row: [String]
             if let total = option.total {
                 rank += 1
-                let perMillion = option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""
-                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, gpuText(option),
-                       Money.formatted(total, currency: comparison.currency), perMillion]
+                let perMillion = option.costPerMillionUnits(tokens: tokens).map { Money.plain(units: $0, scale: 4) }
+                    ?? option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""
+                let monthly = option.totalCents.map { Money.formatted(cents: $0, currency: comparison.currency) }
+                    ?? Money.formatted(total, currency: comparison.currency)
+                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, gpuText(option), monthly, perMillion]
             } else {
                 row = [mark, "-", option.offer.id, option.offer.tier.rawValue, gpuText(option), "no price", ""]
             }
@@ -77,20 +88,19 @@ public enum ComparisonTableRenderer {
             table.rows.append(row)
         }
         // The marks, the rank and the offer share one column, a space apart (so the precision fits 80 columns).
-        let markWidth = ([table.headers[0]] + table.rows.map { $0[0] }).map(\.count).max() ?? 0
-        let rankWidth = ([table.headers[1]] + table.rows.map { $0[1] }).map(\.count).max() ?? 0
+        let markWidth = ([table.headers[0]] + table.rows.map { $0[0] }).map(TextTable.width).max() ?? 0
+        let rankWidth = ([table.headers[1]] + table.rows.map { $0[1] }).map(TextTable.width).max() ?? 0
         func merged(_ cells: [String]) -> [String] {
-            let mark = cells[0].padding(toLength: markWidth, withPad: " ", startingAt: 0)
-            return [mark + " " + String(repeating: " ", count: rankWidth - cells[1].count) + cells[1] + " " + cells[2]] + cells.dropFirst(3)
+            let mark = cells[0] + String(repeating: " ", count: markWidth - TextTable.width(cells[0]))
+            return [mark + " " + String(repeating: " ", count: rankWidth - TextTable.width(cells[1])) + cells[1] + " " + cells[2]] + cells.dropFirst(3)
         }
         table = TextTable(headers: merged(table.headers), alignments: [.left] + table.alignments.dropFirst(3))
             .with(rows: table.rows.map(merged))
         output += table.render()
         output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated\n"
-        if comparison.options.contains(where: { $0.method == "simulation" }) { output += "s priced by simulating the traffic (--explain shows the details)\n" }
-        let deprecated = comparison.options.filter(\.offer.deprecationDue)
+        if simulated { output += "s priced by simulating the traffic (--explain shows the details)\n" }
         if !deprecated.isEmpty {
-            output += wrapped("! deprecated: ", deprecated.map { "\($0.offer.id) on \($0.offer.deprecatedOn ?? "?")" })
+            output += wrapped("! deprecated: ", deprecated)
         }
         output += "\n" + ComparisonTableRenderer.verdicts(comparison).map { $0 + "\n" }.joined()
         if let baseline = comparison.baseline, let cheapest = comparison.cheapest, cheapest.offer.id != baseline.offer.id,
@@ -98,10 +108,8 @@ public enum ComparisonTableRenderer {
             output += "Against \(baseline.offer.id): saves \(Money.formatted(saving.amount, currency: comparison.currency))/month"
             output += " (\(Money.plain(saving.percent, scale: 1))%)\n"
         }
-        let unpriced = comparison.options.filter { $0.total == nil }
         if !unpriced.isEmpty {
-            output += "\nNo price:\n"
-            for option in unpriced { output += "  \(option.offer.id): \(option.unpricedReason ?? "")\n" }
+            output += "\nNo price:\n" + unpriced.joined()
         }
         if !comparison.retired.isEmpty {
             output += "\n" + wrapped("Retired (not priced): ", comparison.retired.map { "\($0.id) on \($0.retiredOn ?? "?")" })

@@ -7,6 +7,7 @@ public enum TextSafety {
     /// The text with every control character made visible (`\u{1B}` -> `\e`, others `\xNN`), so it is shown,
     /// never acted on. Printable text, including non-ASCII letters, is unchanged.
     public static func visible(_ text: String) -> String {
+        guard !isPlain(text, keepingLineEnds: false) else { return text }
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -31,6 +32,8 @@ public enum TextSafety {
     /// A whole report for stdout or a file: controls other than line feed, tab and a carriage return before a
     /// line feed (CSV's line end) made visible, so no byte of an offer id or workload name acts on a terminal.
     public static func report(_ text: String) -> String {
+        // A whole report is megabytes: scanned as bytes, and copied only when something must be shown.
+        guard !isPlain(text, keepingLineEnds: true) else { return text }
         let scalars = Array(text.unicodeScalars)
         func kept(_ index: Int) -> Bool {
             let scalar = scalars[index]
@@ -47,6 +50,42 @@ public enum TextSafety {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` holds no control `isControl` names (with `keepingLineEnds`, line feeds, tabs and a carriage
+    /// return before a line feed are allowed), found from its UTF-8 bytes in one pass. False means "look closer".
+    static func isPlain(_ text: String, keepingLineEnds: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    index += 1
+                    continue
+                }
+                if byte < 0x20 {
+                    guard keepingLineEnds else { return false }
+                    if byte == 0x0A || byte == 0x09 || (byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) {
+                        index += 1
+                        continue
+                    }
+                    return false
+                }
+                if byte == 0x7F { return false }
+                // C1 controls U+0080...U+009F are C2 80...C2 9F; the bidirectional controls U+202A...U+202E and
+                // U+2066...U+2069 are E2 80 AA...AE and E2 81 A6...A9.
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F { return false }
+                if byte == 0xE2, index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80, (0xAA...0xAE).contains(third) { return false }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+                }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees.

@@ -50,7 +50,8 @@ struct PricingOptions: ParsableArguments {
         var origin: [String: String] = [:]
         for path in pricingFiles {
             let file = try CatalogLoader.load(contentsOf: path)
-            for offer in file.offers {
+            // One file has no duplicates (the loader refuses them): nothing to name.
+            for offer in file.offers where pricingFiles.count > 1 {
                 if let earlier = origin[offer.id], earlier != path {
                     Diagnostics.warn(["offer \(offer.id) is in both \(earlier) and \(path); the one in \(path) is used"])
                 }
