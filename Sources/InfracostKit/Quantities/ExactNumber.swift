@@ -8,8 +8,10 @@ public import Foundation
 /// faster than `Decimal`, which lets a sweep price hundreds of thousands of points. Every operation reports
 /// overflow as nil; callers then fall back to `Decimal`.
 public struct ExactNumber: Equatable, Hashable, Sendable {
-    public var mantissa: Int128
-    public var exponent: Int
+    /// The digits, without trailing zeros (the normal form `==` and hashing rely on, so it is set only here).
+    public private(set) var mantissa: Int128
+    /// The power of ten the mantissa is scaled by.
+    public private(set) var exponent: Int
 
     public init(mantissa: Int128, exponent: Int = 0) {
         self.mantissa = mantissa
