@@ -121,7 +121,6 @@ public struct OfferPricer: Sendable {
     public func cost(for workload: Workload, volume: PerTokenModel.Volume? = nil) -> OptionCost {
         switch offer.tier {
         case .api, .serverless:
-            guard let volume else { return PerTokenModel.cost(of: offer, for: workload) }
             if case .perToken(let input, let output)? = exact {
                 return PerTokenModel.cost(of: offer, for: workload, volume: volume, rates: (input, output))
             }

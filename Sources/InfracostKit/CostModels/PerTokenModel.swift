@@ -16,10 +16,15 @@ public enum PerTokenModel {
         public var share: Decimal
         /// Price per 1M tokens.
         public var rate: Decimal
+        /// `rate` as an exact number, when the caller had it converted already (the offer's standard rates).
+        var exactRate: ExactNumber? = nil
     }
 
     /// The parts of the bill for `offer` under `pricing`, with notes; or why the offer cannot be priced.
-    public static func parts(of offer: Offer, pricing: TokenPricing) -> Result<(parts: [Part], notes: [String]), Unpriced> {
+    /// `standardRates`, the offer's standard rates already converted exactly, are carried by the plain bill's parts.
+    public static func parts(of offer: Offer, pricing: TokenPricing, standardRates: (input: ExactNumber, output: ExactNumber)? = nil)
+        -> Result<(parts: [Part], notes: [String]), Unpriced>
+    {
         if let gap = offer.priceGap { return .failure(Unpriced(reason: gap)) }
         guard let standard = offer.tokenRates else {
             let missing = offer.inputPerMTok == nil ? "input_per_mtok" : "output_per_mtok"
@@ -27,8 +32,8 @@ public enum PerTokenModel {
         }
         // The plain two-line bill (most offers, most workloads): no segments, no notes to build.
         if pricing.mode == .standard, pricing.cachedShare == 0, offer.contextTier == nil, offer.offPeak == nil {
-            return .success(([Part(label: "input tokens", side: .input, share: 1, rate: standard.input),
-                              Part(label: "output tokens", side: .output, share: 1, rate: standard.output)], []))
+            return .success(([Part(label: "input tokens", side: .input, share: 1, rate: standard.input, exactRate: standardRates?.input),
+                              Part(label: "output tokens", side: .output, share: 1, rate: standard.output, exactRate: standardRates?.output)], []))
         }
         var notes: [String] = []
         var rates = standard
@@ -145,38 +150,25 @@ public enum PerTokenModel {
     /// The cost of `workload` on a per-token offer; unpriced when a rate it needs is missing.
     ///
     /// `volume` (the workload's, converted once) and `rates` (the offer's standard rates as exact numbers) let a
-    /// caller pricing many offers skip converting them again for the plain two-line bill; the amounts are the same.
+    /// caller pricing many offers skip converting them for every offer; the amounts are the same.
     public static func cost(of offer: Offer, for workload: Workload, volume: Volume? = nil,
                             rates: (input: ExactNumber, output: ExactNumber)? = nil) -> OptionCost {
-        let pricing = workload.tokenPricing
-        if let volume, offer.priceGap == nil, let inputRate = offer.inputPerMTok, let outputRate = offer.outputPerMTok,
-           pricing.mode == .standard, pricing.cachedShare == 0, offer.contextTier == nil, offer.offPeak == nil {
-            // The plain two-line bill, as `parts` makes it, without converting the volume again.
-            let exactInput = rates?.input ?? ExactNumber(inputRate)
-            let exactOutput = rates?.output ?? ExactNumber(outputRate)
-            let inputCents = volume.input.flatMap { t in exactInput.flatMap { (t * $0)?.rounded(scale: 2, dividedBy: .million) } }
-            let outputCents = volume.output.flatMap { t in exactOutput.flatMap { (t * $0)?.rounded(scale: 2, dividedBy: .million) } }
-            return OptionCost(offer: offer, lineItems: [
-                LineItem(label: "input tokens", quantity: volume.inputMillions, unit: "1M tokens", unitPrice: inputRate, cents: inputCents,
-                         exactAmount: volume.inputMillions * inputRate),
-                LineItem(label: "output tokens", quantity: volume.outputMillions, unit: "1M tokens", unitPrice: outputRate, cents: outputCents,
-                         exactAmount: volume.outputMillions * outputRate),
-            ])
-        }
-        switch parts(of: offer, pricing: pricing) {
+        switch parts(of: offer, pricing: workload.tokenPricing, standardRates: rates) {
         case .failure(let unpriced):
             return OptionCost(offer: offer, unpricedReason: unpriced.reason)
         case .success(let (parts, notes)):
+            let volume = volume ?? Volume(workload)
             let items = parts.map { part -> LineItem in
-                let sideTokens = part.side == .input ? workload.inputTokens : workload.outputTokens
-                let tokens = part.share == 1 ? sideTokens : sideTokens * part.share
-                let millions = tokens * Decimal.millionth
+                let input = part.side == .input
                 // Plain shares (1) take the exact path; fractions are products in Decimal, rounded once.
-                let cents = part.share == 1
-                    ? ExactNumber(part.side == .input ? workload.inputTokens : workload.outputTokens).flatMap { t in
-                        ExactNumber(part.rate).flatMap { r in (t * r)?.rounded(scale: 2, dividedBy: .million) }
-                    }
-                    : nil
+                guard part.share == 1 else {
+                    let millions = (input ? workload.inputTokens : workload.outputTokens) * part.share * Decimal.millionth
+                    return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, exactAmount: millions * part.rate)
+                }
+                let millions = input ? volume.inputMillions : volume.outputMillions
+                let cents = (input ? volume.input : volume.output).flatMap { t in
+                    (part.exactRate ?? ExactNumber(part.rate)).flatMap { r in (t * r)?.rounded(scale: 2, dividedBy: .million) }
+                }
                 return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, cents: cents, exactAmount: millions * part.rate)
             }
             return OptionCost(offer: offer, lineItems: items, notes: notes)

@@ -134,7 +134,6 @@ struct CatalogFileReader {
                 continue
             }
             if section.key == "offers" { offerLines.reserveCapacity(offerLines.count + elements.count) }
-            if section.key == "offers" { offerLines.reserveCapacity(offerLines.count + elements.count) }
             for element in elements {
                 guard case .object(let fields) = element.value else {
                     report(element.line, nil, section.key, "each entry must be an object, found \(element.value.kindDescription)")

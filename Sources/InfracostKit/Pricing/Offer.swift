@@ -243,23 +243,11 @@ public struct Offer: Equatable, Sendable {
             tokensPerSecond: tokensPerSecond,
             coldStartSeconds: coldStartSeconds,
             idleTimeoutSeconds: idleTimeoutSeconds,
-            platformIdleTimeoutSeconds: nil,
             purchase: purchase,
             currency: currency,
             provenance: provenance,
             notes: notes,
-            history: history,
-            effectiveFrom: nil,
-            deprecatedOn: nil,
-            retiredOn: nil,
-            deprecationDue: false,
-            cachedInputPerMTok: nil,
-            modeRates: [:],
-            contextTier: nil,
-            offPeak: nil,
-            termMonths: nil,
-            registryKeys: [:],
-            priceGap: nil))
+            history: history))
     }
 
     /// The standard per-token rates, when both are given.

@@ -19,14 +19,7 @@ public enum Money {
     /// This is the form used in JSON and CSV: every spreadsheet and JSON reader parses it exactly.
     public static func plain(_ value: Decimal, scale: Int = 2) -> String {
         let rounded = rounded(value, scale: scale)
-        if let units = wholeUnits(rounded, scale: scale) {
-            var digits = String(units.magnitude)
-            if scale > 0 {
-                if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
-                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-            }
-            return (units < 0 ? "-" : "") + digits
-        }
+        if let units = wholeUnits(rounded, scale: scale) { return plain(units: Int128(units), scale: scale) }
         let text = rounded.description
         let negative = text.hasPrefix("-")
         let unsigned = negative ? text.dropFirst() : Substring(text)
