@@ -152,15 +152,22 @@ public struct Comparison: Equatable, Sendable {
             ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
         ]
         // Tier assumptions only for tiers in the comparison (`--tier api` has no GPUs to size).
+        // One pass over the options for all three questions (a comparison can hold 100,000).
         var tiers = Set(excluded.map(\.tier))
-        for option in options { tiers.insert(option.offer.tier) }
+        var modelSized = false
+        var pricedSpot = false
+        for option in options {
+            if tiers.count < Tier.allCases.count { tiers.insert(option.offer.tier) }
+            if !modelSized, option.throughput?.method == "model" { modelSized = true }
+            if !pricedSpot, option.total != nil, option.offer.purchase == "spot" { pricedSpot = true }
+        }
         if tiers.contains(.dedicated) {
             list.append(("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"))
         }
         if tiers.contains(.serverlessGPU) {
             list.append(("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"))
         }
-        if options.contains(where: { $0.throughput?.method == "model" }) {
+        if modelSized {
             let (input, output) = workload.requestShape
             let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (--model names one)"
             let precision = workload.serving.precision.map { "\($0.rawValue) (--precision)" } ?? "fp8 where the GPU has it, else bf16 (--precision)"
@@ -174,7 +181,7 @@ public struct Comparison: Equatable, Sendable {
         if let size = pricing.inputTokensPerRequest { list.append(("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)")) }
         if pricing.inputTokensPerRequest == nil, let sizes = pricing.requestSizes { list.append(("request size", "each request's own, from \(sizes.origin) (for long-context tiers)")) }
         if let profile = pricing.dayProfile { list.append(("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)")) }
-        if options.contains(where: { $0.offer.purchase == "spot" && $0.total != nil }) {
+        if pricedSpot {
             list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (--spot-interruption; an assumption)"))
         }
         if workload.coldStartsPerDay > 0 {

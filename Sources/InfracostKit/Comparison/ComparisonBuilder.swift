@@ -44,13 +44,18 @@ extension Comparison {
         if let baselineID = request.baselineID {
             try checkBaseline(baselineID, comparison: comparison, catalog: catalog)
         }
-        let estimated = options.filter { $0.total != nil && $0.throughput?.isEstimate == true }
-        if !estimated.isEmpty {
-            let roofline = estimated.contains { $0.throughput?.method == "roofline" }
+        var estimatedCount = 0
+        var roofline = false
+        for option in options where option.total != nil {
+            guard let throughput = option.throughput, throughput.isEstimate else { continue }
+            estimatedCount += 1
+            roofline = roofline || throughput.method == "roofline"
+        }
+        if estimatedCount > 0 {
             let how = roofline ? "the serving performance model, or a decode roofline at batch \(Throughput.rooflineBatch) for GPUs without compute figures"
                 : "the serving performance model, sized for \(workload.serving.targetText)"
             comparison.warnings.append(
-                "\(estimated.count) GPU option\(estimated.count == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); --explain shows how")
+                "\(estimatedCount) GPU option\(estimatedCount == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); --explain shows how")
         }
         if options.isEmpty {
             comparison.warnings.append("no offer in the catalog can serve this workload (\(excluded.count) left out)")

@@ -58,43 +58,95 @@ public struct ThroughputEstimate: Equatable, Sendable {
 }
 
 /// The priced result for one offer under one workload.
+///
+/// Its fields live in one shared box (copy on write): an option is copied into rankings, reports and rows, and
+/// a comparison of 100,000 offers would otherwise move about 400 bytes per option at every step.
 public struct OptionCost: Equatable, Sendable {
-    public var offer: Offer
+    private var box: Box
+
+    /// The offer priced.
+    public var offer: Offer {
+        get { box.fields.offer }
+        _modify { yield &uniqueBox().fields.offer }
+    }
     /// The breakdown; empty when the option could not be priced.
-    public let lineItems: [LineItem]
+    public var lineItems: [LineItem] { box.fields.lineItems }
     /// Why the option has no total (missing price, no throughput figure); nil when priced.
-    public let unpricedReason: String?
+    public var unpricedReason: String? { box.fields.unpricedReason }
     /// The monthly total: the exact sum of the line items, or nil when the option has no price.
-    public let total: Decimal?
+    public var total: Decimal? { box.fields.total }
     /// `total` in cents, when every line item's amount is known in cents (the usual case); nil otherwise.
-    public let totalCents: Int128?
+    public var totalCents: Int128? { box.fields.totalCents }
     /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
-    public var gpus: Int?
+    public var gpus: Int? {
+        get { box.fields.gpus }
+        _modify { yield &uniqueBox().fields.gpus }
+    }
     /// Billed GPU-seconds per month (serverless-gpu).
-    public var gpuSeconds: Decimal?
+    public var gpuSeconds: Decimal? {
+        get { box.fields.gpuSeconds }
+        _modify { yield &uniqueBox().fields.gpuSeconds }
+    }
     /// The throughput used, for GPU options.
-    public var throughput: ThroughputEstimate?
+    public var throughput: ThroughputEstimate? {
+        get { box.fields.throughput }
+        _modify { yield &uniqueBox().fields.throughput }
+    }
     /// Caveats specific to this option.
-    public var notes: [String]
+    public var notes: [String] {
+        get { box.fields.notes }
+        _modify { yield &uniqueBox().fields.notes }
+    }
     /// How the option was priced: `model` (the flat-average cost models) or `simulation` (traffic simulated).
-    public var method = "model"
+    public var method: String {
+        get { box.fields.method }
+        _modify { yield &uniqueBox().fields.method }
+    }
     /// Latency the simulation measured, when the option was priced by simulating traffic.
-    public var simulatedLatency: SimulatedLatency?
+    public var simulatedLatency: SimulatedLatency? {
+        get { box.fields.simulatedLatency }
+        _modify { yield &uniqueBox().fields.simulatedLatency }
+    }
+
+    private struct Fields: Equatable, Sendable {
+        var offer: Offer
+        var lineItems: [LineItem]
+        var unpricedReason: String?
+        var total: Decimal?
+        var totalCents: Int128?
+        var gpus: Int?
+        var gpuSeconds: Decimal?
+        var throughput: ThroughputEstimate?
+        var notes: [String]
+        var method = "model"
+        var simulatedLatency: SimulatedLatency? = nil
+    }
+
+    /// The shared storage; changed only when uniquely referenced (`uniqueBox`), so sharing it is safe.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The storage, copied first when another option shares it.
+    private mutating func uniqueBox() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    public static func == (lhs: OptionCost, rhs: OptionCost) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
 
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
         gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [String] = []
     ) {
-        self.offer = offer
-        self.lineItems = lineItems
-        self.unpricedReason = unpricedReason
         let cents = unpricedReason == nil ? OptionCost.centsSum(lineItems) : nil
-        self.totalCents = cents
-        self.total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }
-        self.gpus = gpus
-        self.gpuSeconds = gpuSeconds
-        self.throughput = throughput
-        self.notes = notes
+        let total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }
+        box = Box(Fields(
+            offer: offer, lineItems: lineItems, unpricedReason: unpricedReason, total: total, totalCents: cents,
+            gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes))
     }
 
     /// The sum of the items' cents, when every item has them and the sum does not overflow.

@@ -259,13 +259,16 @@ struct CatalogFileReader {
         return text.contains(where: \.isWhitespace)
     }
 
+    /// The price fields each tier takes (built once, not per offer).
+    static let tierPriceFields: [Tier: Set<String>] = [
+        .api: ["input_per_mtok", "output_per_mtok"], .serverless: ["input_per_mtok", "output_per_mtok"],
+        .serverlessGPU: ["per_second", "per_hour"], .dedicated: ["per_hour", "per_month"],
+    ]
+    static let perTokenOnlyFields = ["cached_input_per_mtok", "batch", "flex", "priority", "long_context", "off_peak"]
+    static let gpuOnlyFields = ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s", "term_months"]
+
     mutating func checkTierFields(_ offer: Offer, tier: Tier, entry: Entry) {
-        let allowed: Set<String>
-        switch tier {
-        case .api, .serverless: allowed = ["input_per_mtok", "output_per_mtok"]
-        case .serverlessGPU: allowed = ["per_second", "per_hour"]
-        case .dedicated: allowed = ["per_hour", "per_month"]
-        }
+        let allowed = Self.tierPriceFields[tier] ?? []
         for field in Self.priceFields where entry.has(field) && !allowed.contains(field) {
             report(entry.line(of: field), offer.id, field,
                    "does not apply to tier '\(tier.rawValue)' (its prices are \(allowed.sorted().joined(separator: " and ")))")
@@ -280,7 +283,7 @@ struct CatalogFileReader {
             report(entry.line, offer.id, "gpu", "is missing: a \(tier.rawValue) offer names its GPU")
         }
         if tier == .serverlessGPU || tier == .dedicated {
-            for field in ["cached_input_per_mtok", "batch", "flex", "priority", "long_context", "off_peak"] where entry.has(field) {
+            for field in Self.perTokenOnlyFields where entry.has(field) {
                 report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)' (per-token prices only)")
             }
         }
@@ -288,7 +291,7 @@ struct CatalogFileReader {
             report(entry.line(of: "term_months"), offer.id, "term_months", "applies to reserved offers only (purchase: reserved)")
         }
         if tier == .api || tier == .serverless {
-            for field in ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s", "term_months"] where entry.has(field) {
+            for field in Self.gpuOnlyFields where entry.has(field) {
                 report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)'")
             }
         }
@@ -631,11 +634,12 @@ struct CatalogFileReader {
             report(member.line, id, key, "'\(text)' is not a valid amount: \(error.reason)")
             return nil
         }
-        if value < 0 {
+        // Sign and zero tests, not Decimal comparisons (each normalizes both sides; 250,000 prices in a large file).
+        if value.sign == .minus, !value.isZero {
             report(member.line, id, key, "must not be negative, found \(text)")
             return nil
         }
-        if positive, value == 0 {
+        if positive, value.isZero {
             report(member.line, id, key, "must be greater than zero")
             return nil
         }

@@ -35,7 +35,23 @@ public enum DecimalText {
     /// - Throws: `Problem` saying why the text is not accepted.
     public static func parse(_ text: String) throws(Problem) -> Decimal {
         if text.isEmpty { throw .empty }
-        let bytes = Array(text.utf8)
+        // Native strings are contiguous UTF-8: read them in place (a catalog of 100,000 offers has 250,000 prices).
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, text: text) }) {
+            return try result.get()
+        }
+        return try parse(bytes: Array(text.utf8), text: text).get()
+    }
+
+    private static func parse<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes, text: String) -> Result<Decimal, Problem> where Bytes.Index == Int {
+        do throws(Problem) {
+            return .success(try parseDigits(bytes, text: text))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func parseDigits<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, text: String) throws(Problem) -> Decimal
+    where Bytes.Index == Int {
         var index = 0
         var mantissaDigits = 0
         var significantDigits = 0
@@ -102,8 +118,24 @@ public enum DecimalText {
             value = parsed
         } else {
             value = Decimal(sign: negative ? .minus : .plus, exponent: exponent - fractionDigits, significand: Decimal(significand))
+            // Within the limit without a Decimal comparison (microseconds each) when the integers say so.
+            if !overflow, Self.withinLimit(significand: significand, exponent: exponent - fractionDigits) { return value }
         }
         if value.magnitude > maximumMagnitude { throw .tooLarge }
         return value
+    }
+
+    /// Whether `significand x 10^exponent` is certainly at most 1e18 (false means: compare exactly).
+    static func withinLimit(significand: UInt64, exponent: Int) -> Bool {
+        let limit: UInt64 = 1_000_000_000_000_000_000
+        if exponent <= 0 { return significand <= limit }
+        if exponent > 18 { return significand == 0 }
+        var scaled = significand
+        for _ in 0..<exponent {
+            let (next, overflow) = scaled.multipliedReportingOverflow(by: 10)
+            if overflow { return false }
+            scaled = next
+        }
+        return scaled <= limit
     }
 }

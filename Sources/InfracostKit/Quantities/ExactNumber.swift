@@ -180,9 +180,27 @@ extension Money {
 
     /// `cents` for people: `"$2,160.00"`.
     public static func formatted(cents: Int128, currency: String = "USD") -> String {
-        let text = plain(cents: cents.magnitude > 0 ? Int128(cents.magnitude) : 0)
-        let parts = text.split(separator: ".")
-        return (cents < 0 ? "-" : "") + symbol(for: currency) + Numbers.grouped(String(parts[0])) + "." + parts[1]
+        // Written digit by digit from the right (a table of 100,000 rows formats one amount per row).
+        guard cents.magnitude <= UInt128(UInt64.max) else {
+            let parts = plain(cents: Int128(cents.magnitude)).split(separator: ".")
+            return (cents < 0 ? "-" : "") + symbol(for: currency) + Numbers.grouped(String(parts[0])) + "." + parts[1]
+        }
+        var magnitude = UInt64(cents.magnitude)
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(48)
+        for _ in 0..<2 {
+            reversed.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        reversed.append(UInt8(ascii: "."))
+        var written = 0
+        repeat {
+            if written > 0, written % 3 == 0 { reversed.append(UInt8(ascii: ",")) }
+            reversed.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+            written += 1
+        } while magnitude > 0
+        return (cents < 0 ? "-" : "") + symbol(for: currency) + String(decoding: reversed.reversed(), as: UTF8.self)
     }
 
     /// An amount of `cents` (units of 0.01) as a `Decimal`.

@@ -76,6 +76,7 @@ extension Infracost {
                 if let chart { try Diagnostics.emit(ParetoChart.render(comparison), to: chart) }
                 try Diagnostics.emit(ComparisonReport.render(comparison, format: output.format, explain: explain, wide: wide), to: output.out)
                 Diagnostics.warn(comparison.warnings + stale)
+                Diagnostics.keepUntilExit((catalog, comparison))
             }
         }
     }
