@@ -43,8 +43,15 @@ public enum ComparisonTableRenderer {
             headers += ["tok/s", "priced by", "verified", "source"]
             alignments += [.right, .left, .left, .left]
         }
-        var table = TextTable(headers: headers, alignments: alignments)
-        table.rows.reserveCapacity(comparison.options.count)
+        // Rows from the offer column on; the marks and the rank join the offer's cell once their widths are known.
+        var rows: [[String]] = []
+        var marks: [String] = []
+        var ranks: [String] = []
+        rows.reserveCapacity(comparison.options.count)
+        marks.reserveCapacity(comparison.options.count)
+        ranks.reserveCapacity(comparison.options.count)
+        var markWidth = TextTable.width(headers[0])
+        var rankWidth = TextTable.width(headers[1])
         var rank = 0
         let tokens = ExactNumber(workload.totalTokens)
         // One pass over the options gathers what the notes below the table need.
@@ -66,10 +73,15 @@ public enum ComparisonTableRenderer {
                     ?? option.costPerMillionTokens(workload).map { Money.plain($0, scale: 4) } ?? ""
                 let monthly = option.totalCents.map { Money.formatted(cents: $0, currency: comparison.currency) }
                     ?? Money.formatted(total, currency: comparison.currency)
-                row = [mark, String(rank), option.offer.id, option.offer.tier.rawValue, gpuText(option), monthly, perMillion]
+                ranks.append(String(rank))
+                row = [option.offer.id, option.offer.tier.rawValue, gpuText(option), monthly, perMillion]
             } else {
-                row = [mark, "-", option.offer.id, option.offer.tier.rawValue, gpuText(option), "no price", ""]
+                ranks.append("-")
+                row = [option.offer.id, option.offer.tier.rawValue, gpuText(option), "no price", ""]
             }
+            marks.append(mark)
+            markWidth = max(markWidth, TextTable.width(mark))
+            rankWidth = max(rankWidth, TextTable.width(ranks[ranks.count - 1]))
             if hasBaseline {
                 if option.offer.id == comparison.baselineID {
                     row.append("baseline")
@@ -85,17 +97,16 @@ public enum ComparisonTableRenderer {
                 let pricedBy = option.throughput.map { "\(option.method), \($0.method)" } ?? option.method
                 row += [throughput, pricedBy, option.offer.provenance.verifiedOn ?? "undated", option.offer.provenance.source ?? "no source"]
             }
-            table.rows.append(row)
+            rows.append(row)
         }
         // The marks, the rank and the offer share one column, a space apart (so the precision fits 80 columns).
-        let markWidth = ([table.headers[0]] + table.rows.map { $0[0] }).map(TextTable.width).max() ?? 0
-        let rankWidth = ([table.headers[1]] + table.rows.map { $0[1] }).map(TextTable.width).max() ?? 0
-        func merged(_ cells: [String]) -> [String] {
-            let mark = cells[0] + String(repeating: " ", count: markWidth - TextTable.width(cells[0]))
-            return [mark + " " + String(repeating: " ", count: rankWidth - TextTable.width(cells[1])) + cells[1] + " " + cells[2]] + cells.dropFirst(3)
+        func lead(_ mark: String, _ rank: String, _ offer: String) -> String {
+            mark + String(repeating: " ", count: markWidth - TextTable.width(mark)) + " "
+                + String(repeating: " ", count: rankWidth - TextTable.width(rank)) + rank + " " + offer
         }
-        table = TextTable(headers: merged(table.headers), alignments: [.left] + table.alignments.dropFirst(3))
-            .with(rows: table.rows.map(merged))
+        for index in rows.indices { rows[index][0] = lead(marks[index], ranks[index], rows[index][0]) }
+        let table = TextTable(headers: [lead(headers[0], headers[1], headers[2])] + headers.dropFirst(3), alignments: [.left] + alignments.dropFirst(3))
+            .with(rows: rows)
         output += table.render()
         output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated\n"
         if simulated { output += "s priced by simulating the traffic (--explain shows the details)\n" }

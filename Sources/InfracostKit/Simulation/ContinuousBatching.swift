@@ -178,33 +178,40 @@ struct ContinuousBatch {
     }
 }
 
-/// A first-in first-out line of request slots, in an array with a moving head.
+/// A first-in first-out line of request slots in a ring buffer (capacity a power of two): appending and popping
+/// never move the other slots, and a line that empties keeps its room for the next requests.
 struct SlotQueue {
-    var items: [Int32] = []
-    var head = 0
+    private var storage: [Int32] = []
+    private var head = 0
+    private(set) var count = 0
 
-    var isEmpty: Bool { head == items.count }
-    var count: Int { items.count - head }
-    var first: Int32? { isEmpty ? nil : items[head] }
+    var isEmpty: Bool { count == 0 }
+    var first: Int32? { count == 0 ? nil : storage[head] }
 
-    mutating func append(_ slot: Int32) { items.append(slot) }
+    mutating func append(_ slot: Int32) {
+        if count == storage.count { grow() }
+        storage[(head &+ count) & (storage.count &- 1)] = slot
+        count &+= 1
+    }
 
     mutating func popFirst() -> Int32? {
-        guard head < items.count else { return nil }
-        let slot = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 1024, head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
+        guard count > 0 else { return nil }
+        let slot = storage[head]
+        head = (head &+ 1) & (storage.count &- 1)
+        count &-= 1
         return slot
     }
 
     mutating func removeAll() {
-        items.removeAll(keepingCapacity: true)
+        head = 0
+        count = 0
+    }
+
+    /// Doubles the room, the slots kept in line order from the start.
+    private mutating func grow() {
+        var grown = [Int32](repeating: 0, count: max(8, storage.count * 2))
+        for offset in 0..<count { grown[offset] = storage[(head + offset) & (storage.count - 1)] }
+        storage = grown
         head = 0
     }
 }
