@@ -32,10 +32,16 @@ public struct OfferPricer: Sendable {
     /// platform, not on the offer, so 100,000 offers of a few GPUs look each up once.
     struct Lookups {
         let inputShare: Decimal
-        var throughput: [String: Result<ThroughputEstimate, Throughput.Unavailable>] = [:]
+        var throughput: [GPUKey: Result<ThroughputEstimate, Throughput.Unavailable>] = [:]
         var coldStarts: [String: (seconds: Decimal, origin: String)?] = [:]
 
         init(shape: Workload) { inputShare = shape.inputShare }
+
+        /// A GPU and how many: what a throughput lookup depends on (a key without building a string per offer).
+        struct GPUKey: Hashable {
+            var gpu: String?
+            var count: Int
+        }
     }
 
     init(offer: Offer, shape: Workload, catalog: PriceCatalog, lookups: inout Lookups) {
@@ -60,7 +66,7 @@ public struct OfferPricer: Sendable {
         case .serverlessGPU, .dedicated:
             let resolved: Result<ThroughputEstimate, Throughput.Unavailable>
             if offer.tokensPerSecond == nil {
-                let key = "\(offer.gpu ?? "")|\(offer.gpuCount)"
+                let key = Lookups.GPUKey(gpu: offer.gpu, count: offer.gpuCount)
                 if let known = lookups.throughput[key] {
                     resolved = known
                 } else {
