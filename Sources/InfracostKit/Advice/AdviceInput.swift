@@ -117,7 +117,7 @@ public struct AdviceInput: Equatable, Sendable {
         case "gpu_contract": gpuContract = text.isEmpty ? nil : text
         case "lock_in": lockIn = try choice(LockInTolerance.self)
         case "scale_to_zero": scaleToZero = try flag()
-        case "keep_warm": keepWarm = try count(0...10_000)
+        case "keep_warm": keepWarm = try count(Limits.keepWarmReplicasDecimal)
         default: throw .invalidUsage(message: "unknown advise setting '\(name)'\(Suggestions.hint(for: name, in: Self.settingNames))")
         }
     }

@@ -88,8 +88,8 @@ public struct Workload: Equatable, Sendable {
         if modelParamsB <= 0 {
             throw .invalidQuantity(flag: "--model-size", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
         }
-        if hoursPerMonth <= 0 || hoursPerMonth > 744 {
-            throw .invalidQuantity(flag: "--hours-per-month", value: Numbers.exact(hoursPerMonth), reason: "must be more than 0 and at most 744 (31 days)")
+        if hoursPerMonth <= 0 || hoursPerMonth > Limits.hoursPerMonth.upperBound {
+            throw .invalidQuantity(flag: "--hours-per-month", value: Numbers.exact(hoursPerMonth), reason: "must be \(Limits.positive(upTo: Limits.hoursPerMonth)) (31 days)")
         }
         if targetUtilization <= 0 || targetUtilization > 1 {
             throw .invalidQuantity(flag: "--target-utilization", value: Numbers.exact(targetUtilization), reason: "must be more than 0 and at most 1")

@@ -92,8 +92,8 @@ public struct WorkloadFile: Equatable, Sendable {
             } else {
                 report(1, nil, "version", "is missing (write version: 1)")
             }
-            let hours = decimal(member("hours_per_month"), nil, range: Decimal(string: "0.001")!...744, "more than 0 and at most 744") ?? Workload.defaultHoursPerMonth
-            let utilization = decimal(member("target_utilization"), nil, range: Decimal(string: "0.001")!...1, "more than 0 and at most 1") ?? Workload.defaultTargetUtilization
+            let hours = decimal(member("hours_per_month"), nil, range: Limits.hoursPerMonth, Limits.positive(upTo: Limits.hoursPerMonth)) ?? Workload.defaultHoursPerMonth
+            let utilization = decimal(member("target_utilization"), nil, range: Limits.targetUtilization, Limits.positive(upTo: Limits.targetUtilization)) ?? Workload.defaultTargetUtilization
             let budget = decimal(member("budget"), nil, range: 0...DecimalText.maximumMagnitude, "0 or more")
             var workloads: [WorkloadSpec] = []
             guard let list = member("workloads") else {
@@ -147,7 +147,7 @@ public struct WorkloadFile: Equatable, Sendable {
             var output: Decimal = 0
             let rates: [(String, Decimal)] = [("requests_per_second", 2_592_000), ("requests_per_minute", 43_200), ("requests_per_hour", 720), ("requests_per_day", 30)]
             let givenRates = rates.filter { member($0.0) != nil }
-            let monthHours = decimal(member("hours_per_month"), name, range: Decimal(string: "0.001")!...744, "more than 0 and at most 744") ?? hours
+            let monthHours = decimal(member("hours_per_month"), name, range: Limits.hoursPerMonth, Limits.positive(upTo: Limits.hoursPerMonth)) ?? hours
             if let tokens = member("tokens_per_month") {
                 if !givenRates.isEmpty { report(tokens.line, name, "tokens_per_month", "give tokens_per_month or a request rate, not both") }
                 do throws(InfracostError) {
@@ -191,9 +191,9 @@ public struct WorkloadFile: Equatable, Sendable {
                 if case .string(let id) = offer.value { offerID = id } else { report(offer.line, name, "offer", "must be an offer id") }
             }
             let budget = decimal(member("budget"), name, range: 0...DecimalText.maximumMagnitude, "0 or more")
-            let coldStarts = decimal(member("cold_starts_per_day"), name, range: 0...1_000_000, "between 0 and 1000000") ?? 0
-            let keepWarm = decimal(member("keep_warm"), name, range: 0...10_000, "between 0 and 10000") ?? 0
-            let workUtilization = decimal(member("target_utilization"), name, range: Decimal(string: "0.001")!...1, "more than 0 and at most 1") ?? utilization
+            let coldStarts = decimal(member("cold_starts_per_day"), name, range: Limits.coldStartsPerDay, "between 0 and \(Numbers.exact(Limits.coldStartsPerDay.upperBound))") ?? 0
+            let keepWarm = decimal(member("keep_warm"), name, range: Limits.keepWarmReplicasDecimal, Limits.between(Limits.keepWarmReplicas)) ?? 0
+            let workUtilization = decimal(member("target_utilization"), name, range: Limits.targetUtilization, Limits.positive(upTo: Limits.targetUtilization)) ?? utilization
             guard problems.count == before else { return nil }
             let workload = Workload(
                 inputTokens: Money.rounded(input, scale: 0), outputTokens: Money.rounded(output, scale: 0), modelParamsB: modelSize,

@@ -68,7 +68,7 @@ extension Infracost {
                     progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
                 ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
-                try pricing.warnStale(ids: [study.offerID], catalog: try pricing.catalog())
+                try pricing.warnStale(ids: [study.offerID], catalog: catalog)
             }
         }
     }

@@ -78,7 +78,7 @@ struct ModelOptions: ParsableArguments {
     /// The month length given, or the default 730 h.
     func hours() throws(InfracostError) -> Decimal {
         try hoursPerMonth.map { text throws(InfracostError) in
-            try PlainNumber.parse(text, flag: "--hours-per-month", range: Decimal(string: "0.001")!...744, rangeText: "more than 0 and at most 744 (31 days)")
+            try PlainNumber.parse(text, flag: "--hours-per-month", range: Limits.hoursPerMonth, rangeText: Limits.positive(upTo: Limits.hoursPerMonth) + " (31 days)")
         } ?? Workload.defaultHoursPerMonth
     }
 }

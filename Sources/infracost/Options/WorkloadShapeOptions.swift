@@ -78,8 +78,8 @@ struct WorkloadShapeOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if keepWarm < 0 || keepWarm > 10_000 {
-            throw ValidationError("invalid value '\(keepWarm)' for --keep-warm: must be between 0 and 10000")
+        if !Limits.keepWarmReplicas.contains(keepWarm) {
+            throw ValidationError("invalid value '\(keepWarm)' for --keep-warm: must be \(Limits.between(Limits.keepWarmReplicas))")
         }
     }
 }

@@ -1,0 +1,26 @@
+public import Foundation
+
+/// The bounds on workload settings, in one place: the command line, workload files and advice files check their
+/// inputs against these ranges (and word them the same way), so a value one entry point accepts is never refused
+/// by another.
+public enum Limits {
+    /// Replicas kept warm on a serverless-gpu endpoint: 0 to 10,000.
+    public static let keepWarmReplicas: ClosedRange<Int> = 0...10_000
+    /// Hours in a billing month: at least 0.001 and at most 744 (31 days x 24 h).
+    public static let hoursPerMonth: ClosedRange<Decimal> = Decimal(sign: .plus, exponent: -3, significand: 1)...744
+    /// Target utilization of dedicated GPUs, as a fraction: at least 0.001 and at most 1.
+    public static let targetUtilization: ClosedRange<Decimal> = Decimal(sign: .plus, exponent: -3, significand: 1)...1
+    /// Cold starts a day assumed for a serverless-gpu endpoint: 0 to 1,000,000.
+    public static let coldStartsPerDay: ClosedRange<Decimal> = 0...1_000_000
+
+    /// `keepWarmReplicas` as decimals, for readers of numbers given as text.
+    public static var keepWarmReplicasDecimal: ClosedRange<Decimal> {
+        Decimal(keepWarmReplicas.lowerBound)...Decimal(keepWarmReplicas.upperBound)
+    }
+
+    /// How a range of whole numbers is worded in messages: "between 0 and 10000".
+    public static func between(_ range: ClosedRange<Int>) -> String { "between \(range.lowerBound) and \(range.upperBound)" }
+
+    /// How a range from a small positive floor is worded: "more than 0 and at most 744".
+    public static func positive(upTo range: ClosedRange<Decimal>) -> String { "more than 0 and at most \(Numbers.exact(range.upperBound))" }
+}
