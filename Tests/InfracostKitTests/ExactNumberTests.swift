@@ -41,5 +41,12 @@ struct ExactNumberTests {
         #expect(Money.plain(cents: 5) == "0.05")
         #expect(Money.plain(cents: -79_900) == "-799.00")
         #expect(Money.formatted(cents: 123_456_789) == "$1,234,567.89")
+        #expect(Money.formatted(cents: 0) == "$0.00")
+        #expect(Money.formatted(cents: 5) == "$0.05")
+        #expect(Money.formatted(cents: 100_000) == "$1,000.00")
+        #expect(Money.formatted(cents: 99_999) == "$999.99")
+        #expect(Money.formatted(cents: -79_900, currency: "EUR") == "-€799.00")
+        // Past UInt64 (the digit-by-digit path's range), the general path gives the same form.
+        #expect(Money.formatted(cents: Int128(UInt64.max) * 10) == "$1,844,674,407,370,955,161.50")
     }
 }

@@ -63,6 +63,20 @@ struct DecimalTextTests {
     @Test func rejectsHugeExponentsWithoutOverflow() {
         #expect(throws: DecimalText.Problem.tooLarge) { try DecimalText.parse("1e99999999999999999999") }
         #expect(throws: DecimalText.Problem.tooLarge) { try DecimalText.parse("1e19") }
+    }
+
+    /// The 1e18 limit at its edge, by the integer check and by the exact comparison behind it.
+    @Test func theLimitIsOneE18Exactly() throws {
+        #expect(try DecimalText.parse("1e18") == Decimal(string: "1e18")!)
+        #expect(try DecimalText.parse("1000000000000000000") == Decimal(string: "1e18")!)
+        #expect(try DecimalText.parse("-1000000000000000000.0") == Decimal(string: "-1e18")!)
+        #expect(try DecimalText.parse("0e30") == 0)
+        #expect(throws: DecimalText.Problem.tooLarge) { try DecimalText.parse("1000000000000000001") }
+        #expect(throws: DecimalText.Problem.tooLarge) { try DecimalText.parse("1.5e18") }
+        #expect(throws: DecimalText.Problem.tooLarge) { try DecimalText.parse("100000000000000000000") }
+        #expect(DecimalText.withinLimit(significand: 1, exponent: 18))
+        #expect(!DecimalText.withinLimit(significand: 2, exponent: 18))
+        #expect(!DecimalText.withinLimit(significand: 1, exponent: 19))
         #expect(throws: DecimalText.Problem.tooManyDigits) { try DecimalText.parse("1.0000000000000000000000000000001") }
     }
 }

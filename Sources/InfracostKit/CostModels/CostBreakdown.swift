@@ -59,53 +59,53 @@ public struct ThroughputEstimate: Equatable, Sendable {
 
 /// The priced result for one offer under one workload.
 ///
-/// Its fields live in one shared box (copy on write): an option is copied into rankings, reports and rows, and
+/// Its fields live in one shared `CopyOnWrite` box: an option is copied into rankings, reports and rows, and
 /// a comparison of 100,000 offers would otherwise move about 400 bytes per option at every step.
 public struct OptionCost: Equatable, Sendable {
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     /// The offer priced.
     public var offer: Offer {
-        get { box.fields.offer }
-        _modify { yield &uniqueBox().fields.offer }
+        get { storage.value.offer }
+        _modify { yield &storage.value.offer }
     }
     /// The breakdown; empty when the option could not be priced.
-    public var lineItems: [LineItem] { box.fields.lineItems }
+    public var lineItems: [LineItem] { storage.value.lineItems }
     /// Why the option has no total (missing price, no throughput figure); nil when priced.
-    public var unpricedReason: String? { box.fields.unpricedReason }
+    public var unpricedReason: String? { storage.value.unpricedReason }
     /// The monthly total: the exact sum of the line items, or nil when the option has no price.
-    public var total: Decimal? { box.fields.total }
+    public var total: Decimal? { storage.value.total }
     /// `total` in cents, when every line item's amount is known in cents (the usual case); nil otherwise.
-    public var totalCents: Int128? { box.fields.totalCents }
+    public var totalCents: Int128? { storage.value.totalCents }
     /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
     public var gpus: Int? {
-        get { box.fields.gpus }
-        _modify { yield &uniqueBox().fields.gpus }
+        get { storage.value.gpus }
+        _modify { yield &storage.value.gpus }
     }
     /// Billed GPU-seconds per month (serverless-gpu).
     public var gpuSeconds: Decimal? {
-        get { box.fields.gpuSeconds }
-        _modify { yield &uniqueBox().fields.gpuSeconds }
+        get { storage.value.gpuSeconds }
+        _modify { yield &storage.value.gpuSeconds }
     }
     /// The throughput used, for GPU options.
     public var throughput: ThroughputEstimate? {
-        get { box.fields.throughput }
-        _modify { yield &uniqueBox().fields.throughput }
+        get { storage.value.throughput }
+        _modify { yield &storage.value.throughput }
     }
     /// Caveats specific to this option.
     public var notes: [String] {
-        get { box.fields.notes }
-        _modify { yield &uniqueBox().fields.notes }
+        get { storage.value.notes }
+        _modify { yield &storage.value.notes }
     }
     /// How the option was priced: `model` (the flat-average cost models) or `simulation` (traffic simulated).
     public var method: String {
-        get { box.fields.method }
-        _modify { yield &uniqueBox().fields.method }
+        get { storage.value.method }
+        _modify { yield &storage.value.method }
     }
     /// Latency the simulation measured, when the option was priced by simulating traffic.
     public var simulatedLatency: SimulatedLatency? {
-        get { box.fields.simulatedLatency }
-        _modify { yield &uniqueBox().fields.simulatedLatency }
+        get { storage.value.simulatedLatency }
+        _modify { yield &storage.value.simulatedLatency }
     }
 
     private struct Fields: Equatable, Sendable {
@@ -122,21 +122,7 @@ public struct OptionCost: Equatable, Sendable {
         var simulatedLatency: SimulatedLatency? = nil
     }
 
-    /// The shared storage; changed only when uniquely referenced (`uniqueBox`), so sharing it is safe.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    /// The storage, copied first when another option shares it.
-    private mutating func uniqueBox() -> Box {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        return box
-    }
-
-    public static func == (lhs: OptionCost, rhs: OptionCost) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
+    public static func == (lhs: OptionCost, rhs: OptionCost) -> Bool { lhs.storage == rhs.storage }
 
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
@@ -144,7 +130,7 @@ public struct OptionCost: Equatable, Sendable {
     ) {
         let cents = unpricedReason == nil ? OptionCost.centsSum(lineItems) : nil
         let total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }
-        box = Box(Fields(
+        storage = CopyOnWrite(Fields(
             offer: offer, lineItems: lineItems, unpricedReason: unpricedReason, total: total, totalCents: cents,
             gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes))
     }

@@ -12,161 +12,161 @@ public struct Offer: Equatable, Sendable {
     public var tier: Tier
     /// Every other field, shared between copies until one is changed (copy on write): an offer is copied into
     /// every pricer, option and report row, and 100,000 offers would otherwise copy 600 bytes each time.
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     /// The company selling it; by default the part of the id before the first `/`.
     public var provider: String {
-        get { box.fields.provider }
-        _modify { yield &uniqueBox().fields.provider }
+        get { storage.value.provider }
+        _modify { yield &storage.value.provider }
     }
     /// The model's name, for per-token offers.
     public var model: String? {
-        get { box.fields.model }
-        _modify { yield &uniqueBox().fields.model }
+        get { storage.value.model }
+        _modify { yield &storage.value.model }
     }
     /// Model size in billions of parameters, for open models.
     public var modelParamsB: Decimal? {
-        get { box.fields.modelParamsB }
-        _modify { yield &uniqueBox().fields.modelParamsB }
+        get { storage.value.modelParamsB }
+        _modify { yield &storage.value.modelParamsB }
     }
     /// GPU name as in the GPU table (e.g. `A100-80GB`), for GPU-billed tiers.
     public var gpu: String? {
-        get { box.fields.gpu }
-        _modify { yield &uniqueBox().fields.gpu }
+        get { storage.value.gpu }
+        _modify { yield &storage.value.gpu }
     }
     /// GPUs in one billed instance or replica.
     public var gpuCount: Int {
-        get { box.fields.gpuCount }
-        _modify { yield &uniqueBox().fields.gpuCount }
+        get { storage.value.gpuCount }
+        _modify { yield &storage.value.gpuCount }
     }
     /// USD per 1M input tokens.
     public var inputPerMTok: Decimal? {
-        get { box.fields.inputPerMTok }
-        _modify { yield &uniqueBox().fields.inputPerMTok }
+        get { storage.value.inputPerMTok }
+        _modify { yield &storage.value.inputPerMTok }
     }
     /// USD per 1M output tokens.
     public var outputPerMTok: Decimal? {
-        get { box.fields.outputPerMTok }
-        _modify { yield &uniqueBox().fields.outputPerMTok }
+        get { storage.value.outputPerMTok }
+        _modify { yield &storage.value.outputPerMTok }
     }
     /// USD per GPU-second (serverless-gpu).
     public var perSecond: Decimal? {
-        get { box.fields.perSecond }
-        _modify { yield &uniqueBox().fields.perSecond }
+        get { storage.value.perSecond }
+        _modify { yield &storage.value.perSecond }
     }
     /// USD per hour: per GPU for serverless-gpu, per instance for dedicated.
     public var perHour: Decimal? {
-        get { box.fields.perHour }
-        _modify { yield &uniqueBox().fields.perHour }
+        get { storage.value.perHour }
+        _modify { yield &storage.value.perHour }
     }
     /// USD per month per instance (dedicated, reserved).
     public var perMonth: Decimal? {
-        get { box.fields.perMonth }
-        _modify { yield &uniqueBox().fields.perMonth }
+        get { storage.value.perMonth }
+        _modify { yield &storage.value.perMonth }
     }
     /// Sustained tokens per second (input + output) of one instance, when the offer states it.
     public var tokensPerSecond: Decimal? {
-        get { box.fields.tokensPerSecond }
-        _modify { yield &uniqueBox().fields.tokensPerSecond }
+        get { storage.value.tokensPerSecond }
+        _modify { yield &storage.value.tokensPerSecond }
     }
     /// Seconds billed per cold start, when the offer states it.
     public var coldStartSeconds: Decimal? {
-        get { box.fields.coldStartSeconds }
-        _modify { yield &uniqueBox().fields.coldStartSeconds }
+        get { storage.value.coldStartSeconds }
+        _modify { yield &storage.value.coldStartSeconds }
     }
     /// Seconds a replica stays up after its last request before scaling to zero.
     public var idleTimeoutSeconds: Decimal? {
-        get { box.fields.idleTimeoutSeconds }
-        _modify { yield &uniqueBox().fields.idleTimeoutSeconds }
+        get { storage.value.idleTimeoutSeconds }
+        _modify { yield &storage.value.idleTimeoutSeconds }
     }
     /// The platform's default idle timeout, when the offer states none (set from the catalog's `platforms` by
     /// `PriceCatalog.asOf(_:)`).
     public var platformIdleTimeoutSeconds: Decimal? {
-        get { box.fields.platformIdleTimeoutSeconds }
-        _modify { yield &uniqueBox().fields.platformIdleTimeoutSeconds }
+        get { storage.value.platformIdleTimeoutSeconds }
+        _modify { yield &storage.value.platformIdleTimeoutSeconds }
     }
     /// `on-demand`, `spot` or `reserved`, for GPU offers.
     public var purchase: String? {
-        get { box.fields.purchase }
-        _modify { yield &uniqueBox().fields.purchase }
+        get { storage.value.purchase }
+        _modify { yield &storage.value.purchase }
     }
     /// ISO 4217 currency of every price in the offer.
     public var currency: String {
-        get { box.fields.currency }
-        _modify { yield &uniqueBox().fields.currency }
+        get { storage.value.currency }
+        _modify { yield &storage.value.currency }
     }
     public var provenance: Provenance {
-        get { box.fields.provenance }
-        _modify { yield &uniqueBox().fields.provenance }
+        get { storage.value.provenance }
+        _modify { yield &storage.value.provenance }
     }
     /// Free text: what the figure means, caveats.
     public var notes: String? {
-        get { box.fields.notes }
-        _modify { yield &uniqueBox().fields.notes }
+        get { storage.value.notes }
+        _modify { yield &storage.value.notes }
     }
     /// Earlier (or later) prices of this offer with their effective dates; `--as-of` prices a workload with the
     /// one in effect on a given day (`PriceCatalog.asOf`).
     public var history: [PricePoint] {
-        get { box.fields.history }
-        _modify { yield &uniqueBox().fields.history }
+        get { storage.value.history }
+        _modify { yield &storage.value.history }
     }
     /// First day the current price applies, `YYYY-MM-DD` (the JSON `effective_from`); nil means it applies from
     /// the end of the latest history entry, or that the day is unknown (never invented).
     public var effectiveFrom: String? {
-        get { box.fields.effectiveFrom }
-        _modify { yield &uniqueBox().fields.effectiveFrom }
+        get { storage.value.effectiveFrom }
+        _modify { yield &storage.value.effectiveFrom }
     }
     /// The day the provider announced the model's shutdown or deprecation took effect, `YYYY-MM-DD`.
     public var deprecatedOn: String? {
-        get { box.fields.deprecatedOn }
-        _modify { yield &uniqueBox().fields.deprecatedOn }
+        get { storage.value.deprecatedOn }
+        _modify { yield &storage.value.deprecatedOn }
     }
     /// The first day the model is no longer served, `YYYY-MM-DD`; from then on the offer is neither priced nor ranked.
     public var retiredOn: String? {
-        get { box.fields.retiredOn }
-        _modify { yield &uniqueBox().fields.retiredOn }
+        get { storage.value.retiredOn }
+        _modify { yield &storage.value.retiredOn }
     }
     /// Set by `PriceCatalog.asOf(_:)`: the offer is deprecated on, or within `Lifecycle.noticeDays` of, the day
     /// being priced.
     public var deprecationDue: Bool {
-        get { box.fields.deprecationDue }
-        _modify { yield &uniqueBox().fields.deprecationDue }
+        get { storage.value.deprecationDue }
+        _modify { yield &storage.value.deprecationDue }
     }
     /// Price per 1M input tokens read from the prompt cache, when the provider discounts them.
     public var cachedInputPerMTok: Decimal? {
-        get { box.fields.cachedInputPerMTok }
-        _modify { yield &uniqueBox().fields.cachedInputPerMTok }
+        get { storage.value.cachedInputPerMTok }
+        _modify { yield &storage.value.cachedInputPerMTok }
     }
     /// Prices of other modes (batch, flex, priority), where offered.
     public var modeRates: [PricingMode: TokenRates] {
-        get { box.fields.modeRates }
-        _modify { yield &uniqueBox().fields.modeRates }
+        get { storage.value.modeRates }
+        _modify { yield &storage.value.modeRates }
     }
     /// A long-context tier, where the provider prices long requests higher.
     public var contextTier: ContextTier? {
-        get { box.fields.contextTier }
-        _modify { yield &uniqueBox().fields.contextTier }
+        get { storage.value.contextTier }
+        _modify { yield &storage.value.contextTier }
     }
     /// Time-of-day (off-peak) prices, where offered.
     public var offPeak: OffPeakWindow? {
-        get { box.fields.offPeak }
-        _modify { yield &uniqueBox().fields.offPeak }
+        get { storage.value.offPeak }
+        _modify { yield &storage.value.offPeak }
     }
     /// Minimum commitment of a reserved term in months (1-month, 12-month); nil for on-demand and spot.
     public var termMonths: Int? {
-        get { box.fields.termMonths }
-        _modify { yield &uniqueBox().fields.termMonths }
+        get { storage.value.termMonths }
+        _modify { yield &storage.value.termMonths }
     }
     /// The offer's key in each price registry (the JSON `registry`: `genai_prices` as `provider/model`, `litellm`
     /// as LiteLLM's key), so `prices check --against` compares the right entry.
     public var registryKeys: [PriceRegistry: String] {
-        get { box.fields.registryKeys }
-        _modify { yield &uniqueBox().fields.registryKeys }
+        get { storage.value.registryKeys }
+        _modify { yield &storage.value.registryKeys }
     }
     /// Why the offer has no price (e.g. none known on the `--as-of` day); the cost models report it as unpriced.
     public var priceGap: String? {
-        get { box.fields.priceGap }
-        _modify { yield &uniqueBox().fields.priceGap }
+        get { storage.value.priceGap }
+        _modify { yield &storage.value.priceGap }
     }
 
     /// The stored fields other than `id` and `tier`.
@@ -203,20 +203,8 @@ public struct Offer: Equatable, Sendable {
         var priceGap: String? = nil
     }
 
-    /// The shared storage; changed only when uniquely referenced (`uniqueBox`), so sharing it is safe.
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    /// The storage, copied first when another offer shares it.
-    private mutating func uniqueBox() -> Box {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        return box
-    }
-
     public static func == (lhs: Offer, rhs: Offer) -> Bool {
-        lhs.id == rhs.id && lhs.tier == rhs.tier && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
+        lhs.id == rhs.id && lhs.tier == rhs.tier && lhs.storage == rhs.storage
     }
 
     public init(
@@ -229,7 +217,7 @@ public struct Offer: Equatable, Sendable {
     ) {
         self.id = id
         self.tier = tier
-        box = Box(Fields(
+        storage = CopyOnWrite(Fields(
             provider: provider ?? Offer.defaultProvider(for: id),
             model: model,
             modelParamsB: modelParamsB,
