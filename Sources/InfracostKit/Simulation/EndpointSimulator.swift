@@ -167,6 +167,14 @@ public enum EndpointSimulator {
         }
     }
 
+    /// A batched request on a replica: when it arrived, when its first token came, and its size.
+    struct Slot {
+        var arrival: Double
+        var firstToken: Double
+        var input: Int32
+        var output: Int32
+    }
+
     struct Replica {
         var bornAt: Double
         var readyAt: Double
@@ -192,12 +200,12 @@ public enum EndpointSimulator {
         let profile: BatchingProfile?
         let batching: Bool
         let tables: StepTables
-        var batches: [ContinuousBatch] = []
+        /// Each replica's batch, by replica index, read and written in place on every event (no copy-on-write or
+        /// bounds check: indices come from `start`, which makes room). Owned by `batchStore`.
+        var batches: UnsafeMutablePointer<ContinuousBatch>
+        let batchStore = ReplicaBatches()
         var events = ReplicaEventHeap()
-        var slotArrival: [Double] = []
-        var slotFirstToken: [Double] = []
-        var slotInput: [Int32] = []
-        var slotOutput: [Int32] = []
+        var slots: [Slot] = []
         var freeSlots: [Int32] = []
         var lastBatchEvent = 0.0
         /// The last prompt length prefilled and its seconds (synthetic traffic repeats one size).
@@ -212,6 +220,7 @@ public enum EndpointSimulator {
         init(configuration: EndpointConfiguration) {
             c = configuration
             generator = SeededGenerator(seed: configuration.seed)
+            batches = batchStore.base
             if case .batching(let profile) = configuration.serviceTime {
                 self.profile = profile
                 tables = profile.tables
@@ -306,7 +315,10 @@ public enum EndpointSimulator {
             }
             order.append(index)
             if batching {
-                while batches.count <= index { batches.append(ContinuousBatch()) }
+                if index >= batchStore.count {
+                    batchStore.makeRoom(for: index)
+                    batches = batchStore.base
+                }
                 batches[index].reset()
                 batches[index].updatedAt = time
             }
@@ -347,8 +359,17 @@ public enum EndpointSimulator {
             }
             replicas[index].inFlight += 1
             if batching {
+                let slot = allocate(arrival: arrival, input: input, output: output)
+                if !batches[index].prefilling.isEmpty {
+                    // A prompt is prefilling already: this one lines up behind it (or waits for memory), which changes
+                    // neither the step's rates nor the replica's next event, so there is nothing to move on or
+                    // reschedule.
+                    batches[index].waiting.append(slot)
+                    admit(index, at: time)
+                    return
+                }
                 batches[index].advance(to: time)
-                batches[index].waiting.append(allocate(arrival: arrival, input: input, output: output))
+                batches[index].waiting.append(slot)
                 admit(index, at: time)
                 reschedule(index, at: time)
                 return
@@ -373,16 +394,11 @@ public enum EndpointSimulator {
         mutating func allocate(arrival: Double, input: Int32, output: Int32) -> Int32 {
             if let slot = freeSlots.popLast() {
                 let i = Int(slot)
-                slotArrival[i] = arrival
-                slotInput[i] = input
-                slotOutput[i] = output
+                slots[i] = Slot(arrival: arrival, firstToken: 0, input: input, output: output)
                 return slot
             }
-            slotArrival.append(arrival)
-            slotFirstToken.append(0)
-            slotInput.append(input)
-            slotOutput.append(output)
-            return Int32(slotArrival.count - 1)
+            slots.append(Slot(arrival: arrival, firstToken: 0, input: input, output: output))
+            return Int32(slots.count - 1)
         }
 
         /// Lets waiting requests into the batch while the KV cache and the engine's batch have room (always at
@@ -391,12 +407,12 @@ public enum EndpointSimulator {
             guard batching, time >= replicas[index].readyAt else { return }
             while let slot = batches[index].waiting.first {
                 let i = Int(slot)
-                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
+                let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
                 let running = batches[index].running
                 if running > 0, running >= tables.maxRunning || batches[index].heldTokens + held > tables.kvCapacityTokens { break }
                 _ = batches[index].waiting.popFirst()
                 batches[index].heldTokens += held
-                if batches[index].prefilling.isEmpty { batches[index].prefillLeft = prefillSeconds(slotInput[i]) }
+                if batches[index].prefilling.isEmpty { batches[index].prefillLeft = prefillSeconds(slots[i].input) }
                 batches[index].prefilling.append(slot)
             }
         }
@@ -429,22 +445,22 @@ public enum EndpointSimulator {
             while let head = batches[index].prefilling.first, batches[index].prefillLeft <= 1e-12 {
                 _ = batches[index].prefilling.popFirst()
                 let i = Int(head)
-                slotFirstToken[i] = time
-                result.timeToFirstToken.record(time - slotArrival[i])
-                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
-                if slotOutput[i] <= 1 {
+                slots[i].firstToken = time
+                result.timeToFirstToken.record(time - slots[i].arrival)
+                let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
+                if slots[i].output <= 1 {
                     batches[index].heldTokens -= held
                     finish(slot: head, on: index, at: time)
                 } else {
-                    batches[index].decoding.push(batches[index].steps + Double(slotOutput[i] - 1), head)
+                    batches[index].decoding.push(batches[index].steps + Double(slots[i].output - 1), head)
                     batches[index].decodingTokens += held
                 }
-                if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slotInput[Int(next)]) }
+                if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slots[Int(next)].input) }
             }
             while let step = batches[index].decoding.minimum, step <= batches[index].steps + 1e-6 {
                 let (_, slot) = batches[index].decoding.pop()
                 let i = Int(slot)
-                let held = BatchingProfile.heldTokens(input: slotInput[i], output: slotOutput[i])
+                let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
                 batches[index].decodingTokens -= held
                 batches[index].heldTokens -= held
                 finish(slot: slot, on: index, at: time)
@@ -458,10 +474,10 @@ public enum EndpointSimulator {
         /// A batched request's last token: its latencies, its slot freed, and the replica's slot passed on.
         mutating func finish(slot: Int32, on index: Int, at time: Double) {
             let i = Int(slot)
-            result.latency.record(time - slotArrival[i])
-            let output = slotOutput[i]
+            result.latency.record(time - slots[i].arrival)
+            let output = slots[i].output
             result.completedOutputTokens += Int(output)
-            if output > 1 { result.interTokenLatency.record((time - slotFirstToken[i]) / Double(output - 1)) }
+            if output > 1 { result.interTokenLatency.record((time - slots[i].firstToken) / Double(output - 1)) }
             freeSlots.append(slot)
             complete(at: time, replica: index)
         }
@@ -477,8 +493,11 @@ public enum EndpointSimulator {
             var position = order.count - 1
             while position >= 0, replicas[order[position]].inFlight >= c.concurrency { position -= 1 }
             if position >= 0 {
-                let index = order.remove(at: position)
-                order.append(index)
+                let index = order[position]
+                if position != order.count - 1 {
+                    order.remove(at: position)
+                    order.append(index)
+                }
                 if replicas[index].readyAt > time { result.requestsWaitingForBoot += 1 }
                 assign(index, arrival: time, at: time, service: service, input: request.inputTokens, output: request.outputTokens)
             } else if order.count < c.maxReplicas {
@@ -605,6 +624,39 @@ public enum EndpointSimulator {
             }
             order.removeAll()
         }
+    }
+}
+
+/// The batches of a simulation's replicas in one buffer that grows as replicas are added and frees them at the end.
+final class ReplicaBatches {
+    private(set) var base: UnsafeMutablePointer<ContinuousBatch>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Makes batches up to `index` (new ones empty); `base` may move.
+    func makeRoom(for index: Int) {
+        if index >= capacity {
+            let grown = max(index + 1, capacity * 2)
+            let moved = UnsafeMutablePointer<ContinuousBatch>.allocate(capacity: grown)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = grown
+        }
+        while count <= index {
+            (base + count).initialize(to: ContinuousBatch())
+            count += 1
+        }
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
     }
 }
 

@@ -299,7 +299,14 @@ public enum Simulation {
         switch plan.traffic {
         case .synthetic(let profile):
             var stream = RequestStream(profile: profile)
-            run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400, progress: report) { stream.next() }
+            if profile.requestsPerSecond * profile.days * 86400 >= Double(RequestPipeline.minimumRequests) {
+                // A long run generates its arrivals on a second thread (the same requests in the same order).
+                let pipeline = RequestPipeline(stream: stream)
+                defer { pipeline.cancel() }
+                run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400, progress: report) { pipeline.next() }
+            } else {
+                run = EndpointSimulator.run(plan.configuration, duration: profile.days * 86400, progress: report) { stream.next() }
+            }
         case .closedLoop(let loop):
             run = EndpointSimulator.run(plan.configuration, closedLoop: loop, progress: report)
         case .trace(let trace):
