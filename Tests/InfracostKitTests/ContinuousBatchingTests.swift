@@ -121,6 +121,35 @@ import Testing
         }
     }
 
+    /// Prompts that finish prefilling while others decode are not events of the simulation: the simulator looks
+    /// ahead through them and takes them in later. Their first tokens must still come at their own times, computed
+    /// here by hand from the serving model: A decodes alone, B prefills sharing A's steps, C arrives during B's
+    /// prefill and prefills after it while A and B decode.
+    @Test func promptsFinishingPrefillWhileOthersDecodeHaveTheirFirstTokenAtTheirOwnTime() throws {
+        let model = try Self.nimModel()
+        let profile = BatchingProfile(model: model, inputTokens: 5000, outputTokens: 500)
+        let budget = model.efficiencies.stepTokenBudget
+        // A prompt's prefill alone (never less than one step), and a decode step with n requests of 5,250 KV tokens.
+        let prefill = max(model.prefillSeconds(tokens: 5000), model.stepSeconds(batch: 1, context: 5000))
+        func step(_ n: Double) -> Double { model.stepSeconds(batch: n, context: 5250) }
+        func chunk(_ n: Int) -> Double { model.prefillSeconds(tokens: budget - n) }
+        let arrivalB = prefill + 10 * step(1)
+        let prefillB = prefill * (step(1) + chunk(1)) / chunk(1)
+        let arrivalC = arrivalB + prefillB / 2
+        let prefillC = prefill * (step(2) + chunk(2)) / chunk(2)
+        // A (10 steps before B, prefill/chunk steps during each prompt) is far from its 499 steps: nobody finishes.
+        #expect(10 + prefill / chunk(1) + prefill / chunk(2) < 100)
+        func firstTokenMean(_ arrivals: [Double]) -> Double {
+            var requests = arrivals.map { Request(arrival: $0, inputTokens: 5000, outputTokens: 500) }.makeIterator()
+            return EndpointSimulator.run(Self.warm(profile), duration: arrivals.last! + 1) { requests.next() }.timeToFirstToken.mean
+        }
+        let twoMean = firstTokenMean([0, arrivalB])
+        #expect(abs(twoMean - (prefill + prefillB) / 2) < 1e-9)
+        let threeMean = firstTokenMean([0, arrivalB, arrivalC])
+        let firstTokenC = arrivalB + prefillB + prefillC - arrivalC
+        #expect(abs(threeMean - (prefill + prefillB + firstTokenC) / 3) < 1e-9)
+    }
+
     @Test func requestsBeyondTheKVCacheWaitAndThroughputLevelsOff() throws {
         let model = try Self.nimModel()
         let profile = BatchingProfile(model: model, inputTokens: 5000, outputTokens: 500)

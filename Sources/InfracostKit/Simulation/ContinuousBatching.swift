@@ -75,6 +75,11 @@ struct StepTables: Sendable {
 /// Requests wait on the replica (`waiting`) until the KV cache has room, then prefill one after another (their
 /// chunks share steps with decoding: chunked prefill), then decode together. A step with prompts waiting takes the
 /// decode step plus one chunk; without, the decode step alone; with nothing decoding, the prompt has the GPU.
+///
+/// A prompt that finishes prefilling and goes on to decode changes only its replica's rates, so it is not an event
+/// of the simulation: the simulator looks ahead through such changes to the replica's next event (a last token, a
+/// one-token request's prefill, the end of a boot) and takes them in, at their own times, when the replica is next
+/// touched (`EndpointSimulator.State.settle`).
 struct ContinuousBatch {
     /// Decode steps done since the replica started: a request that joined decoding at s finishes at s + its tokens.
     var steps = 0.0
@@ -97,9 +102,12 @@ struct ContinuousBatch {
     /// multiplies instead of dividing.
     var stepSeconds = 0.0
     var prefillSecondsPerWork = 0.0
-    /// What the next event is, so it lands exactly: 1 a prompt's prefill ends, 2 a request's last token, 3 the
-    /// replica becomes ready.
+    /// What the next event is, so it lands exactly: 1 a one-token request's prefill ends, 2 a request's last token,
+    /// 3 the replica becomes ready.
     var nextKind: UInt8 = 0
+    /// How many prompts of the prefill line finish (and go on to decode) before the next event: a prompt added
+    /// behind them cannot move that event.
+    var promptsBeforeEvent = 0
 
     var running: Int { decoding.entries.count + prefilling.count }
     var count: Int { decoding.entries.count + prefilling.count + waiting.count }
@@ -118,6 +126,7 @@ struct ContinuousBatch {
         stepSeconds = 0
         prefillSecondsPerWork = 0
         nextKind = 0
+        promptsBeforeEvent = 0
     }
 
     /// Moves the fluid state on to `time` at the current rates.
@@ -133,15 +142,27 @@ struct ContinuousBatch {
     /// Sets the rates for the current requests.
     @inline(__always)
     mutating func updateRates(_ tables: borrowing StepTables) {
-        let n = decoding.entries.count
+        Self.setRates(decoding: decoding.entries.count, tokens: decodingTokens, prefilling: !prefilling.isEmpty, tables,
+                      decodeRate: &decodeRate, prefillRate: &prefillRate, stepSeconds: &stepSeconds,
+                      prefillSecondsPerWork: &prefillSecondsPerWork)
+    }
+
+    /// The rates for `n` decoding requests holding `tokens` of KV cache, with or without a prompt prefilling: one
+    /// formula for the batch's own rates and for the simulator's look ahead (so both give the same bits). A rate of
+    /// zero leaves its reciprocal as it was (it is not read then).
+    @inline(__always)
+    static func setRates(
+        decoding n: Int, tokens: Double, prefilling: Bool, _ tables: borrowing StepTables, decodeRate: inout Double,
+        prefillRate: inout Double, stepSeconds: inout Double, prefillSecondsPerWork: inout Double
+    ) {
         if n == 0 {
             decodeRate = 0
-            prefillRate = prefilling.isEmpty ? 0 : 1
+            prefillRate = prefilling ? 1 : 0
             prefillSecondsPerWork = 1
             return
         }
-        let step = tables.stepSeconds(running: min(n, tables.maxRunning), contextTokens: decodingTokens)
-        if prefilling.isEmpty {
+        let step = tables.stepSeconds(running: min(n, tables.maxRunning), contextTokens: tokens)
+        if !prefilling {
             stepSeconds = step
             decodeRate = 1 / step
             prefillRate = 0
@@ -154,28 +175,9 @@ struct ContinuousBatch {
         }
     }
 
-    /// When the next prefill or last token is due at the current rates (infinity when nothing runs), and which.
+    /// When the prompt at the head of the prefill line finishes at the current rates; infinity when none prefills.
     @inline(__always)
-    mutating func nextEvent(now: Double, readyAt: Double) -> Double {
-        if now < readyAt {
-            nextKind = waiting.isEmpty ? 0 : 3
-            return waiting.isEmpty ? .infinity : readyAt
-        }
-        var time = Double.infinity
-        nextKind = 0
-        if prefillRate > 0 {
-            time = updatedAt + max(0, prefillLeft) * prefillSecondsPerWork
-            nextKind = 1
-        }
-        if decodeRate > 0, let finish = decoding.minimum {
-            let done = updatedAt + max(0, finish - steps) * stepSeconds
-            if done < time {
-                time = done
-                nextKind = 2
-            }
-        }
-        return time
-    }
+    var prefillEnd: Double { prefillRate > 0 ? updatedAt + max(0, prefillLeft) * prefillSecondsPerWork : .infinity }
 }
 
 /// A first-in first-out line of request slots in a ring buffer (capacity a power of two): appending and popping
@@ -187,6 +189,9 @@ struct SlotQueue {
 
     var isEmpty: Bool { count == 0 }
     var first: Int32? { count == 0 ? nil : storage[head] }
+
+    /// The slot `offset` places from the front (0 is the first); `offset` must be less than `count`.
+    subscript(offset offset: Int) -> Int32 { storage[(head &+ offset) & (storage.count &- 1)] }
 
     mutating func append(_ slot: Int32) {
         if count == storage.count { grow() }

@@ -360,15 +360,15 @@ public enum EndpointSimulator {
             replicas[index].inFlight += 1
             if batching {
                 let slot = allocate(arrival: arrival, input: input, output: output)
-                if !batches[index].prefilling.isEmpty {
-                    // A prompt is prefilling already: this one lines up behind it (or waits for memory), which changes
-                    // neither the step's rates nor the replica's next event, so there is nothing to move on or
-                    // reschedule.
+                if batches[index].promptsBeforeEvent < batches[index].prefilling.count {
+                    // Prompts prefill until past the replica's next event: this one lines up behind them (or waits
+                    // for memory), which moves neither the rates until then nor the event, so there is nothing to
+                    // take in or reschedule.
                     batches[index].waiting.append(slot)
                     admit(index, at: time)
                     return
                 }
-                batches[index].advance(to: time)
+                settle(index, to: time)
                 batches[index].waiting.append(slot)
                 admit(index, at: time)
                 reschedule(index, at: time)
@@ -429,34 +429,105 @@ public enum EndpointSimulator {
         mutating func reschedule(_ index: Int, at time: Double) {
             guard batching else { return }
             batches[index].updateRates(tables)
-            events.set(index, at: batches[index].nextEvent(now: time, readyAt: replicas[index].readyAt))
+            events.set(index, at: nextEvent(index, now: time))
         }
 
-        /// A replica's batching event: a prompt's prefill ends, requests finish, or the replica becomes ready.
+        /// The replica's next event and its kind (`ContinuousBatch.nextKind`), looking ahead through the prompts that
+        /// finish prefilling before it and go on to decode: each such prompt changes the rates from its end on, worked
+        /// out with the arithmetic `settle` applies later, so the event lands where the step-by-step run would put it.
+        mutating func nextEvent(_ index: Int, now: Double) -> Double {
+            let batch = batches + index
+            if now < replicas[index].readyAt {
+                batch.pointee.nextKind = batch.pointee.waiting.isEmpty ? 0 : 3
+                batch.pointee.promptsBeforeEvent = 0
+                return batch.pointee.waiting.isEmpty ? .infinity : replicas[index].readyAt
+            }
+            var updatedAt = batch.pointee.updatedAt, steps = batch.pointee.steps, prefillLeft = batch.pointee.prefillLeft
+            var decodeRate = batch.pointee.decodeRate, prefillRate = batch.pointee.prefillRate
+            var stepSeconds = batch.pointee.stepSeconds, prefillSecondsPerWork = batch.pointee.prefillSecondsPerWork
+            var decoding = batch.pointee.decoding.entries.count, tokens = batch.pointee.decodingTokens
+            var firstFinish = batch.pointee.decoding.minimum ?? .infinity
+            let line = batch.pointee.prefilling.count
+            var prompt = 0
+            while true {
+                let prefillEnd = prefillRate > 0 ? updatedAt + max(0, prefillLeft) * prefillSecondsPerWork : .infinity
+                let finish = decodeRate > 0 && firstFinish < .infinity ? updatedAt + max(0, firstFinish - steps) * stepSeconds : .infinity
+                batch.pointee.promptsBeforeEvent = prompt
+                if finish < prefillEnd {
+                    batch.pointee.nextKind = 2
+                    return finish
+                }
+                guard prefillEnd < .infinity else {
+                    batch.pointee.nextKind = 0
+                    return .infinity
+                }
+                let slot = Int(batch.pointee.prefilling[offset: prompt])
+                if slots[slot].output <= 1 {
+                    batch.pointee.nextKind = 1
+                    return prefillEnd
+                }
+                // The prompt joins decoding at its end (as `ContinuousBatch.advance` and `startDecoding` do).
+                let elapsed = prefillEnd - updatedAt
+                if elapsed > 0 {
+                    steps += elapsed * decodeRate
+                    updatedAt = prefillEnd
+                }
+                firstFinish = min(firstFinish, steps + Double(slots[slot].output - 1))
+                tokens += BatchingProfile.heldTokens(input: slots[slot].input, output: slots[slot].output)
+                decoding += 1
+                prompt += 1
+                prefillLeft = prompt < line ? prefillSeconds(slots[Int(batch.pointee.prefilling[offset: prompt])].input) : 0
+                ContinuousBatch.setRates(decoding: decoding, tokens: tokens, prefilling: prompt < line, tables, decodeRate: &decodeRate,
+                                         prefillRate: &prefillRate, stepSeconds: &stepSeconds, prefillSecondsPerWork: &prefillSecondsPerWork)
+            }
+        }
+
+        /// Brings replica `index`'s batch to `time`: the prompts that finished prefilling by then join decoding at their
+        /// own ends (their first tokens recorded then), each changing the rates from there on. No event of the replica
+        /// falls before `time` (the simulator handles events in time order), so none is skipped.
+        mutating func settle(_ index: Int, to time: Double) {
+            let batch = batches + index
+            while let head = batch.pointee.prefilling.first, slots[Int(head)].output > 1 {
+                let end = batch.pointee.prefillEnd
+                guard end <= time else { break }
+                batch.pointee.advance(to: end)
+                batch.pointee.prefillLeft = 0
+                startDecoding(index, at: end)
+                batch.pointee.updateRates(tables)
+            }
+            batch.pointee.advance(to: time)
+        }
+
+        /// The prompt at the head of the prefill line has its first token at `time`: it decodes from now on (or, with
+        /// one token, is done), and the next prompt in line starts prefilling.
+        mutating func startDecoding(_ index: Int, at time: Double) {
+            guard let head = batches[index].prefilling.popFirst() else { return }
+            let i = Int(head)
+            slots[i].firstToken = time
+            result.timeToFirstToken.record(time - slots[i].arrival)
+            let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
+            if slots[i].output <= 1 {
+                batches[index].heldTokens -= held
+                finish(slot: head, on: index, at: time)
+            } else {
+                batches[index].decoding.push(batches[index].steps + Double(slots[i].output - 1), head)
+                batches[index].decodingTokens += held
+            }
+            if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slots[Int(next)].input) }
+        }
+
+        /// A replica's batching event: requests finish (a one-token request when its prefill ends), or the replica
+        /// becomes ready.
         mutating func batchEvent(_ index: Int, at time: Double) {
             guard batching else { return }
             lastBatchEvent = max(lastBatchEvent, time)
-            batches[index].advance(to: time)
+            settle(index, to: time)
             switch batches[index].nextKind {
             case 1: batches[index].prefillLeft = 0
             case 2: batches[index].steps = max(batches[index].steps, batches[index].decoding.minimum ?? 0)
             default: break
             }
-            while let head = batches[index].prefilling.first, batches[index].prefillLeft <= 1e-12 {
-                _ = batches[index].prefilling.popFirst()
-                let i = Int(head)
-                slots[i].firstToken = time
-                result.timeToFirstToken.record(time - slots[i].arrival)
-                let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
-                if slots[i].output <= 1 {
-                    batches[index].heldTokens -= held
-                    finish(slot: head, on: index, at: time)
-                } else {
-                    batches[index].decoding.push(batches[index].steps + Double(slots[i].output - 1), head)
-                    batches[index].decodingTokens += held
-                }
-                if let next = batches[index].prefilling.first { batches[index].prefillLeft = prefillSeconds(slots[Int(next)].input) }
-            }
+            while !batches[index].prefilling.isEmpty, batches[index].prefillLeft <= 1e-12 { startDecoding(index, at: time) }
             while let step = batches[index].decoding.minimum, step <= batches[index].steps + 1e-6 {
                 let (_, slot) = batches[index].decoding.pop()
                 let i = Int(slot)

@@ -41,7 +41,8 @@ public final class RequestPipeline: @unchecked Sendable {
         return current[position]
     }
 
-    /// Stops the producer (the requests not yet read are dropped); safe to call more than once.
+    /// Stops the producer; the requests of chunks not yet taken are dropped (those of the chunk in hand are still
+    /// read). Safe to call more than once.
     public func cancel() {
         condition.lock()
         cancelled = true
@@ -59,7 +60,7 @@ public final class RequestPipeline: @unchecked Sendable {
         }
         position = 0
         while ready.isEmpty, !finished, !cancelled { condition.wait() }
-        guard !ready.isEmpty else { return false }
+        guard !cancelled, !ready.isEmpty else { return false }
         current = ready.removeFirst()
         condition.broadcast()
         return true
