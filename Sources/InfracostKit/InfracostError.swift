@@ -49,6 +49,8 @@ public struct DataProblem: Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in words.
     public var message: String
 
+    /// A problem in `file` (at `line`, 1-based, when known), in the entry named `entry` of kind `entryKind` and
+    /// its `field` when known, described by `message`.
     public init(file: String, line: Int? = nil, entry: String? = nil, entryKind: String = "offer", field: String? = nil, message: String) {
         self.entryKind = entryKind
         self.file = file

@@ -10,6 +10,7 @@ public final class WorkProgress: @unchecked Sendable {
     private var fractions: [Double]
     private let onChange: @Sendable (Double) -> Void
 
+    /// Progress over `parts` equal parts (at least 1); `onChange` is told the overall fraction, 0...1, as it moves.
     public init(parts: Int = 1, onChange: @escaping @Sendable (Double) -> Void) {
         fractions = Array(repeating: 0, count: max(1, parts))
         self.onChange = onChange

@@ -18,6 +18,8 @@ public struct Advice: Equatable, Sendable {
         public var reason: String
     }
 
+    /// What the cost answer rests on: the cheapest option, the cheapest of another tier, and the break-even volumes
+    /// just below and above the workload's (monthly amounts in the comparison's currency, exact).
     public struct CostSummary: Equatable, Sendable {
         public var cheapest: Ranked?
         /// The cheapest option of another tier.
@@ -26,6 +28,7 @@ public struct Advice: Equatable, Sendable {
         public var crossoverBelow: BreakEven.Crossover?
         public var crossoverAbove: BreakEven.Crossover?
 
+        /// One priced option: its offer id, tier and monthly cost (exact, in the comparison's currency).
         public struct Ranked: Equatable, Sendable {
             public var id: String
             public var tier: Tier
@@ -33,6 +36,7 @@ public struct Advice: Equatable, Sendable {
         }
     }
 
+    /// The endpoint type chosen for the workload, the points each type scored and why others were excluded.
     public struct EndpointChoice: Equatable, Sendable {
         /// The chosen type; nil when every type is excluded (a conflict).
         public var chosen: EndpointType?
@@ -46,6 +50,7 @@ public struct Advice: Equatable, Sendable {
         public var tiedWith: [EndpointType] = []
     }
 
+    /// The serving runtime chosen, with a score from 1 to 5 per criterion and runtime and the reason for each row.
     public struct RuntimeChoice: Equatable, Sendable {
         /// Scores per criterion and runtime (1-5), with the reason of each criterion's row.
         public var scores: [RuntimeCriterion: [Runtime: Int]]
@@ -58,6 +63,7 @@ public struct Advice: Equatable, Sendable {
         public var isCloseCall: Bool
     }
 
+    /// The deployment target chosen and the reason, in words.
     public struct TargetChoice: Equatable, Sendable {
         public var chosen: DeploymentTarget
         public var reason: String

@@ -284,6 +284,8 @@ public enum AdviceRules {
 
 /// Durations in words: 500 ms, 2 s, 15 min, 3 h.
 public enum DurationWords {
+    /// `seconds` (non-negative) in the largest unit that reads well: ms below 1 s, s below 2 min, min below 2 h,
+    /// else h.
     public static func text(_ seconds: Decimal) -> String {
         if seconds < 1 { return "\(Numbers.exact(seconds * 1000)) ms" }
         if seconds < 120 { return "\(Numbers.exact(seconds)) s" }

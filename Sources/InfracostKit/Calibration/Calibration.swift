@@ -10,6 +10,8 @@ public struct CalibrationRequest: Sendable {
     /// The catalog model (`--model`); nil: the model each file names.
     public var model: String?
 
+    /// The serving configuration the measured files ran: GPU name, GPUs per replica (at least 1), and the precision
+    /// and model when the command line gives them (nil: read from the files or the defaults).
     public init(gpu: String, gpus: Int = 1, precision: Precision? = nil, model: String? = nil) {
         self.gpu = gpu
         self.gpus = gpus

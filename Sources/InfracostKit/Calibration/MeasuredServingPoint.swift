@@ -8,6 +8,7 @@ public struct LatencySummary: Equatable, Sendable {
     public var p95: Double?
     public var p99: Double?
 
+    /// A measured distribution in the metric's unit (milliseconds for latencies): the mean and the quantiles given.
     public init(mean: Double, p50: Double? = nil, p95: Double? = nil, p99: Double? = nil) {
         self.mean = mean
         self.p50 = p50
@@ -73,6 +74,7 @@ public struct MeasuredServingPoint: Equatable, Sendable {
     public var precision: Precision
     public var run: BenchmarkRun
 
+    /// A measured point: `run` on `gpus` (at least 1) x `gpu` serving `model` at `precision`.
     public init(model: String, gpu: String, gpus: Int, precision: Precision, run: BenchmarkRun) {
         self.model = model
         self.gpu = gpu

@@ -12,6 +12,7 @@ public struct PerformanceTable: Equatable, Sendable {
     public var fits: [(gpu: String, efficiencies: ServingEfficiencies, file: String)] = []
     public var files: [String] = []
 
+    /// An empty table: no measured points, so the serving model answers alone.
     public init() {}
 
     public static func == (lhs: PerformanceTable, rhs: PerformanceTable) -> Bool {

@@ -150,6 +150,8 @@ public struct LatencyTargets: Equatable, Sendable {
     /// Simulations tried per option at most (a binary search over the concurrency).
     public static let maximumTrials = 10
 
+    /// Latency targets: end-to-end p95 in seconds, time to first token and inter-token latency in milliseconds;
+    /// nil leaves that target unset. Each given value must be positive.
     public init(p95Seconds: Double? = nil, ttftMs: Double? = nil, itlMs: Double? = nil) {
         self.p95Seconds = p95Seconds
         self.ttftMs = ttftMs

@@ -32,6 +32,8 @@ public struct Comparison: Equatable, Sendable {
     /// The options on the cost / p95-latency frontier (`compare --pareto`), cheapest first; nil when not asked.
     public var pareto: [OptionCost]?
 
+    /// A comparison of `options` for `workload`, money in `currency` (exact; an unpriced option has no total and
+    /// ranks last), with the offers excluded and why, the baseline when one was named, and warnings to show.
     public init(
         workload: Workload, currency: String, options: [OptionCost], excluded: [Exclusion], baselineID: String?,
         warnings: [String], retired: [Offer] = [], pricesAsOf: String? = nil, exchangeRate: ExchangeRate? = nil

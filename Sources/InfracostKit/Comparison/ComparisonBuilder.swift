@@ -8,6 +8,8 @@ public struct ComparisonRequest: Equatable, Sendable {
     /// Offer id to measure savings against.
     public var baselineID: String?
 
+    /// A request to compare every offer of `tiers` (all tiers when empty) for `workload`, against `baselineID`'s
+    /// offer when given.
     public init(workload: Workload, tiers: Set<Tier> = [], baselineID: String? = nil) {
         self.workload = workload
         self.tiers = tiers

@@ -2,6 +2,7 @@ public import Foundation
 
 /// Every workload of a workload file priced: on the offer it runs on today, or on its cheapest option.
 public struct Portfolio: Equatable, Sendable {
+    /// One workload of the file: its specification, its comparison, and what it costs today and at best.
     public struct Entry: Equatable, Sendable {
         public var spec: WorkloadSpec
         /// All options for this workload (within its tiers, plus its current offer).
@@ -25,6 +26,8 @@ public struct Portfolio: Equatable, Sendable {
     /// summed once, in cents.
     public let total: Decimal
 
+    /// The portfolio of `entries` read from `file`; `total` is the exact sum of each entry's monthly cost, checked
+    /// against `budget` (in `currency`) when there is one.
     public init(file: String, entries: [Entry], budget: Decimal?, currency: String) {
         self.file = file
         self.entries = entries
@@ -298,6 +301,7 @@ public struct BudgetCheck: Equatable, Sendable {
 
 /// The result of `infracost diff`: the cost of each workload before and after a change.
 public struct PortfolioDiff: Equatable, Sendable {
+    /// One workload before and after: monthly costs (exact; nil when unpriced on that side) and their change.
     public struct Row: Equatable, Sendable {
         public var name: String
         public var before: Decimal?
@@ -334,6 +338,7 @@ public struct PortfolioDiff: Equatable, Sendable {
 
 /// The result of `infracost report`: month-by-month cost of every workload, for finance.
 public struct FinanceReport: Equatable, Sendable {
+    /// One workload in one month: its cost (exact, in the report's currency) and the quantities behind it.
     public struct Row: Equatable, Sendable {
         /// `YYYY-MM`.
         public var month: String

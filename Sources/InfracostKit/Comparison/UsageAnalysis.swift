@@ -22,6 +22,7 @@ public struct UsageAnalysis: Equatable, Sendable {
     public var recommendations: [String]
     public var warnings: [String]
 
+    /// One model's traffic in the analysed log: requests and input and output tokens.
     public struct ModelUsage: Equatable, Sendable {
         public var model: String
         public var requests: Int

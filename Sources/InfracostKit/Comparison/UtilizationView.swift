@@ -25,6 +25,7 @@ public struct UtilizationView: Equatable, Sendable {
     public var breakEvenUtilization: Decimal?
     public var rows: [Row]
 
+    /// One utilization level: the tokens served there and each option's monthly cost at that level (exact).
     public struct Row: Equatable, Sendable {
         /// Utilization, 0 < u <= 1.
         public var utilization: Decimal

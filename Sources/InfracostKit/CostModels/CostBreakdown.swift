@@ -124,6 +124,8 @@ public struct OptionCost: Equatable, Sendable {
 
     public static func == (lhs: OptionCost, rhs: OptionCost) -> Bool { lhs.storage == rhs.storage }
 
+    /// The cost of `offer`: its line items (exact amounts whose sum is the total), or `unpricedReason` when it
+    /// cannot be priced (then it has no total); GPUs, GPU-seconds and the throughput used, when the model used them.
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
         gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [String] = []
@@ -187,6 +189,8 @@ public struct SimulatedLatency: Equatable, Sendable {
     public var bindingConstraint: String? = nil
     public var meetsTargets: Bool? = nil
 
+    /// Simulated latency: the p95 end to end, and of time to first token and inter-token latency when known, in
+    /// seconds.
     public init(p95: Double, p95TimeToFirstToken: Double? = nil, p95InterTokenLatency: Double? = nil) {
         self.p95 = p95
         self.p95TimeToFirstToken = p95TimeToFirstToken

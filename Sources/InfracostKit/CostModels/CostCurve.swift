@@ -9,6 +9,7 @@ public struct CostCurve: Sendable {
     public let offer: Offer
     public let shape: Shape
 
+    /// How the monthly cost grows with the volume V (tokens a month); every coefficient exact.
     public enum Shape: Equatable, Sendable {
         /// cost(V) = fixed + slope x max(0, V - knee). A knee of 0 is a plain line.
         case linear(fixed: Decimal, knee: Decimal, slope: Decimal)

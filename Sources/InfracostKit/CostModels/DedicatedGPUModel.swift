@@ -60,6 +60,8 @@ public enum DedicatedGPUModel {
         /// The cost of one instance for the month.
         public var unit: ExactNumber
 
+        /// The instance sizing of `offer` at `throughput` for `workload`'s hours and target utilization; nil when a
+        /// quantity overflows the exact number range.
         public init?(offer: Offer, throughput: ThroughputEstimate, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth),
                   let utilization = ExactNumber(workload.sizingUtilization(for: offer)),

@@ -71,6 +71,8 @@ public enum PerSecondGPUModel {
         var loadingSecondsTimes24: ExactNumber?
         var idleSecondsTimes24: ExactNumber?
 
+        /// The per-second bill's rates and quantities of `offer` at `throughput` (tokens per second per replica), with
+        /// `coldStart` seconds of loading per start when known; nil when a quantity overflows the exact number range.
         public init?(offer: Offer, throughput: ThroughputEstimate, coldStart: Decimal?, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth) else { return nil }
             let gpus = ExactNumber(offer.gpuCount)

@@ -9,6 +9,7 @@ public import Foundation
 public enum PerTokenModel {
     /// One part of a per-token bill: a share of the input or output tokens at one rate.
     public struct Part: Equatable, Sendable {
+        /// Which side of the bill a part prices: input (prompt) or output (generated) tokens.
         public enum Side: Sendable { case input, output }
         public var label: String
         public var side: Side
@@ -139,6 +140,7 @@ public enum PerTokenModel {
         let input: ExactNumber?
         let output: ExactNumber?
 
+        /// The workload's token counts as exact millions, computed once for every per-token offer.
         public init(_ workload: Workload) {
             inputMillions = workload.inputTokens * Decimal.millionth
             outputMillions = workload.outputTokens * Decimal.millionth

@@ -25,6 +25,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         public var value: JSONValue
         public var line: Int
 
+        /// A member `key: value` of an object, read at `line` (1-based) of its file.
         public init(key: String, value: JSONValue, line: Int) {
             self.key = key
             self.value = value

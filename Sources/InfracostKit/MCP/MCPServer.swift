@@ -10,6 +10,8 @@ public struct MCPTool: Sendable {
     /// result with `isError`, so the client can correct itself and the server keeps serving.
     public var call: @Sendable (JSONValue?) -> MCPToolResult
 
+    /// A tool the server lists under `name`, its arguments described by the JSON Schema `inputSchema`; `call`
+    /// answers a call (its argument object, nil when none was sent).
     public init(name: String, title: String, description: String, inputSchema: JSONValue, call: @escaping @Sendable (JSONValue?) -> MCPToolResult) {
         self.name = name
         self.title = title
@@ -26,6 +28,8 @@ public struct MCPToolResult: Equatable, Sendable {
     public var structured: JSONValue?
     public var isError: Bool
 
+    /// A tool's answer: `text` for the client to show, the same answer as structured JSON when there is one, and
+    /// whether the call failed.
     public init(text: String, structured: JSONValue? = nil, isError: Bool = false) {
         self.text = text
         self.structured = structured
@@ -49,6 +53,7 @@ public struct MCPServer: Sendable {
     /// The revision agreed in `initialize`.
     public private(set) var negotiatedVersion: String?
 
+    /// A server that introduces itself as `name` `version`, gives clients `instructions`, and serves `tools`.
     public init(name: String, version: String, instructions: String, tools: [MCPTool]) {
         self.name = name
         self.version = version

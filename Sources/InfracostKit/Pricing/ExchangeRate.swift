@@ -8,6 +8,7 @@ public struct ExchangeRate: Equatable, Sendable {
     public var usdPerUnit: Decimal
     public var provenance: Provenance
 
+    /// A rate for `currency` (ISO 4217 code): `usdPerUnit` US dollars per unit (positive, exact), with its source.
     public init(currency: String, usdPerUnit: Decimal, provenance: Provenance) {
         self.currency = currency
         self.usdPerUnit = usdPerUnit

@@ -16,6 +16,8 @@ public struct GPUSpec: Equatable, Sendable {
     /// The name and aliases reduced for matching (see `normalized`), computed once.
     public let matchKeys: Set<String>
 
+    /// A GPU model: `memoryGB` of memory and `bandwidthGBs` GB/s of memory bandwidth (both positive), the names it
+    /// also goes by, its compute figures when known, and where the figures come from.
     public init(name: String, aliases: [String] = [], memoryGB: Decimal, bandwidthGBs: Decimal, provenance: Provenance, compute: GPUCompute? = nil) {
         self.name = name
         self.compute = compute
@@ -56,6 +58,9 @@ public struct ThroughputFigure: Equatable, Sendable {
     /// Whether the figure is the user's own measurement rather than a bundled published one.
     public var isMeasured: Bool { file.map { !$0.hasPrefix("bundled:") } ?? false }
 
+    /// A published or measured throughput: `tokensPerSecond` (positive) for a `modelParamsB`-billion-parameter model
+    /// on `gpuCount` x `gpu`, counting output tokens only when `countsOutputOnly`; the benchmark's lengths, precision
+    /// and batch when stated.
     public init(
         modelParamsB: Decimal, gpu: String, gpuCount: Int = 1, tokensPerSecond: Decimal, countsOutputOnly: Bool = false,
         inputLength: Int? = nil, outputLength: Int? = nil, precision: String? = nil, batch: Int? = nil,
@@ -102,6 +107,8 @@ public struct ColdStartFigure: Equatable, Sendable {
     public var seconds: Decimal
     public var provenance: Provenance
 
+    /// A published cold start: `seconds` (non-negative) on `provider` for models of `minParamsB` to `maxParamsB`
+    /// billion parameters.
     public init(provider: String, minParamsB: Decimal, maxParamsB: Decimal, seconds: Decimal, provenance: Provenance) {
         self.provider = provider
         self.minParamsB = minParamsB

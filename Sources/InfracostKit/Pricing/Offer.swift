@@ -207,6 +207,9 @@ public struct Offer: Equatable, Sendable {
         lhs.id == rhs.id && lhs.tier == rhs.tier && lhs.storage == rhs.storage
     }
 
+    /// An offer with the prices its tier uses (per million tokens, per second, per hour or per month, exact and
+    /// non-negative). The catalog loader checks that the tier's prices are present and valid; this initializer
+    /// does not.
     public init(
         id: String, tier: Tier, provider: String? = nil, model: String? = nil, modelParamsB: Decimal? = nil,
         gpu: String? = nil, gpuCount: Int = 1, inputPerMTok: Decimal? = nil, outputPerMTok: Decimal? = nil,
@@ -275,6 +278,7 @@ public struct PricePoint: Equatable, Sendable {
     public var prices: [(field: String, value: Decimal)]
     public var provenance: Provenance
 
+    /// Prices in effect from `from` to `to` (ISO dates, either open), as (JSON field, exact value) pairs.
     public init(from: String?, to: String?, prices: [(field: String, value: Decimal)], provenance: Provenance) {
         self.from = from
         self.to = to

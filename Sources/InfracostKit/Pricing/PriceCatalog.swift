@@ -24,6 +24,7 @@ public struct PriceCatalog: Equatable, Sendable {
     /// Offers whose model was shut down on or before `day`, left out of every ranking (set by `asOf(_:)`).
     public var retired: [Offer] = []
 
+    /// A catalog of `offers` and the reference tables (GPUs, throughput and cold-start figures) read from `files`.
     public init(
         offers: [Offer] = [], gpus: [GPUSpec] = [], throughput: [ThroughputFigure] = [],
         coldStarts: [ColdStartFigure] = [], files: [String] = []

@@ -47,6 +47,7 @@ public struct PricingTable: Sendable {
     public var name: String
     public var json: String
 
+    /// A price table file's name and its JSON text, as the generator embeds it.
     public init(name: String, json: String) {
         self.name = name
         self.json = json

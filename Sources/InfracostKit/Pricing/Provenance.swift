@@ -9,6 +9,7 @@ public struct Provenance: Equatable, Sendable {
     /// call it `as_of`). Staleness warnings key on it.
     public var verifiedOn: String?
 
+    /// Where a figure comes from (`source`, usually a URL) and when it was last checked (`verifiedOn`, YYYY-MM-DD).
     public init(source: String? = nil, verifiedOn: String? = nil) {
         self.source = source
         self.verifiedOn = verifiedOn

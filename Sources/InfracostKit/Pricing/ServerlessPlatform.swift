@@ -17,6 +17,8 @@ public struct ServerlessPlatform: Equatable, Sendable {
     public var notes: String?
     public var provenance: Provenance
 
+    /// How `provider` bills serverless GPUs: its default idle timeout and billing increment in seconds (non-negative),
+    /// and whether loading and idle time are billed; nil where the platform publishes nothing.
     public init(
         provider: String, idleTimeoutSeconds: Decimal? = nil, billingIncrementSeconds: Decimal? = nil, billsLoading: Bool? = nil,
         billsIdle: Bool? = nil, notes: String? = nil, provenance: Provenance = .init()

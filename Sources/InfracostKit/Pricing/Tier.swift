@@ -9,6 +9,7 @@ public enum Tier: String, CaseIterable, Sendable, Codable, Comparable {
     /// GPU instances rented per hour, or per month when reserved.
     case dedicated
 
+    /// Tiers order as they are declared: api, serverless, serverless-gpu, dedicated.
     public static func < (lhs: Tier, rhs: Tier) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

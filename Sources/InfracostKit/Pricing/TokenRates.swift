@@ -5,6 +5,7 @@ public struct TokenRates: Equatable, Sendable {
     public var input: Decimal
     public var output: Decimal
 
+    /// Rates in the offer's currency per million input and output tokens (exact, non-negative).
     public init(input: Decimal, output: Decimal) {
         self.input = input
         self.output = output
@@ -22,6 +23,7 @@ public struct ContextTier: Equatable, Sendable {
     public var aboveInputTokens: Decimal
     public var rates: TokenRates
 
+    /// `rates` apply to requests whose prompt is longer than `aboveInputTokens` tokens.
     public init(aboveInputTokens: Decimal, rates: TokenRates) {
         self.aboveInputTokens = aboveInputTokens
         self.rates = rates
@@ -45,6 +47,8 @@ public struct OffPeakWindow: Equatable, Sendable {
         public var from: Int
         public var to: Int
 
+        /// Minutes after midnight UTC, `from` inclusive to `to` exclusive (0...1440); `to` before `from` wraps
+        /// midnight.
         public init(from: Int, to: Int) {
             self.from = from
             self.to = to
@@ -55,6 +59,7 @@ public struct OffPeakWindow: Equatable, Sendable {
         }
     }
 
+    /// `rates` from `fromMinute` to `toMinute` (minutes after midnight UTC, as `Range`).
     public init(fromMinute: Int, toMinute: Int, rates: TokenRates) {
         self.init(ranges: [Range(from: fromMinute, to: toMinute)], rates: rates)
     }

@@ -13,12 +13,14 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
     /// The power of ten the mantissa is scaled by.
     public private(set) var exponent: Int
 
+    /// mantissa x 10^exponent, exactly, kept in normal form (no trailing zeros in the mantissa).
     public init(mantissa: Int128, exponent: Int = 0) {
         self.mantissa = mantissa
         self.exponent = exponent
         normalize()
     }
 
+    /// The integer `value`, exactly.
     public init(_ value: Int) {
         self.init(mantissa: Int128(value))
     }

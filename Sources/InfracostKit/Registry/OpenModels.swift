@@ -8,6 +8,7 @@ public import Foundation
 /// in order, so `meta.llama3-3-70b-instruct-v1:0`, `llama-v3p3-70b-instruct` and `Llama-3.3-70B-Instruct-Turbo`
 /// are all Llama 3.3 70B.
 public enum OpenModels {
+    /// An open-weight model a registry name can resolve to: its name, parameters and the patterns that match it.
     public struct Model: Equatable, Sendable {
         public var name: String
         /// Total parameters, billions.

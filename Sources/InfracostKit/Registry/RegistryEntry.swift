@@ -47,6 +47,8 @@ public struct RegistryEntry: Equatable, Sendable {
     /// The provider's pricing page, when the registry names one.
     public var pricingURL: String?
 
+    /// A price of `provider`'s `model` in `registry`, read at `line` (1-based) of its snapshot: `rates` per million
+    /// tokens (exact), under the display `name` when the registry gives one.
     public init(registry: PriceRegistry, provider: String, model: String, name: String? = nil, line: Int, rates: TokenRates) {
         self.registry = registry
         self.provider = provider

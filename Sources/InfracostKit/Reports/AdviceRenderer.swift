@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders `Advice` as a table (for a terminal), JSON, CSV (the runtime matrix) or Markdown (for a design review).
 public enum AdviceRenderer {
+    /// `advice` in `format`, ending in a newline; renders the result only and computes nothing.
     public static func render(_ advice: Advice, format: OutputFormat) -> String {
         switch format {
         case .table: return text(advice, markdown: false)

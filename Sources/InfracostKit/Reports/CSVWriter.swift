@@ -45,6 +45,8 @@ extension Comparison {
 
 /// Renders a `Comparison` as CSV, one row per option.
 public enum ComparisonCSVReport {
+    /// `comparison` as CSV (RFC 4180, a header row then one row per option in rank order), text that could start
+    /// a spreadsheet formula made inert.
     public static func render(_ comparison: Comparison) -> String {
         var rows = [Comparison.csvColumns]
         var rank = 0

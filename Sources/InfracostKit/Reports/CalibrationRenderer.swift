@@ -3,6 +3,7 @@ import Foundation
 /// Renders `infracost calibrate --report`: the measured points, the model's error on each before and after the
 /// fit and with the point left out of it, and the constants that moved.
 public enum CalibrationRenderer {
+    /// `calibration` as JSON or a table (other formats render the table).
     public static func render(_ calibration: Calibration, format: OutputFormat) -> String {
         format == .json ? JSONWriter.string(value(calibration)) : table(calibration)
     }

@@ -17,12 +17,14 @@ public struct ChartData: Equatable, Sendable {
     public var low: Double
     public var high: Double
 
+    /// One line of the chart: an offer (or the best offer of a tier) and its cost at each volume.
     public struct Series: Equatable, Sendable {
         public var name: String
         /// (tokens per month, monthly cost) pairs in volume order; unpriced points left out.
         public var points: [Point]
     }
 
+    /// One point of a line: a volume (tokens a month) and the cost's height.
     public struct Point: Equatable, Sendable {
         public var volume: Double
         /// The monthly cost as a plotted height: a position on the picture derived from exact cents, never
@@ -30,12 +32,14 @@ public struct ChartData: Equatable, Sendable {
         public var plotted: Double
     }
 
+    /// A stretch of volume (tokens a month, `from` to `to`) where `label` is cheapest.
     public struct Region: Equatable, Sendable {
         public var from: Double
         public var to: Double
         public var label: String
     }
 
+    /// A crossover: the volume where the cheapest option changes, its cost there, and its label.
     public struct Marker: Equatable, Sendable {
         /// The exact crossover volume, kept for labels and tests.
         public var volume: Decimal
@@ -112,6 +116,7 @@ public struct ChartData: Equatable, Sendable {
         TokenCount.abbreviated(Decimal(value.rounded()))
     }
 
+    /// A short axis label for a cost of `value` (a power of ten in practice): $1, $10, $1k, $1M.
     public static func costLabel(_ value: Double) -> String {
         switch value {
         case 1_000_000...: return "$\(Int(value / 1_000_000))M"

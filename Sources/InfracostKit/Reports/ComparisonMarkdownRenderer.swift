@@ -2,6 +2,8 @@ import Foundation
 
 /// Renders a `Comparison` as a Markdown summary line and table, for pull requests and docs.
 public enum ComparisonMarkdownRenderer {
+    /// `comparison` as Markdown: a summary line and a table, every cell escaped so no text can end a cell or forge
+    /// a row.
     public static func render(_ comparison: Comparison) -> String {
         let workload = comparison.workload
         var output = "### infracost: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month, \(Numbers.exact(workload.modelParamsB))B model\n\n"

@@ -27,6 +27,7 @@ public enum ComparisonTableRenderer {
         return output + table.render(indent: "  ")
     }
 
+    /// `comparison` as a terminal table; `explain` adds each option's line items, `wide` every column.
     public static func render(_ comparison: Comparison, explain: Bool = false, wide: Bool = false) -> String {
         let workload = comparison.workload
         var output = "infracost compare: \(TokenCount.abbreviated(workload.totalTokens)) tokens/month"

@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `KeepWarmStudy` as a table or JSON (CSV: one row per setting).
 public enum KeepWarmRenderer {
+    /// `study` in `format`; renders the result only and computes nothing.
     public static func render(_ study: KeepWarmStudy, format: OutputFormat) -> String {
         switch format {
         case .json: return JSONWriter.string(value(study))

@@ -43,6 +43,7 @@ public enum ParetoChart {
         value >= 1 ? "\(Numbers.exactDouble((value * 10).rounded() / 10)) s" : "\(Int((value * 1000).rounded())) ms"
     }
 
+    /// An SVG of `comparison`'s options, monthly cost against simulated p95 latency, the Pareto front joined.
     public static func render(_ comparison: Comparison) -> String {
         let dots = dots(comparison)
         let f = SVGChart.f

@@ -62,6 +62,7 @@ public enum PortfolioRenderer {
         return output
     }
 
+    /// `check` in `format`: each workload's cost against the budget, and the verdict.
     public static func render(_ check: BudgetCheck, format: OutputFormat) -> String {
         switch format {
         case .json:
@@ -156,6 +157,7 @@ public enum PortfolioRenderer {
         }
     }
 
+    /// `report` in `format`: one row per workload and month.
     public static func render(_ report: FinanceReport, format: OutputFormat) -> String {
         func hours(_ value: Decimal?) -> String { value.map { Numbers.exact(Money.rounded($0, scale: 3)) } ?? "" }
         switch format {

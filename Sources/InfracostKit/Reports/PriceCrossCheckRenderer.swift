@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `PriceCrossCheck` as a table, JSON, CSV or Markdown.
 public enum PriceCrossCheckRenderer {
+    /// `check` in `format`: each price beside the registries' and the verdict.
     public static func render(_ check: PriceCrossCheck, format: OutputFormat) -> String {
         switch format {
         case .table: return table(check)

@@ -47,6 +47,7 @@ public enum SVGChart {
         """
     }
 
+    /// `chart` as a standalone SVG document (log-log axes), its text escaped for XML.
     public static func render(_ chart: ChartData) -> String {
         let plotBottom = height - bottom
         let plotRight = width - right

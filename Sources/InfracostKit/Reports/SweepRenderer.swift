@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `Sweep` as a table, JSON, CSV or Markdown.
 public enum SweepRenderer {
+    /// `sweep` in `format`: one row per volume, one column per offer or tier.
     public static func render(_ sweep: Sweep, format: OutputFormat) -> String {
         switch format {
         case .table: return table(sweep)

@@ -7,6 +7,7 @@ public enum TerminalChart {
     static let plotWidth = 62
     static let plotHeight = 16
 
+    /// `chart` as plain text for a terminal (62 x 16 plot cells plus axes and legend), no escape sequences.
     public static func render(_ chart: ChartData) -> String {
         let (costLow, costHigh) = chart.costRange
         var grid = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: plotHeight)

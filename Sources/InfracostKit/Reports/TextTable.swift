@@ -1,11 +1,13 @@
 /// A plain-text table with left- or right-aligned columns, two spaces apart.
 public struct TextTable: Sendable {
+    /// How a column's cells line up.
     public enum Alignment: Sendable { case left, right }
 
     public var headers: [String]
     public var alignments: [Alignment]
     public var rows: [[String]] = []
 
+    /// A table with these column headers and one alignment per column (as many as headers).
     public init(headers: [String], alignments: [Alignment]) {
         self.headers = headers
         self.alignments = alignments

@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `ThroughputAnswer` as a table or JSON.
 public enum ThroughputRenderer {
+    /// `answer` as JSON or a table; `explain` adds how the figure was made.
     public static func render(_ answer: ThroughputAnswer, format: OutputFormat, explain: Bool = false) -> String {
         format == .json ? JSONWriter.string(value(answer)) : table(answer, explain: explain)
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `UsageAnalysis` as a table (with an hour-of-day chart) or JSON.
 public enum UsageAnalysisRenderer {
+    /// `a` in `format`; renders the result only and computes nothing.
     public static func render(_ a: UsageAnalysis, format: OutputFormat) -> String {
         switch format {
         case .json: return JSONWriter.string(value(a))

@@ -2,6 +2,7 @@ import Foundation
 
 /// Renders a `UtilizationView` as a table, JSON, CSV or Markdown.
 public enum UtilizationRenderer {
+    /// `view` in `format`: one row per utilization level.
     public static func render(_ view: UtilizationView, format: OutputFormat) -> String {
         switch format {
         case .table: return table(view)

@@ -29,6 +29,8 @@ public struct ModelArchitecture: Equatable, Sendable {
     public var isGeneric: Bool
     public var provenance: Provenance
 
+    /// A model's architecture: parameters in billions (total and active per token, positive), layers, hidden size,
+    /// attention and KV heads, head dimension and context length in tokens, and its native precision.
     public init(
         id: String, name: String, aliases: [String] = [], totalParamsB: Double, activeParamsB: Double, layers: Int, hiddenSize: Int,
         attentionHeads: Int, kvHeads: Int, headDim: Int, contextLength: Int, nativePrecision: Precision?, nativeIsMXFP4: Bool = false,

@@ -25,6 +25,7 @@ public enum Precision: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Precisions order by bytes per weight: int4 and fp4 (0.5) before fp8 (1) before bf16 and fp16 (2).
     public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.bytesPerWeight < rhs.bytesPerWeight }
 }
 
@@ -37,6 +38,7 @@ public struct GPUCompute: Equatable, Sendable {
     public var interconnectGBs: Double
     public var provenance: Provenance
 
+    /// Dense peak compute in TFLOPS at each precision the GPU has (positive), and its GPU-to-GPU interconnect in GB/s.
     public init(bf16TFLOPS: Double, fp8TFLOPS: Double? = nil, fp4TFLOPS: Double? = nil, interconnectGBs: Double, provenance: Provenance) {
         self.bf16TFLOPS = bf16TFLOPS
         self.fp8TFLOPS = fp8TFLOPS

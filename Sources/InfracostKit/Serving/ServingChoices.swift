@@ -20,6 +20,7 @@ public struct ServingChoices: Equatable, Sendable {
     /// Tokens per request assumed when the workload gives none (input + output, split by the input share).
     public static let defaultTokensPerRequest = 1000
 
+    /// The defaults: each setting as its documentation states.
     public init() {}
 
     /// The target in words, for assumptions and details.

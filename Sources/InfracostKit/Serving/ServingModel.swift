@@ -34,6 +34,7 @@ public struct ServingEfficiencies: Equatable, Sendable {
     /// Used only by the simulator; checked against the NIM and vLLM time-to-first-token rows, not fitted.
     public var stepTokenBudget = 2048
 
+    /// The fitted constants (the defaults of each property).
     public init() {}
 
     /// The fitted constants: the defaults above.
@@ -61,6 +62,7 @@ public struct ServingConfiguration: Equatable, Sendable {
     public var gpus: Int
     public var precision: Precision
 
+    /// `architecture` served at `precision` on `gpus` x `gpu` (at least 1) with tensor parallelism across them.
     public init(architecture: ModelArchitecture, gpu: GPUSpec, compute: GPUCompute, gpus: Int, precision: Precision) {
         self.architecture = architecture
         self.gpu = gpu
@@ -107,6 +109,7 @@ public struct ServingModel: Equatable, Sendable {
     public var configuration: ServingConfiguration
     public var efficiencies: ServingEfficiencies
 
+    /// The model of `configuration` with `efficiencies` (the fitted ones unless a calibration moved them).
     public init(_ configuration: ServingConfiguration, efficiencies: ServingEfficiencies = .fitted) {
         self.configuration = configuration
         self.efficiencies = efficiencies

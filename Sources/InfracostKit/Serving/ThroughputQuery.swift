@@ -25,6 +25,9 @@ public struct ThroughputQuery: Equatable, Sendable {
     /// Answer from the model alone, even where a published figure matches.
     public var modelOnly: Bool
 
+    /// A question about throughput: a named model or a generic one of `paramsB` billion parameters (active ones for
+    /// MoE), on `gpus` x `gpu`, at `precision`, for requests of `inputTokens` in and `outputTokens` out (positive), at
+    /// `load`.
     public init(
         model: String? = nil, paramsB: Double = 70, activeParamsB: Double? = nil, gpu: String, gpus: Int? = nil, precision: Precision? = nil,
         inputTokens: Int = 1000, outputTokens: Int = 1000, load: Load = .max, modelOnly: Bool = false

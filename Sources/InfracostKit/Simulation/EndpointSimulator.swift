@@ -40,6 +40,9 @@ public struct EndpointConfiguration: Equatable, Sendable {
     /// stays flat whatever the offered load.
     public var maximumQueue = 100_000
 
+    /// An endpoint: `concurrency` requests per replica (at least 1), service times, cold start and idle timeout in
+    /// seconds (non-negative), at most `maxReplicas` replicas, `keepWarm` kept up during `keepWarmWindow` (seconds
+    /// after local midnight), the local time at simulated time 0, and the seed for random service times.
     public init(
         concurrency: Int = 1, serviceTime: ServiceTime, distribution: Distribution = .fixed, coldStartSeconds: Double,
         idleTimeoutSeconds: Double, maxReplicas: Int = 1000, keepWarm: Int = 0, keepWarmWindow: ClosedRange<Double>? = nil,
@@ -111,6 +114,8 @@ public struct ClosedLoopTraffic: Equatable, Sendable {
     /// Simulated seconds: clients send no request after this.
     public var seconds: Double
 
+    /// `clients` (at least 1) each sending a request of the given sizes `thinkSeconds` after the previous one
+    /// completes, for `seconds` of simulated time.
     public init(clients: Int, thinkSeconds: Double = 0, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250, seconds: Double) {
         self.clients = clients
         self.thinkSeconds = thinkSeconds
@@ -798,6 +803,7 @@ public struct LatencyHistogram: Equatable, Sendable {
     /// The sum of the recorded latencies, for the mean (exact, not from the buckets).
     public private(set) var sum = 0.0
 
+    /// An empty histogram.
     public init() {}
 
     /// The mean latency in seconds; 0 when nothing was recorded.

@@ -7,6 +7,7 @@ import Foundation
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var state: (UInt64, UInt64, UInt64, UInt64)
 
+    /// A generator whose sequence is fixed by `seed` (any value; the state is spread by SplitMix64).
     public init(seed: UInt64) {
         var splitmix = seed
         func next() -> UInt64 {
@@ -19,6 +20,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = (next(), next(), next(), next())
     }
 
+    /// The next 64 random bits (xoshiro256**).
     public mutating func next() -> UInt64 {
         let result = ((state.1 &* 5) << 7 | (state.1 &* 5) >> 57) &* 9
         let t = state.1 << 17

@@ -51,6 +51,7 @@ public struct SimulationPlan: Equatable, Sendable {
         public var keepWarm: Int = 0
         public var keepWarmWindow: ClosedRange<Double>?
 
+        /// Every setting at its default: the cheapest fitting offer, the serving model's concurrency and times.
         public init() {}
     }
 
@@ -290,6 +291,7 @@ public struct SimulationResult: Equatable, Sendable {
     }
 }
 
+/// Runs simulation plans and prices what they simulate.
 public enum Simulation {
     /// Runs the plan and prices the result for a month; `progress` (its part `part`) is told how far the run is.
     public static func run(_ plan: SimulationPlan, progress: WorkProgress? = nil, part: Int = 0) -> SimulationResult {

@@ -18,6 +18,8 @@ public struct TokenPricing: Equatable, Sendable {
     /// `inputTokensPerRequest` is nil.
     public var requestSizes: RequestSizeProfile?
 
+    /// How tokens are bought: `mode`, the share of input tokens read from cache (0...1), the prompt length for
+    /// long-context rates, and how the traffic spreads over the day (nil: evenly).
     public init(mode: PricingMode = .standard, cachedShare: Decimal = 0, inputTokensPerRequest: Decimal? = nil, dayProfile: DayProfile? = nil) {
         self.mode = mode
         self.cachedShare = cachedShare

@@ -32,6 +32,8 @@ public struct TrafficProfile: Equatable, Sendable {
     /// Simulated days.
     public var days: Double
 
+    /// Synthetic traffic: `pattern` at `requestsPerSecond` (positive) of the given sizes, business hours in seconds
+    /// after local midnight, bursts of `burstSize` every `burstEverySeconds` over `burstSeconds`, for `days`.
     public init(
         pattern: Pattern, requestsPerSecond: Double, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250,
         businessHours: ClosedRange<Double> = 32400...64800, utcOffset: Double = 0, burstSize: Int = 100,
@@ -67,6 +69,7 @@ public struct Request: Equatable, Sendable {
     public var inputTokens: Int32
     public var outputTokens: Int32
 
+    /// A request arriving at `arrival` seconds of simulated time with its token counts (non-negative).
     public init(arrival: Double, inputTokens: Int32, outputTokens: Int32) {
         self.arrival = arrival
         self.inputTokens = inputTokens
@@ -86,6 +89,7 @@ public struct RequestStream: Sendable {
     var openClock: Double = 0
     var count = 0
 
+    /// The requests of `profile` from time 0, in arrival order; the same profile gives the same requests.
     public init(profile: TrafficProfile) {
         self.profile = profile
         self.generator = SeededGenerator(seed: profile.seed)

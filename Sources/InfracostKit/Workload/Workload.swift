@@ -43,6 +43,8 @@ public struct Workload: Equatable, Sendable {
         offer.purchase == "spot" ? targetUtilization * (1 - spotInterruption) : targetUtilization
     }
 
+    /// A month's workload: input and output tokens (exact, non-negative), the model size in billions of parameters,
+    /// the month's hours, and how dedicated capacity is sized and bought.
     public init(
         inputTokens: Decimal, outputTokens: Decimal, modelParamsB: Decimal = Workload.defaultModelParamsB,
         modelSizeIsDefault: Bool = false, hoursPerMonth: Decimal = Workload.defaultHoursPerMonth,

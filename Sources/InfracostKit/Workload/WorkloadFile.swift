@@ -45,6 +45,7 @@ public struct WorkloadFile: Equatable, Sendable {
         return try parse(bytes, file: path)
     }
 
+    /// The workloads in `bytes` (UTF-8 YAML or JSON, bounded in size and depth), problems reported against `file`.
     public static func parse(_ bytes: [UInt8], file: String) throws(InfracostError) -> WorkloadFile {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalidData(problems: [DataProblem(file: file, message: "the file is not valid UTF-8 text")])

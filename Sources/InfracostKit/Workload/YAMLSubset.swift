@@ -13,6 +13,7 @@ public enum YAMLSubset {
     /// The deepest nesting of blocks or flow collections read (as for JSON, a bound on the work and the stack).
     public static let maximumDepth = 64
 
+    /// `text` read as the YAML subset into a JSON value; throws with the line of the first problem.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var lines: [Line] = []
         // "\r\n" is one Character in Swift, so split on the line feed's Unicode scalar, not on Characters:
