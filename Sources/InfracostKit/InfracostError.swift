@@ -1,25 +1,18 @@
 public import Foundation
 
-/// Every error infracost reports to a user. The command line maps each case to one exit code.
+/// Every error infracost reports to a user, by kind: what the caller asked for, what a file holds, or reading and
+/// writing. The command line maps each kind to its exit code (`InfracostError.exitCode` in its Diagnostics.swift).
 public enum InfracostError: Error, Equatable, Sendable, LocalizedError {
-    /// A quantity given on the command line is not acceptable (exit 64).
+    /// A quantity the caller gave is not acceptable: the setting it was given for, the value and why.
     case invalidQuantity(flag: String, value: String, reason: String)
-    /// Flags that cannot be used together, or a value that names nothing (exit 64).
+    /// Settings that cannot be used together, or a value that names nothing.
     case invalidUsage(message: String)
-    /// A pricing or workload file has problems (exit 65). Each problem names the file, line, offer and field.
+    /// A pricing or workload file has problems. Each problem names the file, line, offer and field.
     case invalidData(problems: [DataProblem])
-    /// A file could not be read or written (exit 74).
+    /// A file could not be read or written.
     case io(path: String, reason: String)
 
-    /// The exit code the command line uses for this error (sysexits.h).
-    public var exitCode: Int32 {
-        switch self {
-        case .invalidQuantity, .invalidUsage: return 64
-        case .invalidData: return 65
-        case .io: return 74
-        }
-    }
-
+    /// The error in words, one line per problem.
     public var errorDescription: String? {
         switch self {
         case .invalidQuantity(let flag, let value, let reason):

@@ -90,3 +90,15 @@ enum Diagnostics {
         }
     }
 }
+
+extension InfracostError {
+    /// The exit code for this error (sysexits.h): 64 a usage error, 65 bad input data, 74 an I/O error. The one
+    /// place the command line maps the library's errors to exit codes.
+    var exitCode: Int32 {
+        switch self {
+        case .invalidQuantity, .invalidUsage: return 64
+        case .invalidData: return 65
+        case .io: return 74
+        }
+    }
+}

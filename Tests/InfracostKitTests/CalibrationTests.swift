@@ -104,7 +104,6 @@ import Testing
             #expect(problem.file == "bad.json")
             #expect(problem.field == field)
             #expect(problem.message.contains(message), "\(problem.message)")
-            #expect(error.exitCode == 65)
         }
     }
 

@@ -90,11 +90,11 @@ public struct Workload: Equatable, Sendable {
         if modelParamsB <= 0 {
             throw .invalidQuantity(flag: "--model-size", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
         }
-        if hoursPerMonth <= 0 || hoursPerMonth > Limits.hoursPerMonth.upperBound {
+        if !Limits.hoursPerMonth.contains(hoursPerMonth) {
             throw .invalidQuantity(flag: "--hours-per-month", value: Numbers.exact(hoursPerMonth), reason: "must be \(Limits.positive(upTo: Limits.hoursPerMonth)) (31 days)")
         }
-        if targetUtilization <= 0 || targetUtilization > 1 {
-            throw .invalidQuantity(flag: "--target-utilization", value: Numbers.exact(targetUtilization), reason: "must be more than 0 and at most 1")
+        if !Limits.targetUtilization.contains(targetUtilization) {
+            throw .invalidQuantity(flag: "--target-utilization", value: Numbers.exact(targetUtilization), reason: "must be \(Limits.positive(upTo: Limits.targetUtilization))")
         }
         if coldStartsPerDay < 0 {
             throw .invalidQuantity(flag: "--cold-starts-per-day", value: Numbers.exact(coldStartsPerDay), reason: "cannot be negative")
