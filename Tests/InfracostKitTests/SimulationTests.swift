@@ -58,6 +58,19 @@ struct SimulationTests {
         #expect(once() == once())
     }
 
+    @Test func plansThatDifferOnlyInAnAssumptionAreNotEqual() throws {
+        var choices = SimulationPlan.Choices()
+        choices.offerID = "replicate/a100-80gb"
+        choices.serviceTimeSeconds = 1
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 1, days: 1))
+        let plan = try SimulationPlan.make(choices: choices, shape: try Fixtures.workload(tokens: "1M"), traffic: traffic, catalog: try Fixtures.frozenCatalog())
+        #expect(plan.assumptions.contains(Assumption("month", "730 h")))
+        var reworded = plan
+        reworded.assumptions[0].value += " (reworded)"
+        #expect(plan == plan)
+        #expect(reworded != plan)
+    }
+
     @Test func publishedColdStartCost() throws {
         // 70B, 60 s cold start at 0.0014/s = 0.084 each; 100 a day for a 30-day (720 h) month = 252.00.
         var shape = try Fixtures.workload(tokens: "1M")

@@ -145,7 +145,7 @@ public struct Comparison: Equatable, Sendable {
     }
 
     /// The assumptions behind every figure, as (name, value) pairs in words.
-    public var assumptions: [(name: String, value: String)] {
+    public var assumptions: [Assumption] {
         let share = Money.plain(workload.inputShare * 100, scale: 1)
         var list: [(String, String)] = [
             ("tokens per month", "\(Numbers.formatted(workload.totalTokens)) (\(TokenCount.abbreviated(workload.totalTokens)))"),
@@ -193,6 +193,6 @@ public struct Comparison: Equatable, Sendable {
         if let pricesAsOf { list.append(("prices as of", "\(pricesAsOf) (--as-of)")) }
         if let exchangeRate { list.append(("currency", "\(exchangeRate.currency): \(exchangeRate.text); each line converted once from its exact USD amount")) }
         list.append(("rounding", "each line item to the cent, half up; totals are exact sums"))
-        return list
+        return list.map { Assumption($0.0, $0.1) }
     }
 }

@@ -133,7 +133,7 @@ public enum ComparisonTableRenderer {
         if let pareto = comparison.pareto { output += paretoSection(pareto, currency: comparison.currency) }
         if explain { output += explanation(comparison) }
         output += "\nAssumptions:\n"
-        for (name, value) in comparison.assumptions { output += "  \(name): \(value)\n" }
+        for a in comparison.assumptions { output += "  \(a.name): \(a.value)\n" }
         if let oldest = comparison.oldestPriceDate { output += "  oldest price used: \(oldest)\n" }
         return output
     }

@@ -51,7 +51,7 @@ public enum KeepWarmRenderer {
         if let binding = study.binding { output += "Binding constraint: \(binding).\n" }
         if let rule = study.ruleOfThumb { output += rule + "\n" }
         output += "\nAssumptions:\n"
-        for (name, value) in study.assumptions { output += "  \(name): \(value)\n" }
+        for a in study.assumptions { output += "  \(a.name): \(a.value)\n" }
         return output
     }
 

@@ -85,7 +85,7 @@ public enum SimulationRenderer {
             output += "\nThe endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise --max-replicas or --concurrency, or lower the rate.\n"
         }
         output += "\nAssumptions:\n"
-        for (name, value) in r.plan.assumptions { output += "  \(name): \(value)\n" }
+        for a in r.plan.assumptions { output += "  \(a.name): \(a.value)\n" }
         output += r.hasTokenTiming
             ? "  latency: end to end = queue + cold start + prefill + decode; first token = queue + cold start + prefill; inter-token = (last token - first token) / (output tokens - 1) per request; quantiles to within 1%, means exact\n"
             : "  latency: queue + cold start + service; quantiles to within 1%\n"

@@ -74,7 +74,7 @@ public enum ThroughputRenderer {
                 + " \(Numbers.exactDouble(c.compute.interconnectGBs)) GB/s interconnect (\(TextSafety.visible(c.compute.provenance.source ?? "unsourced")))\n"
             out += "  prefill: compute-bound, 2 x active parameters FLOPs per token plus causal attention\n"
             out += "  decode: each step reads the weights (MoE: the experts the batch touches) and every running sequence's KV cache\n"
-            for (name, value) in answer.model.efficiencies.summary { out += "  \(name): \(value)\n" }
+            for a in answer.model.efficiencies.summary { out += "  \(a.name): \(a.value)\n" }
         }
         return out
     }

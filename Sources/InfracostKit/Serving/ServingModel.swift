@@ -41,13 +41,14 @@ public struct ServingEfficiencies: Equatable, Sendable {
     public static let fitted = ServingEfficiencies()
 
     /// The constants in words, for `--explain`.
-    public var summary: [(name: String, value: String)] {
-        [("memory", "\(percent(memoryFraction)) of GPU memory usable (vLLM's default), \(Numbers.exactDouble(reserveGB)) GB reserved per GPU"),
+    public var summary: [Assumption] {
+        let pairs = [("memory", "\(percent(memoryFraction)) of GPU memory usable (vLLM's default), \(Numbers.exactDouble(reserveGB)) GB reserved per GPU"),
          ("decode", "\(percent(bandwidth)) of memory bandwidth; compute-bound at \(percent(denseDecodeCompute)) of peak, for MoE only once each expert gets \(Numbers.exactDouble(moeTokensPerExpertAtPeak)) tokens a step (less in proportion below)"),
          ("prefill", "\(percent(densePrefill)) of peak tensor throughput (dense), \(percent(moePrefill)) (MoE)"),
          ("tensor parallel", "2 all-reduces per layer per step: \(Numbers.exactDouble(allReduceMicroseconds)) us each plus the bytes at \(percent(interconnect)) of the interconnect"),
          ("batch", "at most \(maxBatch) sequences at once; \(Numbers.exactDouble(stepOverheadMs)) ms fixed per step"),
          ("fitted on", "../shared/data/serving-benchmarks/calibration.csv (published TensorRT-LLM, NIM, vLLM measurements)")]
+        return pairs.map { Assumption($0.0, $0.1) }
     }
 
     func percent(_ value: Double) -> String { "\(Numbers.exactDouble((value * 100).rounded()))%" }

@@ -34,12 +34,10 @@ public struct KeepWarmStudy: Equatable, Sendable {
     public var recommended: Setting?
     /// The published rule of thumb applied to the no-keep-warm baseline, in words, when it applies.
     public var ruleOfThumb: String?
-    public var assumptions: [(name: String, value: String)]
+    /// The settings behind every row and where each came from.
+    public var assumptions: [Assumption]
+    /// ISO 4217 code of `monthlyCost`.
     public var currency: String
-
-    public static func == (lhs: KeepWarmStudy, rhs: KeepWarmStudy) -> Bool {
-        lhs.offerID == rhs.offerID && lhs.settings == rhs.settings && lhs.recommended == rhs.recommended && lhs.ruleOfThumb == rhs.ruleOfThumb
-    }
 
     /// The most simulations one study runs (keep-warm counts x idle timeouts): a bound on the work a command line
     /// can ask for.

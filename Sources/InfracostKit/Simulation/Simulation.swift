@@ -29,13 +29,8 @@ public struct SimulationPlan: Equatable, Sendable {
     public var traffic: TrafficSource
     public var hoursPerMonth: Decimal
     /// Each setting and where its value came from, for the report.
-    public var assumptions: [(name: String, value: String)]
+    public var assumptions: [Assumption]
 
-    public static func == (lhs: SimulationPlan, rhs: SimulationPlan) -> Bool {
-        lhs.offer == rhs.offer && lhs.configuration == rhs.configuration && lhs.traffic == rhs.traffic
-            && lhs.hoursPerMonth == rhs.hoursPerMonth && lhs.assumptions.map(\.name) == rhs.assumptions.map(\.name)
-            && lhs.assumptions.map(\.value) == rhs.assumptions.map(\.value)
-    }
 
     /// The user's choices; nil means "use the default".
     public struct Choices: Sendable {
@@ -186,7 +181,7 @@ public struct SimulationPlan: Equatable, Sendable {
             concurrency: concurrency, serviceTime: service, distribution: choices.distribution, coldStartSeconds: coldStart,
             idleTimeoutSeconds: idle, maxReplicas: choices.maxReplicas, keepWarm: choices.keepWarm, keepWarmWindow: choices.keepWarmWindow,
             clockOrigin: origin, seed: seed(of: traffic))
-        return SimulationPlan(offer: offer, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions)
+        return SimulationPlan(offer: offer, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions.map { Assumption($0.0, $0.1) })
     }
 
     /// The continuous-batching profile for `offer`: the workload's model at its precision on all the offer's GPUs
