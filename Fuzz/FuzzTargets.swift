@@ -8,13 +8,16 @@
 //   registry    the price-registry readers and importer (genai-prices, LiteLLM)
 //   mcp         the MCP server's JSON-RPC handling, line by line, with a tool that echoes its arguments
 //   benchmark   calibrate's benchmark-result readers (vLLM, GuideLLM, AIPerf) and the performance-file reader
+//   simulate    the continuous-batching simulator on a request trace and endpoint the bytes describe, checking
+//               that every request is accounted for once (served, turned away or unserved) with its first token
+//               no later than its last
 // Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
 // address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
 
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case quantities, pricing, workload, trace, yaml, registry, mcp, benchmark
+    case quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate
 
     /// The bundled catalog the performance-file reader checks models and GPUs against, loaded once.
     static let catalog = (try? CatalogLoader.bundled()) ?? PriceCatalog()
@@ -27,6 +30,42 @@ enum FuzzTarget: String, CaseIterable {
                 MCPToolResult(text: "echo", structured: arguments)
             },
         ])
+    }
+
+    /// Llama 3.3 70B at fp8 on 2 x H100 batching requests of about 1,000 in and 250 out, built once.
+    static let profile: BatchingProfile? = {
+        guard let architecture = catalog.model(named: "llama-3.3-70b"), let gpu = catalog.gpu(named: "H100"), let compute = gpu.compute
+        else { return nil }
+        let model = ServingModel(ServingConfiguration(architecture: architecture, gpu: gpu, compute: compute, gpus: 2, precision: .fp8))
+        return BatchingProfile(model: model, inputTokens: 1000, outputTokens: 250)
+    }()
+
+    /// Four bytes of endpoint (slots, replicas, cold start, idle timeout, queue), then five bytes a request (the gap
+    /// since the last, in 1/16 s; input and output tokens).
+    static func simulate(_ bytes: [UInt8]) {
+        guard bytes.count >= 4, let profile else { return }
+        var configuration = EndpointConfiguration(
+            concurrency: 1 + Int(bytes[0] % 64), serviceTime: .batching(profile), coldStartSeconds: Double(bytes[2] % 4),
+            idleTimeoutSeconds: Double(bytes[3] % 32), maxReplicas: 1 + Int(bytes[1] % 8), keepWarm: Int(bytes[1] >> 7))
+        configuration.maximumQueue = 1 + Int(bytes[3] >> 2)
+        var requests: [Request] = []
+        var clock = 0.0
+        var offset = 4
+        while offset + 5 <= bytes.count {
+            clock += Double(bytes[offset]) / 16
+            let input = Int32(bytes[offset + 1]) << 6 | Int32(bytes[offset + 2] & 63)
+            let output = Int32(bytes[offset + 3]) << 4 | Int32(bytes[offset + 4] & 15)
+            requests.append(Request(arrival: clock, inputTokens: input, outputTokens: output))
+            offset += 5
+        }
+        var iterator = requests.makeIterator()
+        let run = EndpointSimulator.run(configuration, duration: clock + 1) { iterator.next() }
+        let served = run.latency.total
+        precondition(run.requests == requests.count, "requests \(run.requests) of \(requests.count)")
+        precondition(served + run.turnedAway + run.unservedAtEnd == run.requests, "served \(served), turned away \(run.turnedAway), unserved \(run.unservedAtEnd) of \(run.requests)")
+        precondition(run.timeToFirstToken.total == served, "first tokens \(run.timeToFirstToken.total) for \(served) served")
+        precondition(run.latency.sum.isFinite && run.latency.sum >= 0 && run.timeToFirstToken.sum <= run.latency.sum * (1 + 1e-9) + 1e-9,
+                     "latency sum \(run.latency.sum), first-token sum \(run.timeToFirstToken.sum)")
     }
 
     static let selected: FuzzTarget = {
@@ -71,6 +110,8 @@ enum FuzzTarget: String, CaseIterable {
                     precondition(!reply.contains("\n") && (try? JSONValue.parse(Array(reply.utf8))) != nil, "bad reply: \(reply)")
                 }
             }
+        case .simulate:
+            FuzzTarget.simulate(bytes)
         case .benchmark:
             _ = try? BenchmarkFile.runs(bytes, file: "fuzz.json")
             if let root = try? JSONValue.parse(bytes) { _ = try? PerformanceFile.read(root, file: "fuzz.json", catalog: FuzzTarget.catalog) }

@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, all)}
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate, all)}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
-targets=(quantities pricing workload trace yaml registry mcp benchmark)
+targets=(quantities pricing workload trace yaml registry mcp benchmark simulate)
 if [[ "$target" == all ]]; then
   per=$(( seconds / ${#targets[@]} )); (( per > 0 )) || per=1
   for t in "${targets[@]}"; do "$0" "$t" "$per"; done

@@ -27,7 +27,7 @@ public enum Throughput {
     public static func resolve(
         offer: Offer, modelParamsB: Decimal, inputShare: Decimal = Workload.defaultInputShare, catalog: PriceCatalog
     ) -> Result<ThroughputEstimate, Unavailable> {
-        let (input, output) = Workload.split(tokens: 1_000_000, inputShare: inputShare)
+        let (input, output) = Workload.nominal(inputShare: inputShare)
         return resolve(offer: offer, shape: Workload(inputTokens: input, outputTokens: output, modelParamsB: modelParamsB), catalog: catalog)
     }
 

@@ -62,6 +62,15 @@ public struct Workload: Equatable, Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
+    /// The input and output tokens of a nominal month (1M tokens) split at `inputShare`: the shape of a workload for
+    /// answers that do not depend on its volume (throughput, simulation, ranges of volume).
+    public static func nominal(inputShare: Decimal = Workload.defaultInputShare) -> (input: Decimal, output: Decimal) {
+        split(tokens: nominalTokens, inputShare: inputShare)
+    }
+
+    /// Tokens a month of the nominal workload (`nominal(inputShare:)`).
+    public static let nominalTokens: Decimal = 1_000_000
+
     /// A workload of `tokens` a month split by `inputShare` (0...1) into input and output tokens.
     public static func split(tokens: Decimal, inputShare: Decimal = Workload.defaultInputShare) -> (input: Decimal, output: Decimal) {
         let input = tokens * inputShare

@@ -50,7 +50,7 @@ struct WorkloadShapeOptions: ParsableArguments {
                 try Fraction.parse(text, flag: "--target-utilization", allowZero: false)
             } ?? Workload.defaultTargetUtilization,
             coldStartsPerDay: try coldStartsPerDay.map { text throws(InfracostError) in
-                try PlainNumber.parse(text, flag: "--cold-starts-per-day", range: 0...1_000_000, rangeText: "between 0 and 1000000")
+                try PlainNumber.parse(text, flag: "--cold-starts-per-day", range: Limits.coldStartsPerDay, rangeText: "between 0 and \(Numbers.exact(Limits.coldStartsPerDay.upperBound))")
             } ?? 0,
             keepWarmReplicas: keepWarm,
             idleTimeoutSeconds: try idleTimeout.map { text throws(InfracostError) in try DurationText.parse(text, flag: "--idle-timeout") }
@@ -73,7 +73,7 @@ struct WorkloadShapeOptions: ParsableArguments {
 
     /// A workload of this shape with a nominal volume (1M tokens), for commands that range over volumes.
     func shapeOnly() throws(InfracostError) -> Workload {
-        let (input, output) = Workload.split(tokens: 1_000_000, inputShare: try inputShareValue())
+        let (input, output) = Workload.nominal(inputShare: try inputShareValue())
         return try workload(inputTokens: input, outputTokens: output)
     }
 
