@@ -81,7 +81,7 @@ extension Comparison {
             switch (a.total, b.total) {
             case (let x?, let y?):
                 if let p = a.cents, let q = b.cents { return p != q ? p < q : a.id < b.id }
-                if let p = ExactNumber(x), let q = ExactNumber(y), let order = ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
+                if let p = ExactNumber(x), let q = ExactNumber(y), let order = try? ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
                 return x != y ? x < y : a.id < b.id
             case (.some, nil): return true
             case (nil, .some): return false

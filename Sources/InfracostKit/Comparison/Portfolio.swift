@@ -37,7 +37,7 @@ public struct Portfolio: Equatable, Sendable {
         var cents: Int128 = 0
         var exact = true
         for cost in entries.lazy.compactMap(\.cost) {
-            guard let value = ExactNumber(cost)?.rounded(scale: 2), Money.fromCents(value) == cost else { exact = false; break }
+            guard let value = try? ExactNumber(cost)?.rounded(scale: 2), Money.fromCents(value) == cost else { exact = false; break }
             cents += value
         }
         total = exact ? Money.fromCents(cents) : entries.compactMap(\.cost).reduce(0, +)
@@ -210,7 +210,7 @@ public struct Portfolio: Equatable, Sendable {
                 cents = pricers[index].totalCents(input: input, output: output, total: total)
             }
             if cents == nil, let total = pricers[index].cost(for: workload).total {
-                cents = ExactNumber(total)?.rounded(scale: 2)
+                cents = try? ExactNumber(total)?.rounded(scale: 2)
             }
             guard let cents else { continue }
             let candidate = (index, cents)

@@ -98,15 +98,19 @@ public struct Sweep: Equatable, Sendable {
             if step & 0x3FF == 0 { progress?.update(Double(step) / Double(steps)) }
             // Exact token counts for the fast path; the Decimal cost models only where it overflows.
             let total = Sweep.wholeTokens(volume).map { ExactNumber(mantissa: Int128($0)) } ?? ExactNumber(volume)
-            let input = total.flatMap { t in share.flatMap { t * $0 } }
-            let output = total.flatMap { t in input.flatMap { t - $0 } }
+            var input: ExactNumber?
+            var output: ExactNumber?
+            if let total, let share {
+                input = try? total * share
+                output = input.flatMap { try? total - $0 }
+            }
             let totals: [Int128?] = pricers.map { pricer in
                 if let total, let input, let output, let cents = pricer.totalCents(input: input, output: output, total: total) {
                     return cents
                 }
                 var workload = request.workload
                 (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: volume, inputShare: inputShare)
-                return pricer.cost(for: workload).total.flatMap(ExactNumber.init)?.rounded(scale: 2)
+                return try? pricer.cost(for: workload).total.flatMap(ExactNumber.init)?.rounded(scale: 2)
             }
             var costs: [Int128?]
             var ids: [String?]

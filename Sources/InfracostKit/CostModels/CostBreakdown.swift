@@ -167,12 +167,12 @@ public struct OptionCost: Equatable, Sendable {
         let exact: ExactNumber
         if let totalCents {
             exact = ExactNumber(mantissa: totalCents, exponent: 4)
-        } else if let total, let value = ExactNumber(total), let scaled = value * ExactNumber.million {
+        } else if let total, let value = ExactNumber(total), let scaled = try? value * ExactNumber.million {
             exact = scaled
         } else {
             return nil
         }
-        return exact.rounded(scale: 4, dividedBy: tokens)
+        return try? exact.rounded(scale: 4, dividedBy: tokens)
     }
 
 }

@@ -21,7 +21,7 @@ public enum DedicatedGPUModel {
             return OptionCost(offer: offer, unpricedReason: "no price (per_hour or per_month is missing)", throughput: throughput)
         }
         let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
-            Constants(offer: offer, throughput: throughput, workload: workload).flatMap { amount(tokens: tokens, constants: $0) }
+            Constants(offer: offer, throughput: throughput, workload: workload).flatMap { try? amount(tokens: tokens, constants: $0) }
         }
         let instances = exact.map { Int(clamping: $0.instances) }
             ?? steps(workload.totalTokens, capacity: throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer))
@@ -65,13 +65,15 @@ public enum DedicatedGPUModel {
         public init?(offer: Offer, throughput: ThroughputEstimate, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth),
                   let utilization = ExactNumber(workload.sizingUtilization(for: offer)),
-                  let capacity = (tps * ExactNumber(3600)).flatMap({ $0 * hours }).flatMap({ $0 * utilization })
+                  let capacity = try? tps * ExactNumber(3600) * hours * utilization
             else { return nil }
             let unit: ExactNumber?
             if let perMonth = offer.perMonth {
                 unit = ExactNumber(perMonth)
+            } else if let perHour = offer.perHour.flatMap(ExactNumber.init) {
+                unit = try? perHour * hours
             } else {
-                unit = offer.perHour.flatMap(ExactNumber.init).flatMap { $0 * hours }
+                unit = nil
             }
             guard let unit else { return nil }
             self.capacity = capacity
@@ -79,14 +81,12 @@ public enum DedicatedGPUModel {
         }
     }
 
-    /// Instances needed for `tokens` and their cost in cents; nil on overflow.
-    public static func amount(tokens: ExactNumber, constants: Constants) -> (instances: Int128, cents: Int128)? {
-        guard let needed = tokens.ceilingDivided(by: constants.capacity) else { return nil }
-        let instances = max(1, needed)
-        // Past the fleet limit the option is unpriced; the caller's cost model says so.
+    /// Instances needed for `tokens` and their cost in cents; nil past the fleet limit (`maximumInstances`: the
+    /// option is unpriced, and the cost model says so).
+    public static func amount(tokens: ExactNumber, constants: Constants) throws(ExactNumber.ArithmeticError) -> (instances: Int128, cents: Int128)? {
+        let instances = max(1, try tokens.ceilingDivided(by: constants.capacity))
         if instances > Int128(maximumInstances) { return nil }
-        guard let cents = (constants.unit * ExactNumber(mantissa: instances))?.rounded(scale: 2) else { return nil }
-        return (instances, cents)
+        return (instances, try (constants.unit * ExactNumber(mantissa: instances)).rounded(scale: 2))
     }
 
 }

@@ -112,11 +112,11 @@ public struct OfferPricer: Sendable {
     public func totalCents(input: ExactNumber, output: ExactNumber, total: ExactNumber) -> Int128? {
         switch exact {
         case .perToken(let inputRate, let outputRate)?:
-            return PerTokenModel.amounts(input: input, output: output, inputRate: inputRate, outputRate: outputRate).map { $0.input + $0.output }
+            return (try? PerTokenModel.amounts(input: input, output: output, inputRate: inputRate, outputRate: outputRate)).map { $0.input + $0.output }
         case .serverlessGPU(let constants)?:
-            return PerSecondGPUModel.amounts(tokens: total, constants: constants).map { $0.keepWarm + $0.serving + $0.loading + $0.idle }
+            return (try? PerSecondGPUModel.amounts(tokens: total, constants: constants)).map { $0.keepWarm + $0.serving + $0.loading + $0.idle }
         case .dedicated(let constants)?:
-            return DedicatedGPUModel.amount(tokens: total, constants: constants)?.cents
+            return (try? DedicatedGPUModel.amount(tokens: total, constants: constants))?.cents
         case nil:
             return nil
         }

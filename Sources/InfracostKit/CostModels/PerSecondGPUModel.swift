@@ -35,7 +35,7 @@ public enum PerSecondGPUModel {
         }
         let idle = idleTimeout(offer: offer, workload: workload)
         let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
-            Constants(offer: offer, throughput: throughput, coldStart: coldStart?.seconds, workload: workload).flatMap { amounts(tokens: tokens, constants: $0) }
+            Constants(offer: offer, throughput: throughput, coldStart: coldStart?.seconds, workload: workload).flatMap { try? amounts(tokens: tokens, constants: $0) }
         }
         var items: [LineItem] = []
         var notes: [String] = []
@@ -85,40 +85,39 @@ public enum PerSecondGPUModel {
             } else {
                 return nil
             }
-            guard let keepWarm = (ExactNumber(workload.keepWarmReplicas) * hours).flatMap({ $0 * ExactNumber(3600) }).flatMap({ $0 * gpus })
-            else { return nil }
             self.gpus = gpus
             self.tokensPerSecond = tps
-            self.keepWarmSeconds = keepWarm
-            if workload.coldStartsPerDay > 0 {
-                guard let perDay = ExactNumber(workload.coldStartsPerDay), let coldStart = coldStart.flatMap(ExactNumber.init),
-                      let idle = ExactNumber(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload)),
-                      let starts = (perDay * hours).flatMap({ $0 * gpus })
-                else { return nil }
-                loadingSecondsTimes24 = starts * coldStart
-                idleSecondsTimes24 = starts * idle
-                if loadingSecondsTimes24 == nil || idleSecondsTimes24 == nil { return nil }
+            do {
+                keepWarmSeconds = try ExactNumber(workload.keepWarmReplicas) * hours * ExactNumber(3600) * gpus
+                if workload.coldStartsPerDay > 0 {
+                    guard let perDay = ExactNumber(workload.coldStartsPerDay), let coldStart = coldStart.flatMap(ExactNumber.init),
+                          let idle = ExactNumber(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
+                    else { return nil }
+                    let starts = try perDay * hours * gpus
+                    loadingSecondsTimes24 = try starts * coldStart
+                    idleSecondsTimes24 = try starts * idle
+                }
+            } catch {
+                return nil
             }
         }
     }
 
-    /// The line amounts in cents for `tokens` a month; nil on overflow.
-    public static func amounts(tokens: ExactNumber, constants c: Constants) -> (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128)? {
-        guard let keepWarm = (c.keepWarmSeconds * c.priceNumerator)?.rounded(scale: 2, dividedBy: c.priceDivisor),
-              // Serving seconds beyond keep-warm, times tokens/s: tokens x GPUs - keep-warm seconds x tokens/s.
-              let demand = tokens * c.gpus, let carried = c.keepWarmSeconds * c.tokensPerSecond,
-              let beyond = demand - carried, let divisor = c.tokensPerSecond * c.priceDivisor
-        else { return nil }
+    /// The line amounts in cents for `tokens` a month.
+    public static func amounts(
+        tokens: ExactNumber, constants c: Constants
+    ) throws(ExactNumber.ArithmeticError) -> (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128) {
+        let keepWarm = try (c.keepWarmSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
+        // Serving seconds beyond keep-warm, times tokens/s: tokens x GPUs - keep-warm seconds x tokens/s.
+        let beyond = try tokens * c.gpus - c.keepWarmSeconds * c.tokensPerSecond
         let extra = beyond.mantissa > 0 ? beyond : .zero
-        guard let serving = (extra * c.priceNumerator)?.rounded(scale: 2, dividedBy: divisor) else { return nil }
+        let serving = try (extra * c.priceNumerator).rounded(scale: 2, dividedBy: c.tokensPerSecond * c.priceDivisor)
         var loading: Int128 = 0
         var idle: Int128 = 0
         if let load = c.loadingSecondsTimes24, let tail = c.idleSecondsTimes24 {
-            guard let perDay = c.priceDivisor * ExactNumber(24),
-                  let l = (load * c.priceNumerator)?.rounded(scale: 2, dividedBy: perDay),
-                  let i = (tail * c.priceNumerator)?.rounded(scale: 2, dividedBy: perDay) else { return nil }
-            loading = l
-            idle = i
+            let perDay = try c.priceDivisor * ExactNumber(24)
+            loading = try (load * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
+            idle = try (tail * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
         }
         return (keepWarm, serving, loading, idle)
     }

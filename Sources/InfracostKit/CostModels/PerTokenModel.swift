@@ -168,8 +168,9 @@ public enum PerTokenModel {
                     return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, exactAmount: millions * part.rate)
                 }
                 let millions = input ? volume.inputMillions : volume.outputMillions
-                let cents = (input ? volume.input : volume.output).flatMap { t in
-                    (part.exactRate ?? ExactNumber(part.rate)).flatMap { r in (t * r)?.rounded(scale: 2, dividedBy: .million) }
+                var cents: Int128?
+                if let tokens = input ? volume.input : volume.output, let rate = part.exactRate ?? ExactNumber(part.rate) {
+                    cents = try? (tokens * rate).rounded(scale: 2, dividedBy: .million)
                 }
                 return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, cents: cents, exactAmount: millions * part.rate)
             }
@@ -185,13 +186,11 @@ public enum PerTokenModel {
         }
     }
 
-    /// The two line amounts in cents: tokens x rate / 1,000,000 each, rounded half away from zero; nil on overflow.
-    public static func amounts(input: ExactNumber, output: ExactNumber, inputRate: ExactNumber, outputRate: ExactNumber)
-        -> (input: Int128, output: Int128)?
-    {
-        guard let a = (input * inputRate)?.rounded(scale: 2, dividedBy: .million),
-              let b = (output * outputRate)?.rounded(scale: 2, dividedBy: .million) else { return nil }
-        return (a, b)
+    /// The two line amounts in cents: tokens x rate / 1,000,000 each, rounded half away from zero.
+    public static func amounts(
+        input: ExactNumber, output: ExactNumber, inputRate: ExactNumber, outputRate: ExactNumber
+    ) throws(ExactNumber.ArithmeticError) -> (input: Int128, output: Int128) {
+        (try (input * inputRate).rounded(scale: 2, dividedBy: .million), try (output * outputRate).rounded(scale: 2, dividedBy: .million))
     }
 }
 

@@ -5,9 +5,18 @@ public import Foundation
 /// The cost models compute every line item through this type: products of prices, token counts and hours are
 /// exact, and a quotient (tokens / throughput, seconds / 3,600) is rounded to the cent exactly, half away from
 /// zero, instead of being cut at 38 digits first as `Decimal` division does. It is also two orders of magnitude
-/// faster than `Decimal`, which lets a sweep price hundreds of thousands of points. Every operation reports
-/// overflow as nil; callers then fall back to `Decimal`.
+/// faster than `Decimal`, which lets a sweep price hundreds of thousands of points. An operation whose result does
+/// not fit throws `ExactNumber.ArithmeticError` (typed), so a chain of them is straight-line code with one `try`
+/// each and one place that decides what overflow means; the cost models then fall back to `Decimal`.
 public struct ExactNumber: Equatable, Hashable, Sendable {
+    /// Why an exact operation has no result.
+    public enum ArithmeticError: Error, Equatable, Sendable {
+        /// The result needs more than the 128-bit mantissa (about 38 digits), or a power of ten beyond 10^38.
+        case overflow
+        /// A quotient with a zero divisor.
+        case divisionByZero
+    }
+
     /// The digits, without trailing zeros (the normal form `==` and hashing rely on, so it is set only here).
     public private(set) var mantissa: Int128
     /// The power of ten the mantissa is scaled by.
@@ -89,57 +98,64 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
         return value
     }
 
-    /// The product, or nil on overflow.
-    public static func * (lhs: ExactNumber, rhs: ExactNumber) -> ExactNumber? {
+    /// The exact product.
+    public static func * (lhs: ExactNumber, rhs: ExactNumber) throws(ArithmeticError) -> ExactNumber {
         let (product, overflow) = lhs.mantissa.multipliedReportingOverflow(by: rhs.mantissa)
-        return overflow ? nil : ExactNumber(mantissa: product, exponent: lhs.exponent + rhs.exponent)
+        if overflow { throw .overflow }
+        return ExactNumber(mantissa: product, exponent: lhs.exponent + rhs.exponent)
     }
 
-    /// Both mantissas at the smaller exponent, or nil on overflow.
-    static func aligned(_ a: ExactNumber, _ b: ExactNumber) -> (Int128, Int128, Int)? {
+    /// Both mantissas at the smaller exponent.
+    static func aligned(_ a: ExactNumber, _ b: ExactNumber) throws(ArithmeticError) -> (Int128, Int128, Int) {
         let exponent = min(a.exponent, b.exponent)
-        guard let fa = powerOfTen(a.exponent - exponent), let fb = powerOfTen(b.exponent - exponent) else { return nil }
+        guard let fa = powerOfTen(a.exponent - exponent), let fb = powerOfTen(b.exponent - exponent) else { throw .overflow }
         let (ma, o1) = a.mantissa.multipliedReportingOverflow(by: fa)
         let (mb, o2) = b.mantissa.multipliedReportingOverflow(by: fb)
-        return o1 || o2 ? nil : (ma, mb, exponent)
+        if o1 || o2 { throw .overflow }
+        return (ma, mb, exponent)
     }
 
-    /// The difference, or nil on overflow.
-    public static func - (lhs: ExactNumber, rhs: ExactNumber) -> ExactNumber? {
-        guard let (a, b, exponent) = aligned(lhs, rhs) else { return nil }
+    /// The exact difference.
+    public static func - (lhs: ExactNumber, rhs: ExactNumber) throws(ArithmeticError) -> ExactNumber {
+        let (a, b, exponent) = try aligned(lhs, rhs)
         let (difference, overflow) = a.subtractingReportingOverflow(b)
-        return overflow ? nil : ExactNumber(mantissa: difference, exponent: exponent)
+        if overflow { throw .overflow }
+        return ExactNumber(mantissa: difference, exponent: exponent)
     }
 
-    /// The sum, or nil on overflow.
-    public static func + (lhs: ExactNumber, rhs: ExactNumber) -> ExactNumber? {
-        guard let (a, b, exponent) = aligned(lhs, rhs) else { return nil }
+    /// The exact sum.
+    public static func + (lhs: ExactNumber, rhs: ExactNumber) throws(ArithmeticError) -> ExactNumber {
+        let (a, b, exponent) = try aligned(lhs, rhs)
         let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? nil : ExactNumber(mantissa: sum, exponent: exponent)
+        if overflow { throw .overflow }
+        return ExactNumber(mantissa: sum, exponent: exponent)
     }
 
-    /// -1, 0 or 1 as `lhs` is below, equal to or above `rhs`; nil on overflow.
-    public static func compare(_ lhs: ExactNumber, _ rhs: ExactNumber) -> Int? {
-        guard let (a, b, _) = aligned(lhs, rhs) else { return nil }
+    /// -1, 0 or 1 as `lhs` is below, equal to or above `rhs`.
+    public static func compare(_ lhs: ExactNumber, _ rhs: ExactNumber) throws(ArithmeticError) -> Int {
+        let (a, b, _) = try aligned(lhs, rhs)
         return a < b ? -1 : a == b ? 0 : 1
     }
 
-    /// `self / divisor` as a whole number of units of 10^-scale, rounded half away from zero; nil on overflow
-    /// or for a zero divisor.
-    public func rounded(scale: Int, dividedBy divisor: ExactNumber = .one) -> Int128? {
-        guard divisor.mantissa != 0 else { return nil }
+    /// `self / divisor` as a whole number of units of 10^-scale, rounded half away from zero.
+    public func rounded(scale: Int, dividedBy divisor: ExactNumber = .one) throws(ArithmeticError) -> Int128 {
+        guard divisor.mantissa != 0 else { throw .divisionByZero }
         let shift = exponent - divisor.exponent + scale
         var numerator = mantissa
         var denominator = divisor.mantissa
         if shift >= 0 {
-            guard let factor = ExactNumber.powerOfTen(shift) else { return mantissa == 0 ? 0 : nil }
+            guard let factor = ExactNumber.powerOfTen(shift) else {
+                if mantissa == 0 { return 0 }
+                throw .overflow
+            }
             let (scaled, overflow) = numerator.multipliedReportingOverflow(by: factor)
-            if overflow { return nil }
+            if overflow { throw .overflow }
             numerator = scaled
         } else {
+            // A quotient below 10^-38 of a unit rounds to zero.
             guard let factor = ExactNumber.powerOfTen(-shift) else { return 0 }
             let (scaled, overflow) = denominator.multipliedReportingOverflow(by: factor)
-            if overflow { return nil }
+            if overflow { throw .overflow }
             denominator = scaled
         }
         if denominator < 0 {
@@ -154,9 +170,10 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
         return quotient
     }
 
-    /// ceil(self / divisor) as an integer; nil on overflow or a zero divisor.
-    public func ceilingDivided(by divisor: ExactNumber) -> Int128? {
-        guard divisor.mantissa > 0, let (a, b, _) = ExactNumber.aligned(self, divisor) else { return nil }
+    /// ceil(self / divisor) as an integer; `divisor` must be positive (else `divisionByZero`).
+    public func ceilingDivided(by divisor: ExactNumber) throws(ArithmeticError) -> Int128 {
+        guard divisor.mantissa > 0 else { throw .divisionByZero }
+        let (a, b, _) = try ExactNumber.aligned(self, divisor)
         let quotient = a / b
         return a % b > 0 ? quotient + 1 : quotient
     }

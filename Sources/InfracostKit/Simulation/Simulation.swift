@@ -350,16 +350,9 @@ public enum Simulation {
     static func item(_ label: String, gpuSeconds: Decimal, offer: Offer, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
         let perHour = offer.perSecond == nil
         let price = offer.perSecond ?? offer.perHour ?? 0
-        let cents = ExactNumber(seconds).flatMap { s in
-            ExactNumber(price).flatMap { p in
-                ExactNumber(monthSeconds).flatMap { m in
-                    ExactNumber(simulated).flatMap { d in
-                        (s * p).flatMap { $0 * m }.flatMap { numerator in
-                            (perHour ? d * ExactNumber(3600) : d).flatMap { numerator.rounded(scale: 2, dividedBy: $0) }
-                        }
-                    }
-                }
-            }
+        var cents: Int128?
+        if let s = ExactNumber(seconds), let p = ExactNumber(price), let m = ExactNumber(monthSeconds), let d = ExactNumber(simulated) {
+            cents = try? (s * p * m).rounded(scale: 2, dividedBy: perHour ? d * ExactNumber(3600) : d)
         }
         if perHour {
             return LineItem(label: label, quantity: gpuSeconds / 3600, unit: "GPU-hour", unitPrice: price, cents: cents, exactAmount: gpuSeconds * price / 3600)
