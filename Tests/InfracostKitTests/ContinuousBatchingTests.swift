@@ -150,6 +150,29 @@ import Testing
         #expect(abs(threeMean - (prefill + prefillB + firstTokenC) / 3) < 1e-9)
     }
 
+    /// Twelve prompts at once on an idle replica: each prefills after the one before, sharing the steps of all
+    /// that decode by then. The look ahead stops after eight prompts and makes the eighth's end an event; the first
+    /// tokens must come where the hand computation puts them all the same.
+    @Test func aLongPrefillLineGivesEachPromptItsFirstTokenInTurn() throws {
+        let model = try Self.nimModel()
+        let profile = BatchingProfile(model: model, inputTokens: 5000, outputTokens: 500)
+        let budget = model.efficiencies.stepTokenBudget
+        let prefill = max(model.prefillSeconds(tokens: 5000), model.stepSeconds(batch: 1, context: 5000))
+        // The first prompt has the GPU; the j-th after it shares steps with the j requests decoding.
+        var firstTokens = [prefill]
+        for decoding in 1..<12 {
+            let step = model.stepSeconds(batch: Double(decoding), context: 5250)
+            let chunk = model.prefillSeconds(tokens: budget - decoding)
+            firstTokens.append(firstTokens.last! + prefill * (step + chunk) / chunk)
+        }
+        var requests = Array(repeating: Request(arrival: 0, inputTokens: 5000, outputTokens: 500), count: 12).makeIterator()
+        let run = EndpointSimulator.run(Self.warm(profile), duration: 1) { requests.next() }
+        #expect(run.requests == 12)
+        let expected = firstTokens.reduce(0, +) / 12
+        #expect(abs(run.timeToFirstToken.mean - expected) < 1e-9 * expected)
+        #expect(EndpointSimulator.State.lookAheadPrompts < 12)
+    }
+
     @Test func requestsBeyondTheKVCacheWaitAndThroughputLevelsOff() throws {
         let model = try Self.nimModel()
         let profile = BatchingProfile(model: model, inputTokens: 5000, outputTokens: 500)

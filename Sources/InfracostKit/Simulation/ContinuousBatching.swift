@@ -77,9 +77,10 @@ struct StepTables: Sendable {
 /// decode step plus one chunk; without, the decode step alone; with nothing decoding, the prompt has the GPU.
 ///
 /// A prompt that finishes prefilling and goes on to decode changes only its replica's rates, so it is not an event
-/// of the simulation: the simulator looks ahead through such changes to the replica's next event (a last token, a
-/// one-token request's prefill, the end of a boot) and takes them in, at their own times, when the replica is next
-/// touched (`EndpointSimulator.State.settle`).
+/// of the simulation: the simulator looks ahead through such changes (up to 8 prompts, so a long line costs no more
+/// per event) to the replica's next event (a last token, a one-token request's prefill, the end of a boot, the 8th
+/// prompt's prefill) and takes them in, at their own times, when the replica is next touched
+/// (`EndpointSimulator.State.settle`).
 struct ContinuousBatch {
     /// Decode steps done since the replica started: a request that joined decoding at s finishes at s + its tokens.
     var steps = 0.0
@@ -103,7 +104,7 @@ struct ContinuousBatch {
     var stepSeconds = 0.0
     var prefillSecondsPerWork = 0.0
     /// What the next event is, so it lands exactly: 1 a one-token request's prefill ends, 2 a request's last token,
-    /// 3 the replica becomes ready.
+    /// 3 the replica becomes ready, 4 the prefill of the last prompt the look ahead goes through ends.
     var nextKind: UInt8 = 0
     /// How many prompts of the prefill line finish (and go on to decode) before the next event: a prompt added
     /// behind them cannot move that event.

@@ -437,6 +437,9 @@ public enum EndpointSimulator {
             events.set(index, at: nextEvent(index, now: time))
         }
 
+        /// The most prompts the look ahead goes through before it makes one's end an event.
+        static let lookAheadPrompts = 8
+
         /// The replica's next event and its kind (`ContinuousBatch.nextKind`), looking ahead through the prompts that
         /// finish prefilling before it and go on to decode: each such prompt changes the rates from its end on, worked
         /// out with the arithmetic `settle` applies later, so the event lands where the step-by-step run would put it.
@@ -469,6 +472,12 @@ public enum EndpointSimulator {
                 let slot = Int(batch.pointee.prefilling[offset: prompt])
                 if slots[slot].output <= 1 {
                     batch.pointee.nextKind = 1
+                    return prefillEnd
+                }
+                if prompt + 1 == Self.lookAheadPrompts {
+                    // Far enough: this prompt's end is an event (taken in by `settle`), so the work per event stays
+                    // bounded however long the line (a burst can put thousands of prompts in it).
+                    batch.pointee.nextKind = 4
                     return prefillEnd
                 }
                 // The prompt joins decoding at its end (as `ContinuousBatch.advance` and `startDecoding` do).
