@@ -38,6 +38,17 @@ import Testing
         #expect(after == 500)
     }
 
+    @Test func releasingThePipelineStopsItsProducer() {
+        // The producer holds only the hand-over: a pipeline let go mid-stream is freed (and stops its thread).
+        weak var released: RequestPipeline?
+        do {
+            let pipeline = RequestPipeline(stream: RequestStream(profile: Self.profile(days: 365)), chunkSize: 1000)
+            released = pipeline
+            #expect(pipeline.next() != nil)
+        }
+        #expect(released == nil)
+    }
+
     @Test func anEmptyStreamEndsAtOnce() {
         let pipeline = RequestPipeline(stream: RequestStream(profile: Self.profile(days: 0)))
         #expect(pipeline.next() == nil)
