@@ -44,8 +44,8 @@ struct BundledCatalogTests {
     ])
     func holdsThePublishedPerTokenPrices(id: String, input: String, output: String) throws {
         let offer = try #require(try CatalogLoader.bundled().offer(id: id))
-        #expect(offer.inputPerMTok == Decimal(string: input)!)
-        #expect(offer.outputPerMTok == Decimal(string: output)!)
+        #expect(offer.pricing.tokens?.inputPerMTok == Decimal(string: input)!)
+        #expect(offer.pricing.tokens?.outputPerMTok == Decimal(string: output)!)
     }
 
     /// GPU prices: per second, per hour or per month as published on the dated pages the offers cite.
@@ -62,7 +62,7 @@ struct BundledCatalogTests {
     ])
     func holdsThePublishedGPUPrices(id: String, field: String, value: String) throws {
         let offer = try #require(try CatalogLoader.bundled().offer(id: id))
-        let price = ["per_second": offer.perSecond, "per_hour": offer.perHour, "per_month": offer.perMonth][field] ?? nil
+        let price = OfferRenderer.priceFields(offer).first { $0.0 == field }?.1
         #expect(price == Decimal(string: value)!)
     }
 
@@ -113,7 +113,7 @@ struct BundledCatalogTests {
     ])
     func holdsThePublishedColdStarts(provider: String, size: String, seconds: String) throws {
         let catalog = try CatalogLoader.bundled()
-        let offer = Offer(id: "\(provider)/x", tier: .serverlessGPU, gpu: "A100")
+        let offer = Offer(id: "\(provider)/x", pricing: .serverlessGPU(.init(hardware: .init(gpu: "A100"), rate: nil)))
         let found = try #require(PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: Decimal(string: size)!, catalog: catalog))
         #expect(found.seconds == Decimal(string: seconds)!)
     }

@@ -152,7 +152,7 @@ import Testing
         // Sizing a 2 x H100 offer at the default 50 ms inter-token target: of the measured points within it (1 and
         // 25 clients; 250 has 93.2 ms) the one serving most, 311.7 output tokens/s per GPU, x (5,000 + 500) / 500
         // x 2 GPUs = 6,857.4, rounded down: 6,857 tokens/s in + out.
-        let offer = Offer(id: "test/h100x2", tier: .dedicated, gpu: "H100", gpuCount: 2, perHour: 1)
+        let offer = Offer(id: "test/h100x2", pricing: .dedicated(.init(hardware: .init(gpu: "H100", count: 2), rate: .hourly(1))))
         var shape = Workload(inputTokens: 5000, outputTokens: 500, modelParamsB: 70)
         shape.serving.model = "llama-3.3-70b"
         shape.tokenPricing.inputTokensPerRequest = 5000

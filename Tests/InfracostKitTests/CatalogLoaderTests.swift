@@ -10,11 +10,11 @@ struct CatalogLoaderTests {
         let api = try #require(catalog.offer(id: "acme/gpt-4o"))
         #expect(api.tier == .api)
         #expect(api.provider == "acme")
-        #expect(api.inputPerMTok == 5)
+        #expect(api.pricing.tokens?.inputPerMTok == 5)
         #expect(api.currency == "USD")
         let gpu = try #require(catalog.offer(id: "acme/a100-s"))
-        #expect(gpu.perSecond == Decimal(string: "0.0014")!)
-        #expect(gpu.coldStartSeconds == 60)
+        #expect(gpu.pricing.gpuTime?.rate == .perSecond(Decimal(string: "0.0014")!))
+        #expect(gpu.pricing.gpuTime?.coldStartSeconds == 60)
     }
 
     @Test func readsStringsAndNumbersAsTheSameExactDecimal() throws {
@@ -24,8 +24,8 @@ struct CatalogLoaderTests {
               {"id": "a/y", "tier": "serverless-gpu", "gpu": "A40", "per_second": "0.000575"}
             ]}
             """)
-        #expect(catalog.offers[0].perSecond == catalog.offers[1].perSecond)
-        #expect(catalog.offers[0].perSecond == Decimal(string: "0.000575")!)
+        #expect(catalog.offers[0].pricing == catalog.offers[1].pricing)
+        #expect(catalog.offers[0].pricing.gpuTime?.rate == .perSecond(Decimal(string: "0.000575")!))
     }
 
     func problems(_ text: String, requireProvenance: Bool = false) -> [DataProblem] {
@@ -113,7 +113,7 @@ struct CatalogLoaderTests {
             ]}
             """))
         #expect(catalog.offers.count == count + 1)
-        #expect(catalog.offer(id: "together/llama-3.1-70b")?.inputPerMTok == Decimal(string: "0.50")!)
+        #expect(catalog.offer(id: "together/llama-3.1-70b")?.pricing.tokens?.inputPerMTok == Decimal(string: "0.50")!)
     }
 
     @Test func findsGPUsByAliasIgnoringCaseSpacesAndDashes() throws {

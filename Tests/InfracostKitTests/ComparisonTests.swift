@@ -141,7 +141,7 @@ struct CostModelTests {
 
     @Test func perHourPricesBillExactFractionsOfAnHour() throws {
         // Modal A100 at 2.50/h for 1,000 s: 1,000 x 2.50 / 3,600 = 0.69444... -> 0.69.
-        let offer = Offer(id: "m/a100", tier: .serverlessGPU, gpu: "A100", perHour: Decimal(string: "2.50")!, tokensPerSecond: 1000)
+        let offer = Offer(id: "m/a100", pricing: .serverlessGPU(.init(hardware: .init(gpu: "A100", tokensPerSecond: 1000), rate: .perHour(Decimal(string: "2.50")!))))
         let workload = Workload(inputTokens: 750_000, outputTokens: 250_000)
         let cost = OfferPricer(offer: offer, shape: workload, catalog: PriceCatalog()).cost(for: workload)
         #expect(cost.total == Decimal(string: "0.69")!)
@@ -151,20 +151,20 @@ struct CostModelTests {
         // 70B on one A100 80 GB: fp16 (154 GB with overhead) does not fit, 8-bit (77 GB) does;
         // 16 x 2,039 GB/s / 70 GB = 466.06 -> 466 tokens/s.
         let catalog = try Fixtures.frozenCatalog()
-        let offer = Offer(id: "x/a100", tier: .dedicated, gpu: "A100-80GB", perHour: 1)
+        let offer = Offer(id: "x/a100", pricing: .dedicated(.init(hardware: .init(gpu: "A100-80GB"), rate: .hourly(1))))
         let estimate = try Throughput.resolve(offer: offer, modelParamsB: 70, catalog: catalog).get()
         #expect(estimate.tokensPerSecond == 466)
         #expect(estimate.isEstimate)
         #expect(estimate.method == "roofline")
         #expect(estimate.detail.contains("8-bit"))
         // 8B in fp16 (17.6 GB) fits an L4: 16 x 300 / 16 = 300 tokens/s.
-        let l4 = Offer(id: "x/l4", tier: .dedicated, gpu: "L4", perHour: 1)
+        let l4 = Offer(id: "x/l4", pricing: .dedicated(.init(hardware: .init(gpu: "L4"), rate: .hourly(1))))
         #expect(try Throughput.resolve(offer: l4, modelParamsB: 8, catalog: catalog).get().tokensPerSecond == 300)
     }
 
     @Test func picksThePublishedFigureClosestToTheWorkloadsMix() throws {
         let catalog = try Fixtures.frozenCatalog()
-        let offer = Offer(id: "x/h200", tier: .dedicated, gpu: "H200", perHour: 1)
+        let offer = Offer(id: "x/h200", pricing: .dedicated(.init(hardware: .init(gpu: "H200"), rate: .hourly(1))))
         // 50% input matches the 128/128 run: 3,014 x 256 / 128 = 6,028.
         #expect(try Throughput.resolve(offer: offer, modelParamsB: 70, inputShare: Decimal(string: "0.5")!, catalog: catalog).get().tokensPerSecond == 6028)
         // 95% input matches the 2,048/128 run: 303 x 2,176 / 128 = 5,151.

@@ -7,12 +7,12 @@ import Testing
 /// and a line keeps first-in first-out order across wrap-around and growth.
 struct CopyOnWriteTests {
     @Test func aChangedCopyLeavesTheOriginalAlone() {
-        let original = Offer(id: "a/b", tier: .api, inputPerMTok: 1, outputPerMTok: 2)
+        let original = Offer(id: "a/b", pricing: .api(.init(inputPerMTok: 1, outputPerMTok: 2)))
         var copy = original
         #expect(copy == original)
-        copy.inputPerMTok = 3
-        #expect(original.inputPerMTok == 1)
-        #expect(copy.inputPerMTok == 3)
+        copy.pricing = .api(.init(inputPerMTok: 3, outputPerMTok: 2))
+        #expect(original.pricing.tokens?.inputPerMTok == 1)
+        #expect(copy.pricing.tokens?.inputPerMTok == 3)
         #expect(copy != original)
         var option = OptionCost(offer: original, notes: ["x"])
         let kept = option

@@ -52,7 +52,7 @@ struct PricingFidelityTests {
         let workload = try Fixtures.workload(tokens: "1B")
         #expect(try total("deepseek/deepseek-v4-pro", workload, asOf: "2026-08-16") == Decimal(string: "543.75"))
         #expect(try total("deepseek/deepseek-v4-pro", workload, asOf: "2026-08-17") == 1_980)
-        let window = try #require(try offer("deepseek/deepseek-v4-pro").offPeak)
+        let window = try #require(try offer("deepseek/deepseek-v4-pro").pricing.tokens?.offPeak)
         #expect(window.text == "10:00-01:00, 04:00-06:00 UTC")
         // Peak is 01:00-04:00 and 06:00-10:00, 7 hours; off-peak is the other 17.
         #expect((0..<1440).filter { window.contains(minute: $0) }.count == 17 * 60)
@@ -123,7 +123,7 @@ struct PricingFidelityTests {
         #expect(cost(at: 29) == Decimal(string: "1.37"))
         // Business hours 09:00-18:00 UTC: 450 of 540 minutes at peak.
         let profile = try #require(DayProfile.window(fromMinute: 540, toMinute: 1080, origin: "business hours"))
-        let window = try #require(deepseek.offPeak)
+        let window = try #require(deepseek.pricing.tokens?.offPeak)
         #expect(profile.share(in: window) == Decimal(90) / Decimal(540))
     }
 
@@ -152,7 +152,7 @@ struct PricingFidelityTests {
             let workload = Workload(inputTokens: 750_000, outputTokens: 250_000, hoursPerMonth: hours)
             #expect(DedicatedGPUModel.cost(of: h100, for: workload, throughput: .success(estimate)).total == expected)
         }
-        let perSecond = Offer(id: "x/gpu", tier: .serverlessGPU, gpu: "A100", perSecond: Decimal(string: "0.0175"))
+        let perSecond = Offer(id: "x/gpu", pricing: .serverlessGPU(.init(hardware: .init(gpu: "A100"), rate: .perSecond(Decimal(string: "0.0175")!))))
         let keepWarm = Workload(inputTokens: 1, outputTokens: 0, keepWarmReplicas: 1)
         let busy = PerSecondGPUModel.cost(of: perSecond, for: keepWarm, throughput: .success(estimate), coldStart: nil)
         #expect(busy.lineItems.first { $0.label.contains("keep-warm") }?.amount == 45_990)
@@ -161,7 +161,7 @@ struct PricingFidelityTests {
     /// Spot capacity is sized with the interruption assumption; a reserved term states its commitment.
     @Test func spotAndReservedOptions() throws {
         // Crusoe's spot prices are "contact sales" since 2026-09; 1.60 is the earlier published H100 spot figure.
-        let spot = Offer(id: "crusoe/h100-sxm-spot", tier: .dedicated, gpu: "H100-SXM", perHour: Decimal(string: "1.60"), purchase: "spot")
+        let spot = Offer(id: "crusoe/h100-sxm-spot", pricing: .dedicated(.init(hardware: .init(gpu: "H100-SXM"), rate: .hourly(Decimal(string: "1.60")!), purchase: .spot)))
         let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
         // One instance carries 1,000 x 3,600 x 730 x 0.8 = 2,102,400,000 tokens on demand; spot loses 10%.
         let tokens = Decimal(2_000_000_000)
@@ -193,9 +193,9 @@ struct PricingFidelityTests {
     /// Prices last verified longer ago than the limit give one warning naming the oldest; the age keys on
     /// verified_on, not on the day the price took effect.
     @Test func stalePricesWarnOnce() throws {
-        var old = Offer(id: "x/old", tier: .api, inputPerMTok: 1, outputPerMTok: 1, provenance: Provenance(source: "s", verifiedOn: "2024-08-06"))
+        var old = Offer(id: "x/old", pricing: .api(.init(inputPerMTok: 1, outputPerMTok: 1)), provenance: Provenance(source: "s", verifiedOn: "2024-08-06"))
         old.effectiveFrom = "2020-01-01"
-        var recent = Offer(id: "x/recent", tier: .api, inputPerMTok: 1, outputPerMTok: 1, provenance: Provenance(source: "s", verifiedOn: "2025-06-10"))
+        var recent = Offer(id: "x/recent", pricing: .api(.init(inputPerMTok: 1, outputPerMTok: 1)), provenance: Provenance(source: "s", verifiedOn: "2025-06-10"))
         recent.effectiveFrom = "2019-01-01"
         let offers = [old, recent]
         #expect(PriceAge.staleWarnings(offers, day: "2025-06-10", maxAgeDays: 365).isEmpty)

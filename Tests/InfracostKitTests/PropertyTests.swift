@@ -16,25 +16,29 @@ struct PropertyTests {
             Int.random(in: 0..<8, using: &rng) == 0 ? nil : Decimal(Int.random(in: range, using: &rng)) / pow(10, scale)
         }
         for index in 0..<Int.random(in: 2...6, using: &rng) {
-            offers.append(Offer(
-                id: "api/m\(index)", tier: .api, inputPerMTok: price(1...2_000, scale: 2), outputPerMTok: price(1...8_000, scale: 2)))
+            let input = price(1...2_000, scale: 2), output = price(1...8_000, scale: 2)
+            offers.append(Offer(id: "api/m\(index)", pricing: .api(.init(inputPerMTok: input, outputPerMTok: output))))
         }
         for index in 0..<Int.random(in: 1...4, using: &rng) {
-            offers.append(Offer(
-                id: "sls/m\(index)", tier: .serverless, modelParamsB: 70, inputPerMTok: price(1...300, scale: 2), outputPerMTok: price(1...300, scale: 2)))
+            let input = price(1...300, scale: 2), output = price(1...300, scale: 2)
+            offers.append(Offer(id: "sls/m\(index)", pricing: .serverless(.init(inputPerMTok: input, outputPerMTok: output)), modelParamsB: 70))
         }
         for index in 0..<Int.random(in: 1...4, using: &rng) {
-            offers.append(Offer(
-                id: "gpu/s\(index)", tier: .serverlessGPU, gpu: "H100", perSecond: price(100...3_000, scale: 6),
-                tokensPerSecond: Decimal(Int.random(in: 200...5_000, using: &rng)), coldStartSeconds: Decimal(Int.random(in: 5...90, using: &rng))))
+            let perSecond = price(100...3_000, scale: 6)
+            let tokensPerSecond = Decimal(Int.random(in: 200...5_000, using: &rng))
+            let coldStart = Decimal(Int.random(in: 5...90, using: &rng))
+            offers.append(Offer(id: "gpu/s\(index)", pricing: .serverlessGPU(.init(
+                hardware: .init(gpu: "H100", tokensPerSecond: tokensPerSecond), rate: perSecond.map(Offer.GPUTimeRate.perSecond), coldStartSeconds: coldStart))))
         }
         for index in 0..<Int.random(in: 1...5, using: &rng) {
             let hourly = Int.random(in: 0...1, using: &rng) == 0
-            offers.append(Offer(
-                id: "ded/d\(index)", tier: .dedicated, gpu: "H100", gpuCount: [1, 1, 2, 8][Int.random(in: 0...3, using: &rng)],
-                perHour: hourly ? price(50...3_000, scale: 2) : nil, perMonth: hourly ? nil : price(300...20_000, scale: 0),
-                tokensPerSecond: Decimal(Int.random(in: 200...20_000, using: &rng)),
-                purchase: ["on-demand", "spot", "reserved"][Int.random(in: 0...2, using: &rng)]))
+            let count = [1, 1, 2, 8][Int.random(in: 0...3, using: &rng)]
+            let rate = hourly ? price(50...3_000, scale: 2).map(Offer.InstanceRate.hourly) : price(300...20_000, scale: 0).map(Offer.InstanceRate.monthly)
+            let tokensPerSecond = Decimal(Int.random(in: 200...20_000, using: &rng))
+            let purchase: [Offer.Purchase] = [.onDemand, .spot, .reserved(termMonths: nil)]
+            offers.append(Offer(id: "ded/d\(index)", pricing: .dedicated(.init(
+                hardware: .init(gpu: "H100", count: count, tokensPerSecond: tokensPerSecond), rate: rate,
+                purchase: purchase[Int.random(in: 0...2, using: &rng)]))))
         }
         let h100 = GPUSpec(name: "H100", aliases: [], memoryGB: 80, bandwidthGBs: 3350, provenance: Provenance())
         return PriceCatalog(offers: offers, gpus: [h100])
@@ -113,7 +117,7 @@ struct PropertyTests {
             let catalog = Self.catalog(&rng)
             let workload = Self.workload(&rng)
             for offer in catalog.offers where offer.tier == .api {
-                guard let rates = offer.tokenRates, let total = PerTokenModel.cost(of: offer, for: workload).total else { continue }
+                guard let rates = offer.pricing.tokens?.standard, let total = PerTokenModel.cost(of: offer, for: workload).total else { continue }
                 let exact = (workload.inputTokens * rates.input + workload.outputTokens * rates.output) / 1_000_000
                 #expect(abs(total - exact) <= Decimal(string: "0.01")!, "seed \(seed) \(offer.id)")
                 var doubled = workload

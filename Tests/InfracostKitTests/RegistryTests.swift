@@ -79,8 +79,8 @@ struct RegistryTests {
         #expect(sol.tier == .api)
         // The written file loads back with the same prices.
         let reloaded = try CatalogLoader.load(Array(result.pricingFile().utf8), file: "imported.json")
-        #expect(reloaded.offer(id: "openai/gpt-6.1-sol")?.modeRates[.batch] == TokenRates(input: 1, output: 5))
-        #expect(reloaded.offer(id: "together/meta-llama-3.1-70b-instruct-turbo")?.inputPerMTok == Decimal(string: "0.88"))
+        #expect(reloaded.offer(id: "openai/gpt-6.1-sol")?.pricing.tokens?.modeRates[.batch] == TokenRates(input: 1, output: 5))
+        #expect(reloaded.offer(id: "together/meta-llama-3.1-70b-instruct-turbo")?.pricing.tokens?.inputPerMTok == Decimal(string: "0.88"))
         #expect(PriceImport.make(try read(Self.litellm), providers: ["together_ai"]).offers.map(\.id) == ["together/meta-llama-3.1-70b-instruct-turbo"])
     }
 
@@ -117,8 +117,8 @@ struct RegistryTests {
         #expect(imported.offers.last?.tier == .serverless)
         #expect(imported.offers.last?.modelParamsB == 117)
         let announced = try #require(imported.offers.first { $0.id == "google/gemini-3.8-flash" })
-        #expect(announced.asOf("2027-01-01").inputPerMTok == Decimal(string: "1.5"))
-        #expect(announced.asOf("2026-12-31").inputPerMTok == Decimal(string: "0.75"))
+        #expect(announced.asOf("2027-01-01").pricing.tokens?.inputPerMTok == Decimal(string: "1.5"))
+        #expect(announced.asOf("2026-12-31").pricing.tokens?.inputPerMTok == Decimal(string: "0.75"))
     }
 
     @Test(arguments: [
@@ -202,7 +202,7 @@ struct RegistrySnapshotTests {
         #expect(PerTokenModel.cost(of: offer, for: workload).total == Decimal(string: monthly))
         for (url, key) in [(Self.genai, genaiKey), (Self.litellm, litellmKey)] {
             let entry = try #require(try Self.registry(url).entry(key: key))
-            let imported = Offer(id: id, tier: .api, inputPerMTok: entry.rates.input, outputPerMTok: entry.rates.output)
+            let imported = Offer(id: id, pricing: .api(.init(inputPerMTok: entry.rates.input, outputPerMTok: entry.rates.output)))
             #expect(PerTokenModel.cost(of: imported, for: workload).total == Decimal(string: monthly), "\(url.lastPathComponent) \(key)")
         }
     }
@@ -219,7 +219,7 @@ struct RegistrySnapshotTests {
         #expect(keys["fireworks/llama-3.1-70b"] == "fireworks_ai/accounts/fireworks/models/llama-v3p1-70b-instruct")
         #expect(keys["vertex/gemini-2.0-flash"] == "vertex_ai/gemini-2.0-flash")
         #expect(keys["bedrock/llama-3.1-70b"] == "meta.llama3-1-70b-instruct-v1:0")
-        let perToken = catalog.offers.filter { ($0.tier == .api || $0.tier == .serverless) && $0.tokenRates != nil }.count
+        let perToken = catalog.offers.filter { $0.pricing.tokens?.standard != nil }.count
         #expect(check.matches.count + check.unmatched.count == perToken)
         #expect(Set(check.disagreements.map(\.offerID)).isSuperset(of: ["together/llama-3.1-70b", "fireworks/llama-3.1-70b", "vertex/gemini-2.0-flash"]))
     }

@@ -161,7 +161,7 @@ public struct Comparison: Equatable, Sendable {
         for option in options {
             if tiers.count < Tier.allCases.count { tiers.insert(option.offer.tier) }
             if !modelSized, option.throughput?.method == "model" { modelSized = true }
-            if !pricedSpot, option.total != nil, option.offer.purchase == "spot" { pricedSpot = true }
+            if !pricedSpot, option.total != nil, option.offer.purchase == .spot { pricedSpot = true }
         }
         if tiers.contains(.dedicated) {
             list.append(("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"))

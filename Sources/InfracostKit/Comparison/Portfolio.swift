@@ -402,7 +402,7 @@ public struct FinanceReport: Equatable, Sendable {
                     model: chosen.offer.model ?? "\(Numbers.exact(workload.modelParamsB))B", tier: chosen.offer.tier, offer: chosen.offer.id,
                     inputTokens: workload.inputTokens, outputTokens: workload.outputTokens, gpuHours: gpuHours, cost: total,
                     currency: portfolio.currency, priceAsOf: chosen.offer.provenance.verifiedOn, provider: chosen.offer.provider,
-                    purchase: chosen.offer.purchase, priceSource: chosen.offer.provenance.source, priceEffectiveFrom: chosen.offer.currentFrom))
+                    purchase: chosen.offer.purchase?.name, priceSource: chosen.offer.provenance.source, priceEffectiveFrom: chosen.offer.currentFrom))
             }
             factor *= 1 + growth
         }

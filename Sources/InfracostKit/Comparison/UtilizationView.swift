@@ -58,16 +58,16 @@ public struct UtilizationView: Equatable, Sendable {
         }
         let gpus = Decimal(offer.gpuCount)
         let monthly: Decimal
-        if offer.tier == .dedicated {
-            guard let cost = offer.perMonth ?? offer.perHour.map({ $0 * workload.hoursPerMonth }) else {
-                throw .invalidUsage(message: "--offer \(offerID): no price")
-            }
-            monthly = cost
-        } else {
-            guard let perSecond = offer.perSecond ?? offer.perHour.map({ $0 / 3600 }) else {
-                throw .invalidUsage(message: "--offer \(offerID): no price")
-            }
-            monthly = perSecond * 3600 * workload.hoursPerMonth * gpus
+        let noPrice = InfracostError.invalidUsage(message: "--offer \(offerID): no price")
+        switch offer.pricing {
+        case .dedicated(let pricing):
+            guard let rate = pricing.rate else { throw noPrice }
+            monthly = rate.perMonth(hours: workload.hoursPerMonth)
+        case .serverlessGPU(let pricing):
+            guard let rate = pricing.rate else { throw noPrice }
+            monthly = rate.perGPUSecond * 3600 * workload.hoursPerMonth * gpus
+        case .api, .serverless:
+            throw noPrice
         }
         let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth
         let fullRate = monthly * 1_000_000 / capacity
@@ -100,8 +100,8 @@ public struct UtilizationView: Equatable, Sendable {
 
     /// A per-token offer's cost per 1M tokens at the workload's input share.
     static func blendedRate(_ offer: Offer, workload: Workload) -> Decimal? {
-        guard offer.tier == .api || offer.tier == .serverless, let input = offer.inputPerMTok, let output = offer.outputPerMTok else { return nil }
-        return workload.inputShare * input + (1 - workload.inputShare) * output
+        guard let rates = offer.pricing.tokens?.standard else { return nil }
+        return workload.inputShare * rates.input + (1 - workload.inputShare) * rates.output
     }
 
     static func lookUp(_ id: String, flag: String, catalog: PriceCatalog) throws(InfracostError) -> Offer {

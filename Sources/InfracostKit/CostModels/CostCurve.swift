@@ -28,7 +28,7 @@ public struct CostCurve: Sendable {
             shape = .linear(fixed: 0, knee: 0, slope: PerTokenModel.costPerToken(parts, inputShare: workload.inputShare))
         case .serverlessGPU:
             guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
-                  let perSecond = offer.perSecond ?? offer.perHour.map({ $0 / 3600 }) else { return nil }
+                  let perSecond = offer.pricing.gpuTime?.rate?.perGPUSecond else { return nil }
             let gpus = Decimal(offer.gpuCount)
             let secondsPerToken = gpus / throughput.tokensPerSecond
             var fixed: Decimal = 0
@@ -42,7 +42,7 @@ public struct CostCurve: Sendable {
             shape = .linear(fixed: fixed, knee: keepWarmSeconds / secondsPerToken, slope: secondsPerToken * perSecond)
         case .dedicated:
             guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
-                  let unit = offer.perMonth ?? offer.perHour.map({ $0 * workload.hoursPerMonth }) else { return nil }
+                  let unit = offer.pricing.instance?.rate?.perMonth(hours: workload.hoursPerMonth) else { return nil }
             let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
             shape = .steps(unit: unit, capacity: capacity)
         }

@@ -17,7 +17,7 @@ public enum DedicatedGPUModel {
         case .failure(.doesNotFit(let reason)), .failure(.unknown(let reason)):
             return OptionCost(offer: offer, unpricedReason: reason)
         }
-        guard offer.perMonth != nil || offer.perHour != nil else {
+        guard case .dedicated(let pricing) = offer.pricing, let rate = pricing.rate else {
             return OptionCost(offer: offer, unpricedReason: "no price (per_hour or per_month is missing)", throughput: throughput)
         }
         let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
@@ -33,20 +33,20 @@ public enum DedicatedGPUModel {
         let count = Decimal(instances)
         let label = offer.gpuCount > 1 ? "instances of \(offer.gpuCount) GPUs" : "GPUs"
         let item: LineItem
-        if let perMonth = offer.perMonth {
+        switch rate {
+        case .monthly(let perMonth):
             item = LineItem(label: label, quantity: count, unit: "instance-month", unitPrice: perMonth,
                             cents: exact?.cents, exactAmount: count * perMonth)
-        } else {
-            let perHour = offer.perHour ?? 0
+        case .hourly(let perHour):
             let hours = count * workload.hoursPerMonth
             item = LineItem(label: "\(label) x \(Numbers.exact(workload.hoursPerMonth)) h", quantity: hours, unit: "instance-hour",
                             unitPrice: perHour, cents: exact?.cents, exactAmount: hours * perHour)
         }
         var notes: [String] = []
-        if offer.purchase == "spot" {
+        if pricing.purchase == .spot {
             notes.append("spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (--spot-interruption), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization")
         }
-        if let term = offer.termMonths {
+        if case .reserved(let term?) = pricing.purchase {
             let commitment = item.amount / count * Decimal(term) * count
             notes.append("reserved term of \(term) month\(term == 1 ? "" : "s"): commits to \(Money.formatted(commitment, currency: offer.currency)) for \(instances) instance\(instances == 1 ? "" : "s") (\(term) x \(Money.formatted(item.amount, currency: offer.currency)))")
         }
@@ -68,12 +68,10 @@ public enum DedicatedGPUModel {
                   let capacity = try? tps * ExactNumber(3600) * hours * utilization
             else { return nil }
             let unit: ExactNumber?
-            if let perMonth = offer.perMonth {
-                unit = ExactNumber(perMonth)
-            } else if let perHour = offer.perHour.flatMap(ExactNumber.init) {
-                unit = try? perHour * hours
-            } else {
-                unit = nil
+            switch offer.pricing.instance?.rate {
+            case .monthly(let perMonth)?: unit = ExactNumber(perMonth)
+            case .hourly(let perHour)?: unit = ExactNumber(perHour).flatMap { try? $0 * hours }
+            case nil: unit = nil
             }
             guard let unit else { return nil }
             self.capacity = capacity

@@ -58,10 +58,11 @@ public struct OfferPricer: Sendable {
             throughput = nil
             coldStart = nil
             // The exact fast path covers the plain two-line bill; anything else goes through the cost model.
-            let plain = offer.priceGap == nil && (shape.tokenPricing.isPlain || (offer.modeRates.isEmpty && offer.contextTier == nil
-                && offer.offPeak == nil && shape.tokenPricing.mode == .standard && shape.tokenPricing.cachedShare == 0))
-            exact = !plain ? nil : offer.inputPerMTok.flatMap(ExactNumber.init).flatMap { input in
-                offer.outputPerMTok.flatMap(ExactNumber.init).map { .perToken(input: input, output: $0) }
+            let prices = offer.pricing.tokens
+            let plain = offer.priceGap == nil && (shape.tokenPricing.isPlain || (prices?.modeRates.isEmpty != false && prices?.contextTier == nil
+                && prices?.offPeak == nil && shape.tokenPricing.mode == .standard && shape.tokenPricing.cachedShare == 0))
+            exact = !plain ? nil : prices?.inputPerMTok.flatMap(ExactNumber.init).flatMap { input in
+                prices?.outputPerMTok.flatMap(ExactNumber.init).map { .perToken(input: input, output: $0) }
             }
         case .serverlessGPU, .dedicated:
             let resolved: Result<ThroughputEstimate, Throughput.Unavailable>
@@ -84,11 +85,11 @@ public struct OfferPricer: Sendable {
             throughput = resolved
             var coldStart: (seconds: Decimal, origin: String)?
             if offer.tier == .serverlessGPU {
-                if offer.coldStartSeconds == nil, let known = lookups.coldStarts[offer.provider] {
+                if offer.pricing.gpuTime?.coldStartSeconds == nil, let known = lookups.coldStarts[offer.provider] {
                     coldStart = known
                 } else {
                     coldStart = PerSecondGPUModel.coldStartSeconds(offer: offer, modelParamsB: shape.modelParamsB, catalog: catalog)
-                    if offer.coldStartSeconds == nil { lookups.coldStarts[offer.provider] = coldStart }
+                    if offer.pricing.gpuTime?.coldStartSeconds == nil { lookups.coldStarts[offer.provider] = coldStart }
                 }
             }
             self.coldStart = coldStart

@@ -21,7 +21,7 @@ public enum PerSecondGPUModel {
         case .failure(.doesNotFit(let reason)), .failure(.unknown(let reason)):
             return OptionCost(offer: offer, unpricedReason: reason, gpus: offer.gpuCount)
         }
-        guard let price = pricePerGPUSecond(offer) else {
+        guard let price = offer.pricing.gpuTime?.rate else {
             return OptionCost(offer: offer, unpricedReason: "no price (per_second or per_hour is missing)", gpus: offer.gpuCount, throughput: throughput)
         }
         let gpus = Decimal(offer.gpuCount)
@@ -76,13 +76,16 @@ public enum PerSecondGPUModel {
         public init?(offer: Offer, throughput: ThroughputEstimate, coldStart: Decimal?, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth) else { return nil }
             let gpus = ExactNumber(offer.gpuCount)
-            if let perSecond = offer.perSecond.flatMap(ExactNumber.init) {
+            switch offer.pricing.gpuTime?.rate {
+            case .perSecond(let rate)?:
+                guard let perSecond = ExactNumber(rate) else { return nil }
                 priceNumerator = perSecond
                 priceDivisor = .one
-            } else if let perHour = offer.perHour.flatMap(ExactNumber.init) {
+            case .perHour(let rate)?:
+                guard let perHour = ExactNumber(rate) else { return nil }
                 priceNumerator = perHour
                 priceDivisor = ExactNumber(3600)
-            } else {
+            case nil:
                 return nil
             }
             self.gpus = gpus
@@ -124,7 +127,7 @@ public enum PerSecondGPUModel {
 
     /// The seconds billed for one cold start and where the figure comes from.
     public static func coldStartSeconds(offer: Offer, modelParamsB: Decimal, catalog: PriceCatalog) -> (seconds: Decimal, origin: String)? {
-        if let stated = offer.coldStartSeconds { return (stated, "stated by the offer") }
+        if let stated = offer.pricing.gpuTime?.coldStartSeconds { return (stated, "stated by the offer") }
         for provider in [offer.provider, "*"] {
             let figures = catalog.coldStarts.filter { $0.provider == provider }
             // The bucket holding the size, else the next larger published size (conservative). Buckets name sizes
@@ -140,25 +143,21 @@ public enum PerSecondGPUModel {
     }
 
     static func idleTimeout(offer: Offer, workload: Workload) -> Decimal {
-        workload.idleTimeoutSeconds ?? offer.idleTimeoutSeconds ?? offer.platformIdleTimeoutSeconds ?? Workload.defaultIdleTimeoutSeconds
+        let pricing = offer.pricing.gpuTime
+        return workload.idleTimeoutSeconds ?? pricing?.idleTimeoutSeconds ?? pricing?.platformIdleTimeoutSeconds
+            ?? Workload.defaultIdleTimeoutSeconds
     }
 
-    /// The offer's price per GPU-second, kept in the unit it was published in.
-    struct Price {
-        var perSecond: Decimal?
-        var perHour: Decimal?
+}
 
-        func item(_ label: String, seconds: Decimal, cents: Int128?) -> LineItem {
-            if let perSecond {
-                return LineItem(label: label, quantity: seconds, unit: "GPU-second", unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
-            }
-            let perHour = perHour ?? 0
-            return LineItem(label: label, quantity: seconds / 3600, unit: "GPU-hour", unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
+extension Offer.GPUTimeRate {
+    /// A line item of `seconds` GPU-seconds at this rate, kept in the unit it was published in.
+    func item(_ label: String, seconds: Decimal, cents: Int128?) -> LineItem {
+        switch self {
+        case .perSecond(let perSecond):
+            LineItem(label: label, quantity: seconds, unit: "GPU-second", unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
+        case .perHour(let perHour):
+            LineItem(label: label, quantity: seconds / 3600, unit: "GPU-hour", unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
         }
-    }
-
-    static func pricePerGPUSecond(_ offer: Offer) -> Price? {
-        if offer.perSecond == nil, offer.perHour == nil { return nil }
-        return Price(perSecond: offer.perSecond, perHour: offer.perHour)
     }
 }

@@ -27,12 +27,12 @@ public enum PerTokenModel {
         -> Result<(parts: [Part], notes: [String]), Unpriced>
     {
         if let gap = offer.priceGap { return .failure(Unpriced(reason: gap)) }
-        guard let standard = offer.tokenRates else {
-            let missing = offer.inputPerMTok == nil ? "input_per_mtok" : "output_per_mtok"
+        guard let prices = offer.pricing.tokens, let standard = prices.standard else {
+            let missing = offer.pricing.tokens?.inputPerMTok == nil ? "input_per_mtok" : "output_per_mtok"
             return .failure(Unpriced(reason: "no price (\(missing) is missing)"))
         }
         // The plain two-line bill (most offers, most workloads): no segments, no notes to build.
-        if pricing.mode == .standard, pricing.cachedShare == 0, offer.contextTier == nil, offer.offPeak == nil {
+        if pricing.mode == .standard, pricing.cachedShare == 0, prices.contextTier == nil, prices.offPeak == nil {
             return .success(([Part(label: "input tokens", side: .input, share: 1, rate: standard.input, exactRate: standardRates?.input),
                               Part(label: "output tokens", side: .output, share: 1, rate: standard.output, exactRate: standardRates?.output)], []))
         }
@@ -40,7 +40,7 @@ public enum PerTokenModel {
         var rates = standard
         var prefix = ""
         if pricing.mode != .standard {
-            guard let modeRates = offer.modeRates[pricing.mode] else {
+            guard let modeRates = prices.modeRates[pricing.mode] else {
                 return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price (--mode \(pricing.mode.rawValue))"))
             }
             rates = modeRates
@@ -48,7 +48,7 @@ public enum PerTokenModel {
         }
         // Segments of the bill: shares of input and output tokens at one set of rates.
         var segments = [Segment(input: 1, output: 1, rates: rates, isBase: pricing.mode == .standard, suffix: "")]
-        if let contextTier = offer.contextTier {
+        if let contextTier = prices.contextTier {
             let threshold = Numbers.formatted(contextTier.aboveInputTokens)
             let tierText = "input \(Numbers.exact(contextTier.rates.input)) / output \(Numbers.exact(contextTier.rates.output)) per 1M"
             var long: (input: Decimal, output: Decimal)?
@@ -80,7 +80,7 @@ public enum PerTokenModel {
                     .filter { $0.input > 0 || $0.output > 0 }
             }
         }
-        if let window = offer.offPeak, pricing.mode == .standard {
+        if let window = prices.offPeak, pricing.mode == .standard {
             if let profile = pricing.dayProfile {
                 let off = profile.share(in: window)
                 notes.append("off-peak prices \(window.text): \(Money.plain(off * 100, scale: 1))% of tokens arrive then (\(profile.origin))")
@@ -97,7 +97,7 @@ public enum PerTokenModel {
             notes.append("--cached-share applies to standard requests only; \(pricing.mode.rawValue) input is billed in full")
         }
         let cachedShare = pricing.mode == .standard ? cached : 0
-        if cachedShare > 0, offer.cachedInputPerMTok == nil {
+        if cachedShare > 0, prices.cachedInputPerMTok == nil {
             notes.append("no cached-input price: cached input billed at the input rate")
         } else if cachedShare > 0, segments.contains(where: { !$0.isBase }) {
             notes.append("cached input of long-context or off-peak requests billed at their input rate (no cached rate is published for them)")
@@ -105,7 +105,7 @@ public enum PerTokenModel {
         var parts: [Part] = []
         for segment in segments {
             if cachedShare > 0, segment.input > 0 {
-                let rate = segment.isBase ? (offer.cachedInputPerMTok ?? segment.rates.input) : segment.rates.input
+                let rate = segment.isBase ? (prices.cachedInputPerMTok ?? segment.rates.input) : segment.rates.input
                 parts.append(Part(label: "\(prefix)cached input tokens\(segment.suffix)", side: .input, share: segment.input * cachedShare, rate: rate))
             }
             if cachedShare < 1, segment.input > 0 {

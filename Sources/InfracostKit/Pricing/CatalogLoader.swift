@@ -184,71 +184,103 @@ struct CatalogFileReader {
                        "unknown tier '\(tierText)' (use one of: \(Tier.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
-        var offer = Offer(
-            id: id, tier: tier ?? .api,
-            provider: string(entry, "provider", entry: id),
-            model: string(entry, "model", entry: id),
-            modelParamsB: decimal(entry, "model_params_b", entry: id, positive: true),
-            gpu: string(entry, "gpu", entry: id),
-            gpuCount: integer(entry, "gpu_count", entry: id) ?? 1,
-            inputPerMTok: decimal(entry, "input_per_mtok", entry: id),
-            outputPerMTok: decimal(entry, "output_per_mtok", entry: id),
-            perSecond: decimal(entry, "per_second", entry: id),
-            perHour: decimal(entry, "per_hour", entry: id),
-            perMonth: decimal(entry, "per_month", entry: id),
-            tokensPerSecond: bounded(decimal(entry, "tokens_per_second", entry: id, positive: true), entry, "tokens_per_second", id: id,
-                                     range: Self.tokensPerSecondRange, unit: "tokens per second per instance"),
-            coldStartSeconds: decimal(entry, "cold_start_s", entry: id),
-            idleTimeoutSeconds: decimal(entry, "idle_timeout_s", entry: id),
-            purchase: string(entry, "purchase", entry: id),
-            currency: string(entry, "currency", entry: id) ?? "USD",
-            provenance: provenance(entry, entry: id),
-            notes: string(entry, "notes", entry: id),
-            history: readHistory(entry, entry: id)
-        )
+        // Read every field in the file's documented order (problems are reported in this order), then build the
+        // tier's pricing once.
+        let provider = string(entry, "provider", entry: id)
+        let model = string(entry, "model", entry: id)
+        let modelParamsB = decimal(entry, "model_params_b", entry: id, positive: true)
+        let gpu = string(entry, "gpu", entry: id)
+        let gpuCount = integer(entry, "gpu_count", entry: id) ?? 1
+        let inputPerMTok = decimal(entry, "input_per_mtok", entry: id)
+        let outputPerMTok = decimal(entry, "output_per_mtok", entry: id)
+        let perSecond = decimal(entry, "per_second", entry: id)
+        let perHour = decimal(entry, "per_hour", entry: id)
+        let perMonth = decimal(entry, "per_month", entry: id)
+        let tokensPerSecond = bounded(decimal(entry, "tokens_per_second", entry: id, positive: true), entry, "tokens_per_second", id: id,
+                                      range: Self.tokensPerSecondRange, unit: "tokens per second per instance")
+        let coldStartSeconds = decimal(entry, "cold_start_s", entry: id)
+        let idleTimeoutSeconds = decimal(entry, "idle_timeout_s", entry: id)
+        let purchase = string(entry, "purchase", entry: id)
+        let currency = string(entry, "currency", entry: id) ?? "USD"
+        let provenance = provenance(entry, entry: id)
+        let notes = string(entry, "notes", entry: id)
+        let history = readHistory(entry, entry: id)
         if entry.has("from"), entry.has("effective_from") {
             report(entry.line(of: "from"), id, "from", "give effective_from only ('from' is its older name)")
         }
-        offer.effectiveFrom = date(entry, "effective_from", entry: id) ?? date(entry, "from", entry: id)
-        offer.deprecatedOn = date(entry, "deprecated_on", entry: id)
-        offer.retiredOn = date(entry, "retired_on", entry: id)
-        if let deprecated = offer.deprecatedOn, let retired = offer.retiredOn, retired < deprecated {
+        let effectiveFrom = date(entry, "effective_from", entry: id) ?? date(entry, "from", entry: id)
+        let deprecatedOn = date(entry, "deprecated_on", entry: id)
+        let retiredOn = date(entry, "retired_on", entry: id)
+        if let deprecated = deprecatedOn, let retired = retiredOn, retired < deprecated {
             report(entry.line(of: "retired_on"), id, "retired_on", "\(retired) is before deprecated_on \(deprecated)")
         }
-        offer.cachedInputPerMTok = decimal(entry, "cached_input_per_mtok", entry: id)
+        var tokens = Offer.TokenPricing(inputPerMTok: inputPerMTok, outputPerMTok: outputPerMTok,
+                                        cachedInputPerMTok: decimal(entry, "cached_input_per_mtok", entry: id))
         for mode in PricingMode.allCases where mode != .standard {
-            if let rates = rates(entry, mode.rawValue, keys: Self.modeKeys, entry: id) { offer.modeRates[mode] = rates }
+            if let rates = rates(entry, mode.rawValue, keys: Self.modeKeys, entry: id) { tokens.modeRates[mode] = rates }
         }
         if let member = entry.member("long_context"), let rates = rates(entry, "long_context", keys: Self.longContextKeys, entry: id),
            case .object(let fields) = member.value,
            let above = decimal(Entry(members: fields, line: member.line), "above_input_tokens", required: true, entry: id, positive: true) {
-            offer.contextTier = ContextTier(aboveInputTokens: above, rates: rates)
+            tokens.contextTier = ContextTier(aboveInputTokens: above, rates: rates)
         }
         if let member = entry.member("off_peak"), let rates = rates(entry, "off_peak", keys: Self.offPeakKeys, entry: id),
            case .object(let fields) = member.value {
             if let ranges = offPeakRanges(Entry(members: fields, line: member.line), line: member.line, entry: id) {
-                offer.offPeak = OffPeakWindow(ranges: ranges, rates: rates)
+                tokens.offPeak = OffPeakWindow(ranges: ranges, rates: rates)
             }
         }
-        offer.termMonths = integer(entry, "term_months", entry: id)
+        let termMonths = integer(entry, "term_months", entry: id)
+        var registryKeys: [PriceRegistry: String] = [:]
         if let member = entry.member("registry") {
             if case .object(let fields) = member.value {
                 checkKeys(fields, allowed: ["genai_prices", "litellm"], entry: id, what: "registry")
                 let keys = Entry(members: fields, line: member.line)
-                if let key = string(keys, "genai_prices", entry: id) { offer.registryKeys[.genaiPrices] = key }
-                if let key = string(keys, "litellm", entry: id) { offer.registryKeys[.litellm] = key }
+                if let key = string(keys, "genai_prices", entry: id) { registryKeys[.genaiPrices] = key }
+                if let key = string(keys, "litellm", entry: id) { registryKeys[.litellm] = key }
             } else {
                 report(member.line, id, "registry", "must be an object with genai_prices and litellm keys, found \(member.value.kindDescription)")
             }
         }
-        if let tier { checkTierFields(offer, tier: tier, entry: entry) }
-        if offer.currency != "USD" {
-            report(entry.line(of: "currency"), id, "currency", "only USD prices are supported in this version, found '\(offer.currency)'")
+        if let tier {
+            checkTierFields(id: id, tier: tier, entry: entry, gpu: gpu, termMonths: termMonths, purchase: purchase,
+                            provenance: provenance, modelParamsB: modelParamsB, history: history)
         }
-        if let purchase = offer.purchase, !["on-demand", "spot", "reserved"].contains(purchase) {
-            report(entry.line(of: "purchase"), id, "purchase", "must be on-demand, spot or reserved, found '\(purchase)'")
+        if currency != "USD" {
+            report(entry.line(of: "currency"), id, "currency", "only USD prices are supported in this version, found '\(currency)'")
         }
-        return problems.count == before ? offer : nil
+        let bought: Offer.Purchase?
+        switch purchase {
+        case nil: bought = nil
+        case "on-demand": bought = .onDemand
+        case "spot": bought = .spot
+        case "reserved": bought = .reserved(termMonths: termMonths)
+        case let other?:
+            report(entry.line(of: "purchase"), id, "purchase", "must be on-demand, spot or reserved, found '\(other)'")
+            bought = nil
+        }
+        guard problems.count == before, let tier else { return nil }
+        let hardware = Offer.GPUAllocation(gpu: gpu ?? "", count: gpuCount, tokensPerSecond: tokensPerSecond)
+        let pricing: Offer.Pricing
+        switch tier {
+        case .api: pricing = .api(tokens)
+        case .serverless: pricing = .serverless(tokens)
+        case .serverlessGPU:
+            pricing = .serverlessGPU(Offer.GPUTimePricing(
+                hardware: hardware, rate: perSecond.map(Offer.GPUTimeRate.perSecond) ?? perHour.map(Offer.GPUTimeRate.perHour),
+                coldStartSeconds: coldStartSeconds, idleTimeoutSeconds: idleTimeoutSeconds))
+        case .dedicated:
+            pricing = .dedicated(Offer.InstancePricing(
+                hardware: hardware, rate: perMonth.map(Offer.InstanceRate.monthly) ?? perHour.map(Offer.InstanceRate.hourly),
+                purchase: bought))
+        }
+        var offer = Offer(id: id, pricing: pricing, provider: provider, model: model, modelParamsB: modelParamsB, currency: currency,
+                          provenance: provenance, notes: notes, history: history)
+        offer.effectiveFrom = effectiveFrom
+        offer.deprecatedOn = deprecatedOn
+        offer.retiredOn = retiredOn
+        offer.registryKeys = registryKeys
+        return offer
     }
 
     /// Whether `text` holds whitespace; ASCII text is checked byte by byte (100,000 ids without walking graphemes).
@@ -267,41 +299,65 @@ struct CatalogFileReader {
     static let perTokenOnlyFields = ["cached_input_per_mtok", "batch", "flex", "priority", "long_context", "off_peak"]
     static let gpuOnlyFields = ["gpu", "gpu_count", "tokens_per_second", "cold_start_s", "idle_timeout_s", "term_months"]
 
-    mutating func checkTierFields(_ offer: Offer, tier: Tier, entry: Entry) {
+    mutating func checkTierFields(
+        id: String, tier: Tier, entry: Entry, gpu: String?, termMonths: Int?, purchase: String?, provenance: Provenance,
+        modelParamsB: Decimal?, history: [PricePoint]
+    ) {
         let allowed = Self.tierPriceFields[tier] ?? []
         for field in Self.priceFields where entry.has(field) && !allowed.contains(field) {
-            report(entry.line(of: field), offer.id, field,
+            report(entry.line(of: field), id, field,
                    "does not apply to tier '\(tier.rawValue)' (its prices are \(allowed.sorted().joined(separator: " and ")))")
         }
         if tier == .serverlessGPU, entry.has("per_second"), entry.has("per_hour") {
-            report(entry.line(of: "per_hour"), offer.id, "per_hour", "give per_second or per_hour, not both")
+            report(entry.line(of: "per_hour"), id, "per_hour", "give per_second or per_hour, not both")
         }
         if tier == .dedicated, entry.has("per_hour"), entry.has("per_month") {
-            report(entry.line(of: "per_month"), offer.id, "per_month", "give per_hour or per_month, not both")
+            report(entry.line(of: "per_month"), id, "per_month", "give per_hour or per_month, not both")
         }
-        if tier == .serverlessGPU || tier == .dedicated, offer.gpu == nil {
-            report(entry.line, offer.id, "gpu", "is missing: a \(tier.rawValue) offer names its GPU")
+        if tier == .serverlessGPU || tier == .dedicated, gpu == nil {
+            report(entry.line, id, "gpu", "is missing: a \(tier.rawValue) offer names its GPU")
         }
         if tier == .serverlessGPU || tier == .dedicated {
             for field in Self.perTokenOnlyFields where entry.has(field) {
-                report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)' (per-token prices only)")
+                report(entry.line(of: field), id, field, "does not apply to tier '\(tier.rawValue)' (per-token prices only)")
             }
         }
-        if offer.termMonths != nil, offer.purchase != "reserved" {
-            report(entry.line(of: "term_months"), offer.id, "term_months", "applies to reserved offers only (purchase: reserved)")
+        // Cold start and idle timeout belong to serverless GPUs, purchase and term to dedicated instances: the
+        // pricing of other tiers has no place for them, so an entry giving one is told rather than silently dropped.
+        if tier == .dedicated {
+            for field in ["cold_start_s", "idle_timeout_s"] where entry.has(field) {
+                report(entry.line(of: field), id, field, "does not apply to tier 'dedicated' (serverless-gpu offers only)")
+            }
+        }
+        if tier != .dedicated, entry.has("purchase") {
+            report(entry.line(of: "purchase"), id, "purchase", "does not apply to tier '\(tier.rawValue)' (dedicated offers only)")
+        }
+        if termMonths != nil, purchase != "reserved" {
+            report(entry.line(of: "term_months"), id, "term_months", "applies to reserved offers only (purchase: reserved)")
         }
         if tier == .api || tier == .serverless {
             for field in Self.gpuOnlyFields where entry.has(field) {
-                report(entry.line(of: field), offer.id, field, "does not apply to tier '\(tier.rawValue)'")
+                report(entry.line(of: field), id, field, "does not apply to tier '\(tier.rawValue)'")
+            }
+        }
+        // A history entry gives the tier's own prices, one of each kind, as the current price does.
+        let historyAllowed = allowed.union(tier == .api || tier == .serverless ? ["cached_input_per_mtok"] : [])
+        for point in history {
+            let fields = point.prices.map(\.field)
+            if let stray = fields.first(where: { !historyAllowed.contains($0) }) {
+                report(entry.line(of: "history"), id, "history",
+                       "a history entry's \(stray) does not apply to tier '\(tier.rawValue)' (its prices are \(allowed.sorted().joined(separator: " and ")))")
+            } else if tier != .api, tier != .serverless, fields.count > 1 {
+                report(entry.line(of: "history"), id, "history", "a history entry gives \(fields.joined(separator: " and ")): give one price")
             }
         }
         if requireProvenance {
-            if offer.provenance.source == nil { report(entry.line, offer.id, "source", "is missing: every bundled price needs a source") }
-            if offer.provenance.verifiedOn == nil { report(entry.line, offer.id, "verified_on", "is missing: every bundled price needs the day it was checked") }
+            if provenance.source == nil { report(entry.line, id, "source", "is missing: every bundled price needs a source") }
+            if provenance.verifiedOn == nil { report(entry.line, id, "verified_on", "is missing: every bundled price needs the day it was checked") }
             let hasPrice = Self.priceFields.contains { entry.has($0) }
-            if !hasPrice { report(entry.line, offer.id, nil, "has no price: a bundled offer needs one") }
-            if tier == .serverless, offer.modelParamsB == nil {
-                report(entry.line, offer.id, "model_params_b", "is missing: a bundled serverless offer states its model size")
+            if !hasPrice { report(entry.line, id, nil, "has no price: a bundled offer needs one") }
+            if tier == .serverless, modelParamsB == nil {
+                report(entry.line, id, "model_params_b", "is missing: a bundled serverless offer states its model size")
             }
         }
     }

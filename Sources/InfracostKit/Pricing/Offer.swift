@@ -2,18 +2,24 @@ public import Foundation
 
 /// One thing a user can buy: a per-token API model, a serverless endpoint, or a GPU billed by time.
 ///
-/// Which price fields apply depends on the tier: `api` and `serverless` use `inputPerMTok`/`outputPerMTok`;
-/// `serverless-gpu` uses `perSecond` or `perHour` (per GPU); `dedicated` uses `perHour` or `perMonth`
-/// (per instance of `gpuCount` GPUs). A price that is absent is absent: the offer is then listed as having
-/// no price and never ranked, never costed as zero.
+/// An offer is its identity (id, provider, model served), its `pricing` (one case per tier, holding exactly the
+/// prices that tier takes), its provenance and its lifecycle (start, deprecation, retirement, price history). A
+/// price that is absent is absent: the offer is then listed as having no price and never ranked, never costed
+/// as zero.
 public struct Offer: Equatable, Sendable {
     /// Unique id, `provider/name`, e.g. `together/llama-3.1-70b`.
     public var id: String
-    public var tier: Tier
     /// Every other field, shared between copies until one is changed (copy on write): an offer is copied into
-    /// every pricer, option and report row, and 100,000 offers would otherwise copy 600 bytes each time.
+    /// every pricer, option and report row, and 100,000 offers would otherwise copy hundreds of bytes each time.
     private var storage: CopyOnWrite<Fields>
 
+    /// How the offer is billed, by tier.
+    public var pricing: Pricing {
+        get { storage.value.pricing }
+        _modify { yield &storage.value.pricing }
+    }
+    /// The offer's tier (from its pricing).
+    public var tier: Tier { storage.value.pricing.tier }
     /// The company selling it; by default the part of the id before the first `/`.
     public var provider: String {
         get { storage.value.provider }
@@ -28,67 +34,6 @@ public struct Offer: Equatable, Sendable {
     public var modelParamsB: Decimal? {
         get { storage.value.modelParamsB }
         _modify { yield &storage.value.modelParamsB }
-    }
-    /// GPU name as in the GPU table (e.g. `A100-80GB`), for GPU-billed tiers.
-    public var gpu: String? {
-        get { storage.value.gpu }
-        _modify { yield &storage.value.gpu }
-    }
-    /// GPUs in one billed instance or replica.
-    public var gpuCount: Int {
-        get { storage.value.gpuCount }
-        _modify { yield &storage.value.gpuCount }
-    }
-    /// USD per 1M input tokens.
-    public var inputPerMTok: Decimal? {
-        get { storage.value.inputPerMTok }
-        _modify { yield &storage.value.inputPerMTok }
-    }
-    /// USD per 1M output tokens.
-    public var outputPerMTok: Decimal? {
-        get { storage.value.outputPerMTok }
-        _modify { yield &storage.value.outputPerMTok }
-    }
-    /// USD per GPU-second (serverless-gpu).
-    public var perSecond: Decimal? {
-        get { storage.value.perSecond }
-        _modify { yield &storage.value.perSecond }
-    }
-    /// USD per hour: per GPU for serverless-gpu, per instance for dedicated.
-    public var perHour: Decimal? {
-        get { storage.value.perHour }
-        _modify { yield &storage.value.perHour }
-    }
-    /// USD per month per instance (dedicated, reserved).
-    public var perMonth: Decimal? {
-        get { storage.value.perMonth }
-        _modify { yield &storage.value.perMonth }
-    }
-    /// Sustained tokens per second (input + output) of one instance, when the offer states it.
-    public var tokensPerSecond: Decimal? {
-        get { storage.value.tokensPerSecond }
-        _modify { yield &storage.value.tokensPerSecond }
-    }
-    /// Seconds billed per cold start, when the offer states it.
-    public var coldStartSeconds: Decimal? {
-        get { storage.value.coldStartSeconds }
-        _modify { yield &storage.value.coldStartSeconds }
-    }
-    /// Seconds a replica stays up after its last request before scaling to zero.
-    public var idleTimeoutSeconds: Decimal? {
-        get { storage.value.idleTimeoutSeconds }
-        _modify { yield &storage.value.idleTimeoutSeconds }
-    }
-    /// The platform's default idle timeout, when the offer states none (set from the catalog's `platforms` by
-    /// `PriceCatalog.asOf(_:)`).
-    public var platformIdleTimeoutSeconds: Decimal? {
-        get { storage.value.platformIdleTimeoutSeconds }
-        _modify { yield &storage.value.platformIdleTimeoutSeconds }
-    }
-    /// `on-demand`, `spot` or `reserved`, for GPU offers.
-    public var purchase: String? {
-        get { storage.value.purchase }
-        _modify { yield &storage.value.purchase }
     }
     /// ISO 4217 currency of every price in the offer.
     public var currency: String {
@@ -132,31 +77,6 @@ public struct Offer: Equatable, Sendable {
         get { storage.value.deprecationDue }
         _modify { yield &storage.value.deprecationDue }
     }
-    /// Price per 1M input tokens read from the prompt cache, when the provider discounts them.
-    public var cachedInputPerMTok: Decimal? {
-        get { storage.value.cachedInputPerMTok }
-        _modify { yield &storage.value.cachedInputPerMTok }
-    }
-    /// Prices of other modes (batch, flex, priority), where offered.
-    public var modeRates: [PricingMode: TokenRates] {
-        get { storage.value.modeRates }
-        _modify { yield &storage.value.modeRates }
-    }
-    /// A long-context tier, where the provider prices long requests higher.
-    public var contextTier: ContextTier? {
-        get { storage.value.contextTier }
-        _modify { yield &storage.value.contextTier }
-    }
-    /// Time-of-day (off-peak) prices, where offered.
-    public var offPeak: OffPeakWindow? {
-        get { storage.value.offPeak }
-        _modify { yield &storage.value.offPeak }
-    }
-    /// Minimum commitment of a reserved term in months (1-month, 12-month); nil for on-demand and spot.
-    public var termMonths: Int? {
-        get { storage.value.termMonths }
-        _modify { yield &storage.value.termMonths }
-    }
     /// The offer's key in each price registry (the JSON `registry`: `genai_prices` as `provider/model`, `litellm`
     /// as LiteLLM's key), so `prices check --against` compares the right entry.
     public var registryKeys: [PriceRegistry: String] {
@@ -169,23 +89,12 @@ public struct Offer: Equatable, Sendable {
         _modify { yield &storage.value.priceGap }
     }
 
-    /// The stored fields other than `id` and `tier`.
+    /// The stored fields other than `id`.
     struct Fields: Equatable, Sendable {
+        var pricing: Pricing
         var provider: String
         var model: String? = nil
         var modelParamsB: Decimal? = nil
-        var gpu: String? = nil
-        var gpuCount: Int
-        var inputPerMTok: Decimal? = nil
-        var outputPerMTok: Decimal? = nil
-        var perSecond: Decimal? = nil
-        var perHour: Decimal? = nil
-        var perMonth: Decimal? = nil
-        var tokensPerSecond: Decimal? = nil
-        var coldStartSeconds: Decimal? = nil
-        var idleTimeoutSeconds: Decimal? = nil
-        var platformIdleTimeoutSeconds: Decimal? = nil
-        var purchase: String? = nil
         var currency: String
         var provenance: Provenance
         var notes: String? = nil
@@ -194,57 +103,41 @@ public struct Offer: Equatable, Sendable {
         var deprecatedOn: String? = nil
         var retiredOn: String? = nil
         var deprecationDue: Bool = false
-        var cachedInputPerMTok: Decimal? = nil
-        var modeRates: [PricingMode: TokenRates] = [:]
-        var contextTier: ContextTier? = nil
-        var offPeak: OffPeakWindow? = nil
-        var termMonths: Int? = nil
         var registryKeys: [PriceRegistry: String] = [:]
         var priceGap: String? = nil
     }
 
     public static func == (lhs: Offer, rhs: Offer) -> Bool {
-        lhs.id == rhs.id && lhs.tier == rhs.tier && lhs.storage == rhs.storage
+        lhs.id == rhs.id && lhs.storage == rhs.storage
     }
 
-    /// An offer with the prices its tier uses (per million tokens, per second, per hour or per month, exact and
-    /// non-negative). The catalog loader checks that the tier's prices are present and valid; this initializer
-    /// does not.
+    /// An offer billed as `pricing` (its prices exact and non-negative; the catalog loader checks them, this
+    /// initializer does not).
     public init(
-        id: String, tier: Tier, provider: String? = nil, model: String? = nil, modelParamsB: Decimal? = nil,
-        gpu: String? = nil, gpuCount: Int = 1, inputPerMTok: Decimal? = nil, outputPerMTok: Decimal? = nil,
-        perSecond: Decimal? = nil, perHour: Decimal? = nil, perMonth: Decimal? = nil,
-        tokensPerSecond: Decimal? = nil, coldStartSeconds: Decimal? = nil, idleTimeoutSeconds: Decimal? = nil,
-        purchase: String? = nil, currency: String = "USD", provenance: Provenance = .init(), notes: String? = nil,
-        history: [PricePoint] = []
+        id: String, pricing: Pricing, provider: String? = nil, model: String? = nil, modelParamsB: Decimal? = nil,
+        currency: String = "USD", provenance: Provenance = .init(), notes: String? = nil, history: [PricePoint] = []
     ) {
         self.id = id
-        self.tier = tier
         storage = CopyOnWrite(Fields(
+            pricing: pricing,
             provider: provider ?? Offer.defaultProvider(for: id),
             model: model,
             modelParamsB: modelParamsB,
-            gpu: gpu,
-            gpuCount: gpuCount,
-            inputPerMTok: inputPerMTok,
-            outputPerMTok: outputPerMTok,
-            perSecond: perSecond,
-            perHour: perHour,
-            perMonth: perMonth,
-            tokensPerSecond: tokensPerSecond,
-            coldStartSeconds: coldStartSeconds,
-            idleTimeoutSeconds: idleTimeoutSeconds,
-            purchase: purchase,
             currency: currency,
             provenance: provenance,
             notes: notes,
             history: history))
     }
 
-    /// The standard per-token rates, when both are given.
-    public var tokenRates: TokenRates? {
-        guard let inputPerMTok, let outputPerMTok else { return nil }
-        return TokenRates(input: inputPerMTok, output: outputPerMTok)
+    /// GPU name as in the GPU table (e.g. `A100-80GB`), for GPU-billed tiers.
+    public var gpu: String? { pricing.hardware?.gpu }
+    /// GPUs in one billed instance or replica (1 for per-token tiers).
+    public var gpuCount: Int { pricing.hardware?.count ?? 1 }
+    /// Sustained tokens per second (input + output) of one instance, when the offer states it.
+    public var tokensPerSecond: Decimal? { pricing.hardware?.tokensPerSecond }
+    /// How a dedicated instance is bought, when the offer says (nil for other tiers).
+    public var purchase: Purchase? {
+        if case .dedicated(let pricing) = pricing { pricing.purchase } else { nil }
     }
 
     /// The provider implied by an id: the part before the first `/`, or the whole id.
@@ -256,15 +149,12 @@ public struct Offer: Equatable, Sendable {
 
     /// What the offer is for, in a few words: the model for per-token tiers, the GPUs otherwise.
     public var subject: String {
-        switch tier {
-        case .api, .serverless:
-            if let model { return model }
-            if let modelParamsB { return "\(Numbers.exact(modelParamsB))B model" }
-            return id
-        case .serverlessGPU, .dedicated:
-            let name = gpu ?? "GPU"
-            return gpuCount > 1 ? "\(gpuCount)x \(name)" : name
+        if let hardware = pricing.hardware {
+            return hardware.count > 1 ? "\(hardware.count)x \(hardware.gpu)" : hardware.gpu
         }
+        if let model { return model }
+        if let modelParamsB { return "\(Numbers.exact(modelParamsB))B model" }
+        return id
     }
 }
 

@@ -38,7 +38,7 @@ public struct PriceCrossCheck: Equatable, Sendable {
         var matches: [Match] = []
         var unmatched: [String] = []
         for offer in catalog.offers + catalog.retired where offer.tier == .api || offer.tier == .serverless {
-            guard let ours = offer.tokenRates else { continue }
+            guard let ours = offer.pricing.tokens?.standard else { continue }
             guard let entry = RegistryMatcher.match(offer, in: registry) else {
                 unmatched.append(offer.id)
                 continue
@@ -58,7 +58,7 @@ public struct PriceCrossCheck: Equatable, Sendable {
         func same(_ a: TokenRates, _ b: TokenRates) -> Bool { within(a.input, b.input, tolerance) && within(a.output, b.output, tolerance) }
         guard entry.hasTimeOfDayPrices else { return same(ours, entry.rates) }
         let theirs = [entry.rates] + entry.timeOfDayRates
-        let mine = [ours] + (offer.offPeak.map { [$0.rates] } ?? [])
+        let mine = [ours] + (offer.pricing.tokens?.offPeak.map { [$0.rates] } ?? [])
         return mine.allSatisfy { rates in theirs.contains { same(rates, $0) } }
     }
 

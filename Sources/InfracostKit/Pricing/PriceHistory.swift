@@ -28,25 +28,8 @@ extension Offer {
         let start = knownFrom
         if point == nil, start.map({ day >= $0 }) ?? true { return self }
         var past = self
-        past.inputPerMTok = nil
-        past.outputPerMTok = nil
-        past.perSecond = nil
-        past.perHour = nil
-        past.perMonth = nil
-        past.cachedInputPerMTok = nil
-        past.modeRates = [:]
+        past.pricing = pricing.withRates(of: point)
         if let point {
-            for (field, value) in point.prices {
-                switch field {
-                case "input_per_mtok": past.inputPerMTok = value
-                case "output_per_mtok": past.outputPerMTok = value
-                case "per_second": past.perSecond = value
-                case "per_hour": past.perHour = value
-                case "per_month": past.perMonth = value
-                case "cached_input_per_mtok": past.cachedInputPerMTok = value
-                default: break
-                }
-            }
             past.provenance = point.provenance
             past.effectiveFrom = point.from
             past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")\(point.to.map { "until \($0) " } ?? "onward ")(--as-of \(day))"
@@ -97,9 +80,12 @@ extension PriceCatalog {
             // Set only what changes: an offer's fields are shared with the undated catalog until one is written.
             let due = Lifecycle.isDeprecationDue(offer, on: day)
             if priced.deprecationDue != due { priced.deprecationDue = due }
-            if priced.tier == .serverlessGPU {
+            if case .serverlessGPU(var pricing) = priced.pricing {
                 let idle = platform(offer.provider)?.idleTimeoutSeconds
-                if priced.platformIdleTimeoutSeconds != idle { priced.platformIdleTimeoutSeconds = idle }
+                if pricing.platformIdleTimeoutSeconds != idle {
+                    pricing.platformIdleTimeoutSeconds = idle
+                    priced.pricing = .serverlessGPU(pricing)
+                }
             }
             catalog.offers.append(priced)
         }

@@ -39,8 +39,10 @@ extension PriceCatalog {
         platforms.first { $0.provider == provider }
     }
 
-    /// The idle timeout an offer scales down after: the offer's own, else its platform's default.
+    /// The idle timeout an offer scales down after, seconds: the offer's own, else its platform's default (nil for
+    /// offers that do not scale to zero).
     public func idleTimeout(of offer: Offer) -> Decimal? {
-        offer.idleTimeoutSeconds ?? platform(offer.provider)?.idleTimeoutSeconds
+        guard case .serverlessGPU(let pricing) = offer.pricing else { return nil }
+        return pricing.idleTimeoutSeconds ?? platform(offer.provider)?.idleTimeoutSeconds
     }
 }

@@ -52,18 +52,19 @@ public struct PriceImport: Equatable, Sendable {
         var source = "\(entry.registry.displayName) (\(name)\(file.version.map { ", \($0)" } ?? "")), "
         source += entry.registry == .litellm ? "key \(entry.model)" : "provider \(entry.provider), model \(entry.model)"
         if let url = entry.pricingURL { source += "; provider page \(url)" }
+        let prices = Offer.TokenPricing(
+            inputPerMTok: entry.rates.input, outputPerMTok: entry.rates.output,
+            cachedInputPerMTok: entry.cachedInputPerMTok.flatMap { $0 == entry.rates.input ? nil : $0 },
+            modeRates: entry.modeRates, contextTier: entry.contextTier)
         var offer = Offer(
-            id: id, tier: open == nil ? .api : .serverless, provider: provider, model: entry.name ?? entry.model,
-            modelParamsB: open?.paramsB, inputPerMTok: entry.rates.input, outputPerMTok: entry.rates.output,
+            id: id, pricing: open == nil ? .api(prices) : .serverless(prices), provider: provider, model: entry.name ?? entry.model,
+            modelParamsB: open?.paramsB,
             provenance: Provenance(source: source, verifiedOn: verifiedOn),
             history: entry.history.map { point in
                 var point = point
                 point.provenance = Provenance(source: point.provenance.source.map { "\($0), \(name)" }, verifiedOn: verifiedOn)
                 return point
             })
-        offer.cachedInputPerMTok = entry.cachedInputPerMTok.flatMap { $0 == entry.rates.input ? nil : $0 }
-        offer.modeRates = entry.modeRates
-        offer.contextTier = entry.contextTier
         offer.effectiveFrom = entry.effectiveFrom
         offer.deprecatedOn = entry.deprecatedOn
         offer.registryKeys[entry.registry] = entry.key

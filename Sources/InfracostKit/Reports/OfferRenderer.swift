@@ -5,18 +5,22 @@ public enum OfferRenderer {
     /// An offer's prices in a few words, e.g. `$2.50 / $10.00 per 1M in/out`, `$0.0014/GPU-s`, `$929.00/month`.
     public static func priceSummary(_ offer: Offer) -> String {
         let c = offer.currency
-        switch offer.tier {
-        case .api, .serverless:
-            guard let input = offer.inputPerMTok, let output = offer.outputPerMTok else { return "no price" }
-            return "\(Money.formattedPrice(input, currency: c)) / \(Money.formattedPrice(output, currency: c)) per 1M in/out"
-        case .serverlessGPU:
-            if let perSecond = offer.perSecond { return "\(Money.formattedPrice(perSecond, currency: c))/GPU-s" }
-            if let perHour = offer.perHour { return "\(Money.formattedPrice(perHour, currency: c))/GPU-h" }
-            return "no price"
-        case .dedicated:
-            if let perMonth = offer.perMonth { return "\(Money.formattedPrice(perMonth, currency: c))/month" }
-            if let perHour = offer.perHour { return "\(Money.formattedPrice(perHour, currency: c))/h" }
-            return "no price"
+        switch offer.pricing {
+        case .api(let prices), .serverless(let prices):
+            guard let rates = prices.standard else { return "no price" }
+            return "\(Money.formattedPrice(rates.input, currency: c)) / \(Money.formattedPrice(rates.output, currency: c)) per 1M in/out"
+        case .serverlessGPU(let pricing):
+            switch pricing.rate {
+            case .perSecond(let perSecond)?: return "\(Money.formattedPrice(perSecond, currency: c))/GPU-s"
+            case .perHour(let perHour)?: return "\(Money.formattedPrice(perHour, currency: c))/GPU-h"
+            case nil: return "no price"
+            }
+        case .dedicated(let pricing):
+            switch pricing.rate {
+            case .monthly(let perMonth)?: return "\(Money.formattedPrice(perMonth, currency: c))/month"
+            case .hourly(let perHour)?: return "\(Money.formattedPrice(perHour, currency: c))/h"
+            case nil: return "no price"
+            }
         }
     }
 
@@ -45,9 +49,10 @@ public enum OfferRenderer {
             var rows = [["id", "tier", "provider", "subject", "input_per_mtok", "output_per_mtok", "per_second", "per_hour", "per_month",
                          "currency", "effective_from", "verified_on", "source"]]
             for offer in sorted {
-                func plain(_ value: Decimal?) -> String { value.map { Numbers.exact($0) } ?? "" }
-                rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, plain(offer.inputPerMTok), plain(offer.outputPerMTok),
-                             plain(offer.perSecond), plain(offer.perHour), plain(offer.perMonth), offer.currency,
+                let prices = priceFields(offer)
+                func plain(_ field: String) -> String { prices.first { $0.0 == field }.map { Numbers.exact($0.1) } ?? "" }
+                rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, plain("input_per_mtok"), plain("output_per_mtok"),
+                             plain("per_second"), plain("per_hour"), plain("per_month"), offer.currency,
                              offer.currentFrom ?? "", offer.provenance.verifiedOn ?? "", offer.provenance.source ?? ""])
             }
             return CSVWriter.render(rows)
@@ -66,31 +71,31 @@ public enum OfferRenderer {
         if let model = offer.model { lines.append(("model", model)) }
         if let size = offer.modelParamsB { lines.append(("model size", "\(Numbers.exact(size))B parameters")) }
         if let gpu = offer.gpu { lines.append(("GPU", offer.gpuCount > 1 ? "\(offer.gpuCount)x \(gpu)" : gpu)) }
-        if let purchase = offer.purchase { lines.append(("purchase", purchase)) }
+        if let purchase = offer.purchase { lines.append(("purchase", purchase.name)) }
+        let tokens = offer.pricing.tokens
+        let gpuTime = offer.pricing.gpuTime
         for (field, value) in priceFields(offer) { lines.append((field, Money.formattedPrice(value, currency: offer.currency))) }
-        if offer.tier == .api || offer.tier == .serverless {
-            if let input = offer.inputPerMTok, let output = offer.outputPerMTok {
-                let blended = input * Workload.defaultInputShare + output * (1 - Workload.defaultInputShare)
-                lines.append(("blended at 3:1", "\(Money.formattedPrice(blended, currency: offer.currency)) per 1M tokens"))
-            }
+        if let rates = tokens?.standard {
+            let blended = rates.input * Workload.defaultInputShare + rates.output * (1 - Workload.defaultInputShare)
+            lines.append(("blended at 3:1", "\(Money.formattedPrice(blended, currency: offer.currency)) per 1M tokens"))
         }
-        if let cached = offer.cachedInputPerMTok { lines.append(("cached input", "\(Money.formattedPrice(cached, currency: offer.currency)) per 1M tokens (--cached-share)")) }
+        if let cached = tokens?.cachedInputPerMTok { lines.append(("cached input", "\(Money.formattedPrice(cached, currency: offer.currency)) per 1M tokens (--cached-share)")) }
         for mode in PricingMode.allCases {
-            if let rates = offer.modeRates[mode] {
+            if let rates = tokens?.modeRates[mode] {
                 lines.append(("\(mode.rawValue) mode", "\(Money.formattedPrice(rates.input, currency: offer.currency)) / \(Money.formattedPrice(rates.output, currency: offer.currency)) per 1M in/out (--mode \(mode.rawValue))"))
             }
         }
-        if let tier = offer.contextTier {
+        if let tier = tokens?.contextTier {
             lines.append(("long context", "above \(Numbers.formatted(tier.aboveInputTokens)) input tokens per request: \(Money.formattedPrice(tier.rates.input, currency: offer.currency)) / \(Money.formattedPrice(tier.rates.output, currency: offer.currency)) per 1M in/out"))
         }
-        if let window = offer.offPeak {
+        if let window = tokens?.offPeak {
             lines.append(("off-peak", "\(window.text): \(Money.formattedPrice(window.rates.input, currency: offer.currency)) / \(Money.formattedPrice(window.rates.output, currency: offer.currency)) per 1M in/out"))
         }
-        if let term = offer.termMonths { lines.append(("term", "\(term) month\(term == 1 ? "" : "s") minimum commitment")) }
+        if case .reserved(let term?) = offer.purchase { lines.append(("term", "\(term) month\(term == 1 ? "" : "s") minimum commitment")) }
         if let tps = offer.tokensPerSecond { lines.append(("tokens/s", Numbers.formatted(tps))) }
-        if let cold = offer.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
-        if let idle = offer.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
-        if offer.idleTimeoutSeconds == nil, let idle = offer.platformIdleTimeoutSeconds {
+        if let cold = gpuTime?.coldStartSeconds { lines.append(("cold start", "\(Numbers.exact(cold)) s")) }
+        if let idle = gpuTime?.idleTimeoutSeconds { lines.append(("idle timeout", "\(Numbers.exact(idle)) s")) }
+        if gpuTime?.idleTimeoutSeconds == nil, let idle = gpuTime?.platformIdleTimeoutSeconds {
             lines.append(("idle timeout", "\(Numbers.exact(idle)) s (\(offer.provider)'s default)"))
         }
         lines.append(("currency", offer.currency))
@@ -127,9 +132,24 @@ public enum OfferRenderer {
         return output
     }
 
+    /// The offer's current prices as (JSON field, value) pairs in the catalog's order, absent ones left out.
     static func priceFields(_ offer: Offer) -> [(String, Decimal)] {
-        [("input_per_mtok", offer.inputPerMTok), ("output_per_mtok", offer.outputPerMTok), ("per_second", offer.perSecond),
-         ("per_hour", offer.perHour), ("per_month", offer.perMonth)].compactMap { name, value in value.map { (name, $0) } }
+        switch offer.pricing {
+        case .api(let prices), .serverless(let prices):
+            [("input_per_mtok", prices.inputPerMTok), ("output_per_mtok", prices.outputPerMTok)].compactMap { name, value in value.map { (name, $0) } }
+        case .serverlessGPU(let pricing):
+            switch pricing.rate {
+            case .perSecond(let rate)?: [("per_second", rate)]
+            case .perHour(let rate)?: [("per_hour", rate)]
+            case nil: []
+            }
+        case .dedicated(let pricing):
+            switch pricing.rate {
+            case .hourly(let rate)?: [("per_hour", rate)]
+            case .monthly(let rate)?: [("per_month", rate)]
+            case nil: []
+            }
+        }
     }
 
     /// The offer as JSON, prices as exact decimal strings.
@@ -146,20 +166,22 @@ public enum OfferRenderer {
         add("gpu", offer.gpu.map(JSONValue.string))
         if offer.gpu != nil { add("gpu_count", .number(String(offer.gpuCount))) }
         for (field, value) in priceFields(offer) { add(field, .string(Numbers.exact(value))) }
-        add("cached_input_per_mtok", offer.cachedInputPerMTok.map { .string(Numbers.exact($0)) })
+        let tokens = offer.pricing.tokens
+        let gpuTime = offer.pricing.gpuTime
+        add("cached_input_per_mtok", tokens?.cachedInputPerMTok.map { .string(Numbers.exact($0)) })
         func rates(_ r: TokenRates) -> [String: JSONValue] {
             ["input_per_mtok": .string(Numbers.exact(r.input)), "output_per_mtok": .string(Numbers.exact(r.output))]
         }
         for mode in PricingMode.allCases {
-            if let r = offer.modeRates[mode] { add(mode.rawValue, .fields(["input_per_mtok": rates(r)["input_per_mtok"], "output_per_mtok": rates(r)["output_per_mtok"]])) }
+            if let r = tokens?.modeRates[mode] { add(mode.rawValue, .fields(["input_per_mtok": rates(r)["input_per_mtok"], "output_per_mtok": rates(r)["output_per_mtok"]])) }
         }
-        if let tier = offer.contextTier {
+        if let tier = tokens?.contextTier {
             add("long_context", .fields([
                 "above_input_tokens": .string(Numbers.exact(tier.aboveInputTokens)),
                 "input_per_mtok": rates(tier.rates)["input_per_mtok"], "output_per_mtok": rates(tier.rates)["output_per_mtok"],
             ]))
         }
-        if let window = offer.offPeak {
+        if let window = tokens?.offPeak {
             if window.ranges.count == 1 {
                 add("off_peak", .fields([
                     "from": .string(OffPeakWindow.clock(window.fromMinute)), "to": .string(OffPeakWindow.clock(window.toMinute)),
@@ -172,14 +194,14 @@ public enum OfferRenderer {
                 ]))
             }
         }
-        add("term_months", offer.termMonths.map { .number(String($0)) })
+        if case .reserved(let term?) = offer.purchase { add("term_months", .number(String(term))) }
         add("effective_from", offer.currentFrom.map(JSONValue.string))
         add("deprecated_on", offer.deprecatedOn.map(JSONValue.string))
         add("retired_on", offer.retiredOn.map(JSONValue.string))
         add("tokens_per_second", offer.tokensPerSecond.map { .string(Numbers.exact($0)) })
-        add("cold_start_s", offer.coldStartSeconds.map { .string(Numbers.exact($0)) })
-        add("idle_timeout_s", offer.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
-        add("purchase", offer.purchase.map(JSONValue.string))
+        add("cold_start_s", gpuTime?.coldStartSeconds.map { .string(Numbers.exact($0)) })
+        add("idle_timeout_s", gpuTime?.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
+        add("purchase", offer.purchase.map { .string($0.name) })
         add("currency", .string(offer.currency))
         add("verified_on", offer.provenance.verifiedOn.map(JSONValue.string))
         add("source", offer.provenance.source.map(JSONValue.string))

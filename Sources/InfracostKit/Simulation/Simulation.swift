@@ -153,7 +153,7 @@ public struct SimulationPlan: Equatable, Sendable {
         let platformIdle = catalog.idleTimeout(of: offer)
         let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: platformIdle ?? Workload.defaultIdleTimeoutSeconds).doubleValue
         let idleOrigin = choices.idleTimeoutSeconds != nil ? ""
-            : offer.idleTimeoutSeconds != nil ? " (the offer's; --idle-timeout)"
+            : offer.pricing.gpuTime?.idleTimeoutSeconds != nil ? " (the offer's; --idle-timeout)"
             : platformIdle != nil ? " (\(offer.provider)'s published default, see prices show; --idle-timeout)"
             : " (default; --idle-timeout)"
         assumptions.append(("idle timeout", "\(format(idle)) s" + idleOrigin))
@@ -216,7 +216,7 @@ public struct SimulationPlan: Equatable, Sendable {
     }
 
     static func pricePerSecond(_ offer: Offer) -> Decimal? {
-        offer.perSecond ?? offer.perHour.map { $0 / 3600 }
+        offer.pricing.gpuTime?.rate?.perGPUSecond
     }
 
     static func describe(_ profile: TrafficProfile) -> String {
@@ -336,7 +336,7 @@ public enum Simulation {
             var line = item(label, gpuSeconds: monthly, offer: offer, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated)
             line.derivation = "\(Numbers.formatted(decimal(seconds, places: 3), scale: 3)) replica-seconds simulated x \(offer.gpuCount) GPU"
                 + (offer.gpuCount == 1 ? "" : "s") + " x (\(Numbers.formatted(monthSeconds)) s month / \(Numbers.formatted(simulated, scale: 3)) s simulated)"
-                + (offer.perSecond == nil ? " / 3,600 s per hour" : "")
+                + (offer.pricing.gpuTime?.rate?.isPerSecond == true ? "" : " / 3,600 s per hour")
             items.append(line)
         }
         return SimulationResult(plan: plan, run: run, projection: projection, lineItems: items, currency: offer.currency, warnings: warnings)
@@ -348,8 +348,12 @@ public enum Simulation {
 
     /// A line of `gpuSeconds` a month: exact as (simulated GPU-seconds x price x month / simulated time), to the cent.
     static func item(_ label: String, gpuSeconds: Decimal, offer: Offer, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
-        let perHour = offer.perSecond == nil
-        let price = offer.perSecond ?? offer.perHour ?? 0
+        let (perHour, price): (Bool, Decimal)
+        switch offer.pricing.gpuTime?.rate {
+        case .perSecond(let rate)?: (perHour, price) = (false, rate)
+        case .perHour(let rate)?: (perHour, price) = (true, rate)
+        case nil: (perHour, price) = (true, 0)
+        }
         var cents: Int128?
         if let s = ExactNumber(seconds), let p = ExactNumber(price), let m = ExactNumber(monthSeconds), let d = ExactNumber(simulated) {
             cents = try? (s * p * m).rounded(scale: 2, dividedBy: perHour ? d * ExactNumber(3600) : d)

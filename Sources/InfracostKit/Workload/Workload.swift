@@ -40,7 +40,7 @@ public struct Workload: Equatable, Sendable {
     /// The share of an instance's throughput used when sizing `offer`: the target utilization, less the assumed
     /// interruptions for spot instances.
     public func sizingUtilization(for offer: Offer) -> Decimal {
-        offer.purchase == "spot" ? targetUtilization * (1 - spotInterruption) : targetUtilization
+        offer.purchase == .spot ? targetUtilization * (1 - spotInterruption) : targetUtilization
     }
 
     /// A month's workload: input and output tokens (exact, non-negative), the model size in billions of parameters,
