@@ -157,7 +157,7 @@ import Testing
         shape.serving.model = "llama-3.3-70b"
         shape.tokenPricing.inputTokensPerRequest = 5000
         let estimate = try Throughput.resolve(offer: offer, shape: shape, catalog: catalog).get()
-        #expect(estimate.method == "measured")
+        #expect(estimate.method == .measured)
         #expect(estimate.tokensPerSecond == 6857)
         #expect(estimate.concurrency == 25)
         #expect(estimate.detail.contains("aiperf-nim-llama-3.3-70b-c25.json"))

@@ -155,7 +155,7 @@ struct CostModelTests {
         let estimate = try Throughput.resolve(offer: offer, modelParamsB: 70, catalog: catalog).get()
         #expect(estimate.tokensPerSecond == 466)
         #expect(estimate.isEstimate)
-        #expect(estimate.method == "roofline")
+        #expect(estimate.method == .roofline)
         #expect(estimate.detail.contains("8-bit"))
         // 8B in fp16 (17.6 GB) fits an L4: 16 x 300 / 16 = 300 tokens/s.
         let l4 = Offer(id: "x/l4", pricing: .dedicated(.init(hardware: .init(gpu: "L4"), rate: .hourly(1))))

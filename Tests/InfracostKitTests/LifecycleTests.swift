@@ -81,7 +81,7 @@ struct ServerlessPlatformTests {
         let own = try #require(priced.offer(id: "runpod/h100-own"))
         var workload = try Fixtures.workload(tokens: "1M")
         workload.coldStartsPerDay = 10
-        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: .stated, detail: "test")
         let flexItems = PerSecondGPUModel.cost(of: flex, for: workload, throughput: .success(estimate), coldStart: (30, "test")).lineItems
         let idleFlex = try #require(flexItems.first { $0.label.contains("idle") })
         // 10 a day x (730 h / 24 = 30.4166... days) x 5 s = 1,520.83 GPU-seconds of idle tails at RunPod's default.

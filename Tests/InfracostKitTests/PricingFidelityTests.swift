@@ -147,7 +147,7 @@ struct PricingFidelityTests {
     /// 0.0175 per second for 730 h, exactly, and a Lambda H100 month at 730 h and 720 h.
     @Test func gpuMonths() throws {
         let h100 = try offer("lambda/h100-pcie")
-        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: .stated, detail: "test")
         for (hours, expected) in [(Decimal(730), Decimal(string: "2401.70")!), (Decimal(720), Decimal(string: "2368.80")!)] {
             let workload = Workload(inputTokens: 750_000, outputTokens: 250_000, hoursPerMonth: hours)
             #expect(DedicatedGPUModel.cost(of: h100, for: workload, throughput: .success(estimate)).total == expected)
@@ -162,7 +162,7 @@ struct PricingFidelityTests {
     @Test func spotAndReservedOptions() throws {
         // Crusoe's spot prices are "contact sales" since 2026-09; 1.60 is the earlier published H100 spot figure.
         let spot = Offer(id: "crusoe/h100-sxm-spot", pricing: .dedicated(.init(hardware: .init(gpu: "H100-SXM"), rate: .hourly(Decimal(string: "1.60")!), purchase: .spot)))
-        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: "offer", detail: "test")
+        let estimate = ThroughputEstimate(tokensPerSecond: 1000, isEstimate: false, method: .stated, detail: "test")
         // One instance carries 1,000 x 3,600 x 730 x 0.8 = 2,102,400,000 tokens on demand; spot loses 10%.
         let tokens = Decimal(2_000_000_000)
         var workload = Workload(inputTokens: tokens * Decimal(string: "0.75")!, outputTokens: tokens / 4)

@@ -97,8 +97,8 @@ struct ServingModelTests {
         func tokens(_ id: String) throws -> Double {
             let offer = try #require(catalog.offer(id: id))
             let estimate = try Throughput.resolve(offer: offer, shape: shape, catalog: catalog).get()
-            #expect(estimate.method == "model")
-            #expect(estimate.precision == "fp8")
+            #expect(estimate.method == .model)
+            #expect(estimate.precision == .fp8)
             return NSDecimalNumber(decimal: estimate.tokensPerSecond).doubleValue / Double(offer.gpuCount)
         }
         let ratio = try tokens("crusoe/h200") / tokens("crusoe/h100-sxm")

@@ -52,7 +52,7 @@ extension Comparison {
             var simulated = OptionCost(offer: old.offer, lineItems: result.lineItems, gpus: old.gpus, gpuSeconds: nil, throughput: old.throughput, notes: [
                 "priced by simulating the traffic: \(result.run.coldStarts) cold starts (\(String(format: "%.2f", result.coldStartShare * 100))% of requests), p95 latency \(String(format: "%.1f", result.run.latency.quantile(0.95))) s, peak \(result.run.peakReplicas) replicas",
             ] + result.warnings)
-            simulated.method = "simulation"
+            simulated.method = .simulation
             simulated.simulatedLatency = SimulatedLatency(
                 p95: result.run.latency.quantile(0.95),
                 p95TimeToFirstToken: result.hasTokenTiming ? result.run.timeToFirstToken.quantile(0.95) : nil,

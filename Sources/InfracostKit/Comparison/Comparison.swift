@@ -160,7 +160,7 @@ public struct Comparison: Equatable, Sendable {
         var pricedSpot = false
         for option in options {
             if tiers.count < Tier.allCases.count { tiers.insert(option.offer.tier) }
-            if !modelSized, option.throughput?.method == "model" { modelSized = true }
+            if !modelSized, option.throughput?.method == .model { modelSized = true }
             if !pricedSpot, option.total != nil, option.offer.purchase == .spot { pricedSpot = true }
         }
         if tiers.contains(.dedicated) {

@@ -51,7 +51,7 @@ extension Comparison {
         for option in options where option.total != nil {
             guard let throughput = option.throughput, throughput.isEstimate else { continue }
             estimatedCount += 1
-            roofline = roofline || throughput.method == "roofline"
+            roofline = roofline || throughput.method == .roofline
         }
         if estimatedCount > 0 {
             let how = roofline ? "the serving performance model, or a decode roofline at batch \(Throughput.rooflineBatch) for GPUs without compute figures"

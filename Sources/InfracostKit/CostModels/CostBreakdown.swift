@@ -46,15 +46,28 @@ public struct ThroughputEstimate: Equatable, Sendable {
     public var tokensPerSecond: Decimal
     /// True when the figure is computed (roofline), not published or stated.
     public var isEstimate: Bool
-    /// `stated` (the offer's own figure), `published`, `model` (the serving performance model) or `roofline` (a GPU without
-    /// compute figures).
-    public var method: String
+    /// Where the figure comes from.
+    public var method: Method
     /// How the figure was made or where it was published, in words.
     public var detail: String
     /// The weight precision the figure is for, when known.
-    public var precision: String? = nil
+    public var precision: Precision? = nil
     /// Requests served at once per replica at the sizing target (serving performance model), when known.
     public var concurrency: Int? = nil
+
+    /// Where a throughput figure comes from; the raw value is the word the reports print (`throughput_method`).
+    public enum Method: String, Equatable, Sendable {
+        /// The offer's own `tokens_per_second`.
+        case stated
+        /// A published benchmark figure from the catalog.
+        case published
+        /// The user's own measurement (a performance file from `infracost calibrate`).
+        case measured
+        /// The serving performance model (an estimate).
+        case model
+        /// Memory bandwidth over model bytes, for a GPU without compute figures (an estimate).
+        case roofline
+    }
 }
 
 /// The priced result for one offer under one workload.
@@ -97,8 +110,8 @@ public struct OptionCost: Equatable, Sendable {
         get { storage.value.notes }
         _modify { yield &storage.value.notes }
     }
-    /// How the option was priced: `model` (the flat-average cost models) or `simulation` (traffic simulated).
-    public var method: String {
+    /// How the option was priced: by the flat-average cost models or by simulating traffic.
+    public var method: PricingMethod {
         get { storage.value.method }
         _modify { yield &storage.value.method }
     }
@@ -118,11 +131,19 @@ public struct OptionCost: Equatable, Sendable {
         var gpuSeconds: Decimal?
         var throughput: ThroughputEstimate?
         var notes: [String]
-        var method = "model"
+        var method = PricingMethod.model
         var simulatedLatency: SimulatedLatency? = nil
     }
 
     public static func == (lhs: OptionCost, rhs: OptionCost) -> Bool { lhs.storage == rhs.storage }
+
+    /// How an option was priced; the raw value is the word the reports print (`pricing_method`).
+    public enum PricingMethod: String, Equatable, Sendable {
+        /// The flat-average cost model of the offer's tier.
+        case model
+        /// Traffic simulated (`--traffic` or `--trace`).
+        case simulation
+    }
 
     /// The cost of `offer`: its line items (exact amounts whose sum is the total), or `unpricedReason` when it
     /// cannot be priced (then it has no total); GPUs, GPU-seconds and the throughput used, when the model used them.

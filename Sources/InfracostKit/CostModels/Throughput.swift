@@ -36,7 +36,7 @@ public enum Throughput {
     public static func resolve(offer: Offer, shape: Workload, catalog: PriceCatalog) -> Result<ThroughputEstimate, Unavailable> {
         if let stated = offer.tokensPerSecond {
             return .success(ThroughputEstimate(
-                tokensPerSecond: stated, isEstimate: false, method: "stated",
+                tokensPerSecond: stated, isEstimate: false, method: .stated,
                 detail: "\(Numbers.formatted(stated)) tokens/s stated by the offer"))
         }
         let gpuName = offer.gpu ?? ""
@@ -66,7 +66,7 @@ public enum Throughput {
             if let precision = figure.precision { detail += ", \(precision)" }
             if figure.countsOutputOnly { detail += "; x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out" }
             if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.verifiedOn ?? "undated"))" }
-            return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: false, method: "published", detail: detail))
+            return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: false, method: .published, detail: detail))
         }
         guard let spec else {
             return .failure(.unknown("no throughput figure: GPU '\(gpuName)' has no specification to estimate from; give tokens_per_second"))
@@ -86,7 +86,7 @@ public enum Throughput {
         let detail = "estimate (decode roofline, an upper bound): batch \(rooflineBatch) x \(Numbers.formatted(bandwidth)) GB/s"
             + " / \(Numbers.exact(weightGB)) GB of \(precision.name) weights = \(Numbers.formatted(tokensPerSecond)) tokens/s;"
             + " ignores prefill and KV-cache limits"
-        return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: true, method: "roofline", detail: detail))
+        return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: true, method: .roofline, detail: detail))
     }
 
     /// The serving performance model's throughput for the offer's GPUs: every tensor-parallel layout that divides
@@ -128,7 +128,7 @@ public enum Throughput {
                 + " \(measured.provenanceText)); \(replicas) replica\(replicas == 1 ? "" : "s") x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out"
                 + " at \(shape.serving.targetText)"
             return .success(ThroughputEstimate(
-                tokensPerSecond: tokensPerSecond, isEstimate: false, method: "measured", detail: detail, precision: precision.rawValue,
+                tokensPerSecond: tokensPerSecond, isEstimate: false, method: .measured, detail: detail, precision: precision,
                 concurrency: measured.run.load.clients.map { $0 * replicas }))
         }
         let model = ServingSetup.bestLayout(candidates, inputTokens: input, outputTokens: output, point: target)
@@ -146,10 +146,10 @@ public enum Throughput {
             var tokensPerSecond = Decimal()
             NSDecimalRound(&tokensPerSecond, &exact, 0, .down)
             return .success(ThroughputEstimate(
-                tokensPerSecond: tokensPerSecond, isEstimate: false, method: figure.isMeasured ? "measured" : "published",
+                tokensPerSecond: tokensPerSecond, isEstimate: false, method: figure.isMeasured ? .measured : .published,
                 detail: "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s \(figure.isMeasured ? "measured" : "published") on \(figure.gpuCount) x \(figure.gpu) at \(input) in / \(output) out"
                     + " (\(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated")); x (in + out) / out for \(gpus)",
-                precision: precision.rawValue))
+                precision: precision))
         }
         let tp = model.configuration.gpus
         var exact = Decimal(point.totalTokensPerSecondPerGPU) * Decimal(count)
@@ -163,7 +163,7 @@ public enum Throughput {
             + " (inter-token \(String(format: "%.1f", point.itlMs)) ms, first token \(String(format: "%.0f", point.ttftMs)) ms)"
             + " = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out"
         return .success(ThroughputEstimate(
-            tokensPerSecond: tokensPerSecond, isEstimate: true, method: "model", detail: detail, precision: precision.rawValue,
+            tokensPerSecond: tokensPerSecond, isEstimate: true, method: .model, detail: detail, precision: precision,
             concurrency: point.running * replicas))
     }
 }

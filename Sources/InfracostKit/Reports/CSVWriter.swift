@@ -67,7 +67,7 @@ public enum ComparisonCSVReport {
                 option.unpricedReason ?? "",
                 comparison.isCheapest(option) ? "yes" : "",
                 option.throughput.map { Numbers.exact($0.tokensPerSecond) } ?? "",
-                option.throughput?.method ?? "",
+                option.throughput?.method.rawValue ?? "",
                 saving.map { Money.plain($0.amount) } ?? "",
                 saving.map { Money.plain($0.percent, scale: 1) } ?? "",
                 option.offer.provenance.verifiedOn ?? "",

@@ -24,7 +24,7 @@ public enum ComparisonJSONReport {
                 "monthly_cost": option.total.map { .string(Money.plain($0)) } ?? .null,
                 "cost_per_mtok": option.costPerMillionTokens(workload).map { .string(Money.plain($0, scale: 4)) },
                 "status": .string(option.total == nil ? "no_price" : "priced"),
-                "pricing_method": .string(option.method),
+                "pricing_method": .string(option.method.rawValue),
                 "unpriced_reason": option.unpricedReason.map(JSONValue.string),
                 "cheapest": .bool(comparison.isCheapest(option)),
                 "cheapest_in_tier": .bool(comparison.isCheapestInTier(option)),
@@ -33,9 +33,9 @@ public enum ComparisonJSONReport {
                 "throughput": option.throughput.map { throughput in
                     .fields([
                         "tokens_per_second": .string(Numbers.exact(throughput.tokensPerSecond)),
-                        "method": .string(throughput.method),
+                        "method": .string(throughput.method.rawValue),
                         "estimate": .bool(throughput.isEstimate),
-                        "precision": throughput.precision.map(JSONValue.string),
+                        "precision": throughput.precision.map { .string($0.rawValue) },
                         "detail": .string(throughput.detail),
                     ])
                 },

@@ -5,7 +5,7 @@ public enum ComparisonTableRenderer {
     /// GPUs billed and, when known, their precision: "2 fp8".
     static func gpuText(_ option: OptionCost) -> String {
         guard let gpus = option.gpus else { return "-" }
-        return option.throughput?.precision.map { "\(gpus) \($0)" } ?? String(gpus)
+        return option.throughput?.precision.map { "\(gpus) \($0.rawValue)" } ?? String(gpus)
     }
 
     /// The report: a heading, one row per option, the cheapest, unpriced reasons and the assumptions.
@@ -62,10 +62,10 @@ public enum ComparisonTableRenderer {
         for option in comparison.options {
             if option.offer.deprecationDue { deprecated.append("\(option.offer.id) on \(option.offer.deprecatedOn ?? "?")") }
             if option.total == nil { unpriced.append("  \(option.offer.id): \(option.unpricedReason ?? "")\n") }
-            if option.method == "simulation" { simulated = true }
+            if option.method == .simulation { simulated = true }
             var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
             if option.throughput?.isEstimate == true, option.total != nil { mark += "~" }
-            if option.method == "simulation" { mark += "s" }
+            if option.method == .simulation { mark += "s" }
             if option.offer.deprecationDue { mark += "!" }
             var row: [String]
             if let total = option.total {
@@ -95,7 +95,7 @@ public enum ComparisonTableRenderer {
             }
             if wide {
                 let throughput = option.throughput.map { Numbers.formatted($0.tokensPerSecond, scale: 0) + ($0.isEstimate ? " (est.)" : "") } ?? "-"
-                let pricedBy = option.throughput.map { "\(option.method), \($0.method)" } ?? option.method
+                let pricedBy = option.throughput.map { "\(option.method.rawValue), \($0.method.rawValue)" } ?? option.method.rawValue
                 row += [throughput, pricedBy, option.offer.provenance.verifiedOn ?? "undated", option.offer.provenance.source ?? "no source"]
             }
             rows.append(row)

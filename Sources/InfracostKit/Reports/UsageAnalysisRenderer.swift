@@ -18,7 +18,7 @@ public enum UsageAnalysisRenderer {
         let tokens = a.comparison.workload
         var output = "infracost analyze: \(a.trace.file) (\(Numbers.grouped(String(a.trace.requests.count))) requests over \(SimulationRenderer.seconds(a.trace.span)))\n\n"
         var lines: [(String, String)] = [
-            ("offer", "\(a.offer.offer.id) (\(a.offer.offer.tier.rawValue), priced by \(a.offer.method == "simulation" ? "simulating the log" : "the cost model"))"),
+            ("offer", "\(a.offer.offer.id) (\(a.offer.offer.tier.rawValue), priced by \(a.offer.method == .simulation ? "simulating the log" : "the cost model"))"),
             ("per month (projected)", "\(Numbers.formatted(Money.rounded(a.monthlyRequests, scale: 0))) requests, \(TokenCount.abbreviated(tokens.inputTokens)) in / \(TokenCount.abbreviated(tokens.outputTokens)) out tokens"),
             ("monthly cost", a.monthlyCost.map { Money.formatted($0) } ?? "no price (\(a.offer.unpricedReason ?? ""))"),
             ("cost per request", a.costPerRequest.map { Money.formattedPrice($0) } ?? "-"),
@@ -58,7 +58,7 @@ public enum UsageAnalysisRenderer {
             "span_seconds": .string(String(format: "%.3f", a.trace.span)),
             "projection": .string(Money.plain(a.projection, scale: 6)),
             "offer": .string(a.offer.offer.id),
-            "pricing_method": .string(a.offer.method),
+            "pricing_method": .string(a.offer.method.rawValue),
             "monthly_requests": .string(Money.plain(a.monthlyRequests, scale: 0)),
             "monthly_input_tokens": .string(Numbers.exact(a.comparison.workload.inputTokens)),
             "monthly_output_tokens": .string(Numbers.exact(a.comparison.workload.outputTokens)),
