@@ -84,15 +84,15 @@ struct BundledCatalogTests {
     @Test func keepsOlderPublishedPricesAsHistory() throws {
         let catalog = try CatalogLoader.bundled()
         let modal = try #require(catalog.offer(id: "modal/a100-80gb"))
-        #expect(modal.history.map { $0.prices.first?.value } == [Decimal(string: "2.50")!, Decimal(string: "0.001092")!])
+        #expect(modal.history.map(\.price) == [.gpuTime(.perHour(Decimal(string: "2.50")!)), .gpuTime(.perSecond(Decimal(string: "0.001092")!))])
         // 0.001092 per second is the published 3.93 per hour.
         #expect(Money.rounded(Decimal(string: "0.001092")! * 3600) == Decimal(string: "3.93")!)
         let h100 = try #require(catalog.offer(id: "modal/h100"))
-        #expect(h100.history.last?.prices.first?.value == Decimal(string: "0.002319")!)
+        #expect(h100.history.last?.price == .gpuTime(.perSecond(Decimal(string: "0.002319")!)))
         let gpt4o = try #require(catalog.offer(id: "openai/gpt-4o"))
-        #expect(gpt4o.history.first?.prices.map(\.value) == [5, 15])
+        #expect(gpt4o.history.first?.price == .tokens(input: 5, output: 15, cachedInput: nil))
         let o3 = try #require(catalog.offer(id: "openai/o3"))
-        #expect(o3.history.first?.prices.map(\.value) == [10, 40])
+        #expect(o3.history.first?.price == .tokens(input: 10, output: 40, cachedInput: nil))
         #expect(o3.history.first?.to == "2025-06-10")
     }
 

@@ -275,7 +275,7 @@ struct CatalogFileReader {
                 purchase: bought))
         }
         var offer = Offer(id: id, pricing: pricing, provider: provider, model: model, modelParamsB: modelParamsB, currency: currency,
-                          provenance: provenance, notes: notes, history: history)
+                          provenance: provenance, notes: notes, history: history.compactMap { $0.point(tier: tier) })
         offer.effectiveFrom = effectiveFrom
         offer.deprecatedOn = deprecatedOn
         offer.retiredOn = retiredOn
@@ -301,7 +301,7 @@ struct CatalogFileReader {
 
     mutating func checkTierFields(
         id: String, tier: Tier, entry: Entry, gpu: String?, termMonths: Int?, purchase: String?, provenance: Provenance,
-        modelParamsB: Decimal?, history: [PricePoint]
+        modelParamsB: Decimal?, history: [HistoryEntry]
     ) {
         let allowed = Self.tierPriceFields[tier] ?? []
         for field in Self.priceFields where entry.has(field) && !allowed.contains(field) {
@@ -343,7 +343,7 @@ struct CatalogFileReader {
         // A history entry gives the tier's own prices, one of each kind, as the current price does.
         let historyAllowed = allowed.union(tier == .api || tier == .serverless ? ["cached_input_per_mtok"] : [])
         for point in history {
-            let fields = point.prices.map(\.field)
+            let fields = point.fields.map(\.field)
             if let stray = fields.first(where: { !historyAllowed.contains($0) }) {
                 report(entry.line(of: "history"), id, "history",
                        "a history entry's \(stray) does not apply to tier '\(tier.rawValue)' (its prices are \(allowed.sorted().joined(separator: " and ")))")
@@ -362,13 +362,40 @@ struct CatalogFileReader {
         }
     }
 
-    mutating func readHistory(_ entry: Entry, entry id: String) -> [PricePoint] {
+    /// One history entry as read, before its prices are checked against the offer's tier and typed.
+    struct HistoryEntry {
+        var from: String?
+        var to: String?
+        /// (JSON field, value) pairs in the order of `priceFields` then `cached_input_per_mtok`.
+        var fields: [(field: String, value: Decimal)]
+        var provenance: Provenance
+
+        /// The entry as a price point of `tier`'s kind; nil when it has none of that kind (`checkTierFields` and
+        /// `readHistory` report such an entry, so a loaded offer never meets one).
+        func point(tier: Tier) -> PricePoint? {
+            let value = { (field: String) in fields.first { $0.field == field }?.value }
+            let price: PricePoint.Price
+            switch tier {
+            case .api, .serverless:
+                price = .tokens(input: value("input_per_mtok"), output: value("output_per_mtok"), cachedInput: value("cached_input_per_mtok"))
+            case .serverlessGPU:
+                guard let rate = value("per_second").map(Offer.GPUTimeRate.perSecond) ?? value("per_hour").map(Offer.GPUTimeRate.perHour) else { return nil }
+                price = .gpuTime(rate)
+            case .dedicated:
+                guard let rate = value("per_month").map(Offer.InstanceRate.monthly) ?? value("per_hour").map(Offer.InstanceRate.hourly) else { return nil }
+                price = .instance(rate)
+            }
+            return PricePoint(from: from, to: to, price: price, provenance: provenance)
+        }
+    }
+
+    mutating func readHistory(_ entry: Entry, entry id: String) -> [HistoryEntry] {
         guard let member = entry.member("history") else { return [] }
         guard case .array(let elements) = member.value else {
             report(member.line, id, "history", "must be an array, found \(member.value.kindDescription)")
             return []
         }
-        var points: [PricePoint] = []
+        var points: [HistoryEntry] = []
         for element in elements {
             guard case .object(let fields) = element.value else {
                 report(element.line, id, "history", "each entry must be an object")
@@ -384,7 +411,7 @@ struct CatalogFileReader {
             }
             if prices.isEmpty { report(element.line, id, "history", "a history entry needs at least one price") }
             if let from, let to, from >= to { report(element.line, id, "history", "'from' \(from) is not before 'to' \(to)") }
-            points.append(PricePoint(from: from, to: to, prices: prices, provenance: provenance(point, entry: id)))
+            points.append(HistoryEntry(from: from, to: to, fields: prices, provenance: provenance(point, entry: id)))
         }
         // Dated entries must not overlap: on any day at most one price applies.
         let dated = points.filter { $0.from != nil || $0.to != nil }.sorted { ($0.from ?? "") < ($1.from ?? "") }

@@ -58,19 +58,23 @@ extension Offer {
         /// point does not give becomes absent); the rest (modes' structure, hardware, cold start) is kept except
         /// for mode rates, which history does not record and so are dropped.
         func withRates(of point: PricePoint?) -> Pricing {
-            let value = { (field: String) in point?.prices.first { $0.field == field }?.value }
             switch self {
             case .api(var prices), .serverless(var prices):
-                prices.inputPerMTok = value("input_per_mtok")
-                prices.outputPerMTok = value("output_per_mtok")
-                prices.cachedInputPerMTok = value("cached_input_per_mtok")
+                prices.inputPerMTok = nil
+                prices.outputPerMTok = nil
+                prices.cachedInputPerMTok = nil
+                if case .tokens(let input, let output, let cached)? = point?.price {
+                    prices.inputPerMTok = input
+                    prices.outputPerMTok = output
+                    prices.cachedInputPerMTok = cached
+                }
                 prices.modeRates = [:]
                 return tier == .api ? .api(prices) : .serverless(prices)
             case .serverlessGPU(var pricing):
-                pricing.rate = value("per_second").map(GPUTimeRate.perSecond) ?? value("per_hour").map(GPUTimeRate.perHour)
+                if case .gpuTime(let rate)? = point?.price { pricing.rate = rate } else { pricing.rate = nil }
                 return .serverlessGPU(pricing)
             case .dedicated(var pricing):
-                pricing.rate = value("per_month").map(InstanceRate.monthly) ?? value("per_hour").map(InstanceRate.hourly)
+                if case .instance(let rate)? = point?.price { pricing.rate = rate } else { pricing.rate = nil }
                 return .dedicated(pricing)
             }
         }

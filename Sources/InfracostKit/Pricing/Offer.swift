@@ -164,20 +164,40 @@ public struct PricePoint: Equatable, Sendable {
     public var from: String?
     /// First day it no longer applied, `YYYY-MM-DD`, when known.
     public var to: String?
-    /// The price fields, by their JSON names (e.g. `input_per_mtok`), in file order.
-    public var prices: [(field: String, value: Decimal)]
+    /// The price in effect over the period, of the offer's tier.
+    public var price: Price
     public var provenance: Provenance
 
-    /// Prices in effect from `from` to `to` (ISO dates, either open), as (JSON field, exact value) pairs.
-    public init(from: String?, to: String?, prices: [(field: String, value: Decimal)], provenance: Provenance) {
-        self.from = from
-        self.to = to
-        self.prices = prices
-        self.provenance = provenance
+    /// A price of one tier's kind: per-token rates (USD per 1M; any may be absent), a serverless GPU's rate, or
+    /// an instance's rate. Mode, long-context and off-peak prices are not recorded in history.
+    public enum Price: Equatable, Sendable {
+        /// Per 1M input, output and cached-input tokens (`api` and `serverless`).
+        case tokens(input: Decimal?, output: Decimal?, cachedInput: Decimal?)
+        /// Per GPU-second or GPU-hour (`serverless-gpu`).
+        case gpuTime(Offer.GPUTimeRate)
+        /// Per instance-hour or instance-month (`dedicated`).
+        case instance(Offer.InstanceRate)
+
+        /// The price as (catalog JSON field, exact value) pairs in the catalog's order (input, output, cached
+        /// input; or the one rate), absent ones left out: how reports print it.
+        public var fields: [(field: String, value: Decimal)] {
+            switch self {
+            case .tokens(let input, let output, let cached):
+                [("input_per_mtok", input), ("output_per_mtok", output), ("cached_input_per_mtok", cached)]
+                    .compactMap { field, value in value.map { (field, $0) } }
+            case .gpuTime(.perSecond(let rate)): [("per_second", rate)]
+            case .gpuTime(.perHour(let rate)): [("per_hour", rate)]
+            case .instance(.hourly(let rate)): [("per_hour", rate)]
+            case .instance(.monthly(let rate)): [("per_month", rate)]
+            }
+        }
     }
 
-    public static func == (lhs: PricePoint, rhs: PricePoint) -> Bool {
-        lhs.from == rhs.from && lhs.to == rhs.to && lhs.provenance == rhs.provenance
-            && lhs.prices.map(\.field) == rhs.prices.map(\.field) && lhs.prices.map(\.value) == rhs.prices.map(\.value)
+    /// `price` in effect from `from` to `to` (ISO dates, either open).
+    public init(from: String?, to: String?, price: Price, provenance: Provenance) {
+        self.from = from
+        self.to = to
+        self.price = price
+        self.provenance = provenance
     }
 }

@@ -98,12 +98,11 @@ enum GenAIPricesReader {
         for (index, point) in dated.enumerated() where index != currentIndex {
             guard let pointRates = tokenRates(point.prices) else { continue }
             let to = index + 1 < dated.count ? dated[index + 1].start : nil
-            var prices: [(field: String, value: Decimal)] = [("input_per_mtok", pointRates.input), ("output_per_mtok", pointRates.output)]
-            if let cached = base(point.prices["cache_read_mtok"]) { prices.append(("cached_input_per_mtok", cached)) }
+            let price = PricePoint.Price.tokens(input: pointRates.input, output: pointRates.output, cachedInput: base(point.prices["cache_read_mtok"]))
             // An unconstrained price before the first start date applies until it; a later start date is announced.
             let provenance = Provenance(source: "genai-prices, provider \(provider), model \(id) (start-dated price)")
             if point.start == nil, to == nil { continue }
-            entry.history.append(PricePoint(from: point.start, to: to, prices: prices, provenance: provenance))
+            entry.history.append(PricePoint(from: point.start, to: to, price: price, provenance: provenance))
         }
         if case .array(let variants)? = model["price_variants"] {
             for variant in variants {

@@ -125,7 +125,7 @@ public enum OfferRenderer {
                 case (nil, let to?): period = "until \(to)"
                 case (let from?, let to?): period = "\(from) to \(to)"
                 }
-                let prices = point.prices.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
+                let prices = point.price.fields.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
                 output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn ?? "undated")\n"
             }
         }
@@ -217,7 +217,7 @@ public enum OfferRenderer {
                 var fields: [JSONValue.Member] = []
                 if let from = point.from { fields.append(.init(key: "from", value: .string(from), line: 0)) }
                 if let to = point.to { fields.append(.init(key: "to", value: .string(to), line: 0)) }
-                for price in point.prices { fields.append(.init(key: price.field, value: .string(Numbers.exact(price.value)), line: 0)) }
+                for price in point.price.fields { fields.append(.init(key: price.field, value: .string(Numbers.exact(price.value)), line: 0)) }
                 if let day = point.provenance.verifiedOn { fields.append(.init(key: "verified_on", value: .string(day), line: 0)) }
                 if let source = point.provenance.source { fields.append(.init(key: "source", value: .string(source), line: 0)) }
                 return .object(fields)
