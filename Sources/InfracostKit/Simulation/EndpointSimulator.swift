@@ -114,6 +114,9 @@ public struct ClosedLoopTraffic: Equatable, Sendable {
     /// Simulated seconds: clients send no request after this.
     public var seconds: Double
 
+    /// Days a closed loop runs when not given: one (a benchmark is minutes; a day gives steady percentiles).
+    public static let defaultDays: Double = 1
+
     /// `clients` (at least 1) each sending a request of the given sizes `thinkSeconds` after the previous one
     /// completes, for `seconds` of simulated time.
     public init(clients: Int, thinkSeconds: Double = 0, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250, seconds: Double) {

@@ -13,6 +13,24 @@ public enum Limits {
     /// Cold starts a day assumed for a serverless-gpu endpoint: 0 to 1,000,000.
     public static let coldStartsPerDay: ClosedRange<Decimal> = 0...1_000_000
 
+    /// Tokens of one request, input or output: 0 to 10,000,000.
+    public static let tokensPerRequest: ClosedRange<Int> = 0...10_000_000
+    /// Days of traffic a simulation runs: at least 0.001 and at most 366.
+    public static let simulatedDays: ClosedRange<Decimal> = Decimal(sign: .plus, exponent: -3, significand: 1)...366
+    /// Requests in one burst of bursty traffic: 1 to 1,000,000.
+    public static let burstSize: ClosedRange<Int> = 1...1_000_000
+    /// Clients of a closed loop: 1 to 10,000.
+    public static let closedLoopClients: ClosedRange<Int> = 1...10_000
+    /// Requests routed to one simulated replica at once: 1 to 100,000.
+    public static let concurrency: ClosedRange<Int> = 1...100_000
+    /// Replicas a simulated endpoint may scale to: 1 to 100,000.
+    public static let maxReplicas: ClosedRange<Int> = 1...100_000
+
+    /// `tokensPerRequest` as decimals, for readers of numbers given as text.
+    public static var tokensPerRequestDecimal: ClosedRange<Decimal> {
+        Decimal(tokensPerRequest.lowerBound)...Decimal(tokensPerRequest.upperBound)
+    }
+
     /// `keepWarmReplicas` as decimals, for readers of numbers given as text.
     public static var keepWarmReplicasDecimal: ClosedRange<Decimal> {
         Decimal(keepWarmReplicas.lowerBound)...Decimal(keepWarmReplicas.upperBound)

@@ -32,12 +32,22 @@ public struct TrafficProfile: Equatable, Sendable {
     /// Simulated days.
     public var days: Double
 
+    /// Business hours when none are given: 09:00-18:00 local time, in seconds after midnight.
+    public static let defaultBusinessHours: ClosedRange<Double> = 32400...64800
+    /// Seconds between bursts when not given: one hour.
+    public static let defaultBurstEverySeconds: Double = 3600
+    /// Seconds a burst lasts when not given.
+    public static let defaultBurstSeconds: Double = 10
+    /// Days simulated when not given: a 30-day month.
+    public static let defaultDays: Double = 30
+
     /// Synthetic traffic: `pattern` at `requestsPerSecond` (positive) of the given sizes, business hours in seconds
     /// after local midnight, bursts of `burstSize` every `burstEverySeconds` over `burstSeconds`, for `days`.
     public init(
         pattern: Pattern, requestsPerSecond: Double, inputTokensPerRequest: Int = 1000, outputTokensPerRequest: Int = 250,
-        businessHours: ClosedRange<Double> = 32400...64800, utcOffset: Double = 0, burstSize: Int = 100,
-        burstEverySeconds: Double = 3600, burstSeconds: Double = 10, seed: UInt64 = 1, days: Double = 30
+        businessHours: ClosedRange<Double> = TrafficProfile.defaultBusinessHours, utcOffset: Double = 0, burstSize: Int = 100,
+        burstEverySeconds: Double = TrafficProfile.defaultBurstEverySeconds, burstSeconds: Double = TrafficProfile.defaultBurstSeconds,
+        seed: UInt64 = 1, days: Double = TrafficProfile.defaultDays
     ) {
         self.pattern = pattern
         self.requestsPerSecond = requestsPerSecond

@@ -160,8 +160,8 @@ public struct WorkloadFile: Equatable, Sendable {
             } else if let (key, _) = givenRates.first {
                 if givenRates.count > 1 { report(member(givenRates[1].0)?.line, name, givenRates[1].0, "give one request rate") }
                 let rate = decimal(member(key), name, range: Decimal(string: "0.000001")!...1_000_000_000, "more than 0") ?? 0
-                let perRequestIn = decimal(member("input_tokens_per_request"), name, range: 0...10_000_000, "between 0 and 10000000")
-                let perRequestOut = decimal(member("output_tokens_per_request"), name, range: 0...10_000_000, "between 0 and 10000000")
+                let perRequestIn = decimal(member("input_tokens_per_request"), name, range: Limits.tokensPerRequestDecimal, Limits.between(Limits.tokensPerRequest))
+                let perRequestOut = decimal(member("output_tokens_per_request"), name, range: Limits.tokensPerRequestDecimal, Limits.between(Limits.tokensPerRequest))
                 if perRequestIn == nil { report(line, name, "input_tokens_per_request", "is missing: a request rate needs tokens per request") }
                 if perRequestOut == nil { report(line, name, "output_tokens_per_request", "is missing: a request rate needs tokens per request") }
                 // Requests a month: rate x seconds (minutes, hours, days) in the month.

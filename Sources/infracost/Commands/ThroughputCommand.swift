@@ -62,8 +62,10 @@ extension Infracost {
             if model != nil, modelSize != nil { throw ValidationError("give --model or --model-size, not both") }
             if model != nil, activeParams != nil { throw ValidationError("--active-params is for a generic --model-size; --model knows its own") }
             if let gpus, !(1...8).contains(gpus) { throw ValidationError("--gpus must be 1 to 8, found \(gpus)") }
-            guard (1...10_000_000).contains(inputTokens) else { throw ValidationError("--input-tokens must be 1 to 10,000,000, found \(inputTokens)") }
-            guard (1...10_000_000).contains(outputTokens) else { throw ValidationError("--output-tokens must be 1 to 10,000,000, found \(outputTokens)") }
+            // One request of at least one token each way, no larger than any request (Limits.tokensPerRequest).
+            let tokens = 1...Limits.tokensPerRequest.upperBound
+            guard tokens.contains(inputTokens) else { throw ValidationError("--input-tokens must be 1 to 10,000,000, found \(inputTokens)") }
+            guard tokens.contains(outputTokens) else { throw ValidationError("--output-tokens must be 1 to 10,000,000, found \(outputTokens)") }
             if output.format == .csv || output.format == .markdown {
                 throw ValidationError("--format \(output.format.rawValue): throughput writes table or json")
             }

@@ -71,22 +71,19 @@ struct TrafficOptions: ParsableArguments {
         guard let rateText = rate else { throw .invalidUsage(message: "--traffic \(name) needs --rate (e.g. --rate 10/s)") }
         let rate = try RateText.parse(rateText)
         let days = try self.days.map { text throws(InfracostError) in
-            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Decimal(string: "0.001")!...366, rangeText: "more than 0 and at most 366")).doubleValue
-        } ?? 30
-        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
-        where value < 0 || value > 10_000_000 {
-            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be between 0 and 10000000")
-        }
-        if burstSize < 1 || burstSize > 1_000_000 {
-            throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be between 1 and 1000000")
+            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Limits.simulatedDays, rangeText: Limits.positive(upTo: Limits.simulatedDays))).doubleValue
+        } ?? TrafficProfile.defaultDays
+        try checkTokensPerRequest()
+        guard Limits.burstSize.contains(burstSize) else {
+            throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
         }
         let profile = TrafficProfile(
             pattern: pattern, requestsPerSecond: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
-            businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, flag: "--business-hours") } ?? 32400...64800,
+            businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, flag: "--business-hours") } ?? TrafficProfile.defaultBusinessHours,
             utcOffset: try timezone.map { text throws(InfracostError) in try TimeOfDay.parseOffset(text) } ?? 0,
             burstSize: burstSize,
-            burstEverySeconds: try positiveDuration(burstEvery, flag: "--burst-every") ?? 3600,
-            burstSeconds: try positiveDuration(burstDuration, flag: "--burst-duration") ?? 10,
+            burstEverySeconds: try positiveDuration(burstEvery, flag: "--burst-every") ?? TrafficProfile.defaultBurstEverySeconds,
+            burstSeconds: try positiveDuration(burstDuration, flag: "--burst-duration") ?? TrafficProfile.defaultBurstSeconds,
             seed: seed, days: days)
         if profile.expectedRequests > 1e9 {
             throw .invalidUsage(message: "that is about \(Int(profile.expectedRequests)) requests; simulate at most 1e9 (lower --rate or --days)")
@@ -101,22 +98,27 @@ struct TrafficOptions: ParsableArguments {
         }
         if rate != nil { throw .invalidUsage(message: "--traffic closed takes --clients, not --rate: each client waits for its last response") }
         guard let clients else { throw .invalidUsage(message: "--traffic closed needs --clients (e.g. --clients 25)") }
-        guard (1...10_000).contains(clients) else {
-            throw .invalidQuantity(flag: "--clients", value: String(clients), reason: "must be between 1 and 10000")
+        guard Limits.closedLoopClients.contains(clients) else {
+            throw .invalidQuantity(flag: "--clients", value: String(clients), reason: "must be \(Limits.between(Limits.closedLoopClients))")
         }
         if inputTokensPerRequest == 0, outputTokensPerRequest == 0 {
             throw .invalidUsage(message: "--traffic closed needs requests with tokens: a request of none takes no time, so the loop would never move on")
         }
         let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--think-time")).doubleValue } ?? 0
-        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
-        where value < 0 || value > 10_000_000 {
-            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be between 0 and 10000000")
-        }
+        try checkTokensPerRequest()
         let days = try self.days.map { text throws(InfracostError) in
-            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Decimal(string: "0.001")!...366, rangeText: "more than 0 and at most 366")).doubleValue
-        } ?? 1
+            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Limits.simulatedDays, rangeText: Limits.positive(upTo: Limits.simulatedDays))).doubleValue
+        } ?? ClosedLoopTraffic.defaultDays
         return .closedLoop(ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
                                              outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400))
+    }
+
+    /// Both request sizes within `Limits.tokensPerRequest`.
+    func checkTokensPerRequest() throws(InfracostError) {
+        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
+        where !Limits.tokensPerRequest.contains(value) {
+            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be \(Limits.between(Limits.tokensPerRequest))")
+        }
     }
 
     func positiveDuration(_ text: String?, flag: String) throws(InfracostError) -> Double? {
@@ -163,8 +165,8 @@ struct EndpointOptions: ParsableArguments {
     func choices() throws(InfracostError) -> SimulationPlan.Choices {
         var choices = SimulationPlan.Choices()
         choices.offerID = offer
-        if let concurrency, concurrency < 1 || concurrency > 100_000 {
-            throw .invalidQuantity(flag: "--concurrency", value: String(concurrency), reason: "must be between 1 and 100000")
+        if let concurrency, !Limits.concurrency.contains(concurrency) {
+            throw .invalidQuantity(flag: "--concurrency", value: String(concurrency), reason: "must be \(Limits.between(Limits.concurrency))")
         }
         choices.concurrency = concurrency
         choices.serviceTimeSeconds = try serviceTime.map { text throws(InfracostError) in
@@ -182,13 +184,13 @@ struct EndpointOptions: ParsableArguments {
         choices.distribution = serviceDistribution
         choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--cold-start")).doubleValue }
         choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--idle-timeout")).doubleValue }
-        if maxReplicas < 1 || maxReplicas > 100_000 {
-            throw .invalidQuantity(flag: "--max-replicas", value: String(maxReplicas), reason: "must be between 1 and 100000")
+        guard Limits.maxReplicas.contains(maxReplicas) else {
+            throw .invalidQuantity(flag: "--max-replicas", value: String(maxReplicas), reason: "must be \(Limits.between(Limits.maxReplicas))")
         }
         choices.maxReplicas = maxReplicas
         if let keepWarm {
             let parts = keepWarm.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let count = Int(parts[0]), count >= 0, count <= 10_000 else {
+            guard let count = Int(parts[0]), Limits.keepWarmReplicas.contains(count) else {
                 throw .invalidQuantity(flag: "--keep-warm", value: keepWarm, reason: "write a count, optionally with a window: 1 or 1@09:00-18:00")
             }
             choices.keepWarm = count
