@@ -38,14 +38,16 @@ extension Infracost {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if keepWarmMax < 0 || keepWarmMax > 64 { throw ValidationError("--keep-warm-max must be between 0 and 64") }
+            if !KeepWarmStudy.keepWarmCounts.contains(keepWarmMax) {
+                throw ValidationError("--keep-warm-max must be \(Limits.between(KeepWarmStudy.keepWarmCounts))")
+            }
         }
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
                 let shape = try model.nominalShape(catalog: catalog)
-                var timeouts: [Double] = [60, 300, 900]
+                var timeouts = KeepWarmStudy.defaultIdleTimeouts
                 if let idleTimeouts {
                     timeouts = []
                     for text in idleTimeouts.split(separator: ",") {
