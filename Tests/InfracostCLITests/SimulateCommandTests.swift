@@ -53,6 +53,34 @@ struct SimulateCommandTests {
         #expect(result.stderr.contains("projected to a 730 h month"))
     }
 
+    /// An offer without a price is refused, never simulated at $0 a GPU-hour (it was, before the plan held the rate).
+    @Test func anUnpricedOfferIsRefusedNotBilledAtZero() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("unpriced.json").path
+        try #"{"schema_version": 1, "offers": [{"id": "x/a100", "tier": "serverless-gpu", "gpu": "A100-80GB", "tokens_per_second": 1000, "cold_start_s": 30}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["simulate", "--pricing", path, "--offer", "x/a100", "--traffic", "poisson", "--rate", "1/s", "--days", "0.01", "--service-time", "2s"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("error: --offer x/a100: no price (per_second or per_hour is missing)"))
+    }
+
+    /// `compare --traffic` on a day an offer has no known price: it stays unpriced with its reason and is never
+    /// the cheapest (it was simulated at $0.00 and ranked first).
+    @Test func trafficPricingLeavesAnOfferWithoutAPriceUnpriced() throws {
+        let report = try json(["compare", "--tokens", "100M", "--model-size", "8B", "--tier", "serverless-gpu", "--traffic", "poisson",
+                               "--rate", "1/s", "--days", "1", "--as-of", "2026-03-15"])
+        let options = try #require(report["options"] as? [[String: Any]])
+        let replicate = try #require(options.first { $0["id"] as? String == "replicate/a40" })
+        #expect(replicate["status"] as? String == "no_price")
+        #expect((replicate["unpriced_reason"] as? String)?.hasPrefix("no price known on 2026-03-15") == true)
+        #expect(replicate["monthly_cost"] is NSNull)
+        let cheapest = try #require(report["cheapest"] as? [String: Any])
+        #expect(cheapest["id"] as? String == "modal/l4")
+        #expect(cheapest["monthly_cost"] as? String == "1205.85")
+    }
+
     @Test func badTraceRowsExit65WithLineNumbersUnlessSkipped() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

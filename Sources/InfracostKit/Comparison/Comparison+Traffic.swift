@@ -24,12 +24,15 @@ extension TrafficSource {
 extension Comparison {
     /// Replaces the flat-average price of every serverless-gpu option by a simulation of `traffic` on it.
     ///
-    /// An option that cannot be simulated (no throughput, no cold-start figure) keeps its model price and says why.
+    /// An option that cannot be simulated (no throughput, no cold-start figure) keeps its model price and says why;
+    /// an unpriced one stays unpriced.
     public mutating func priceServerlessGPUBySimulation(
         traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init(), targets: LatencyTargets = .init()
     ) {
         var plans: [(index: Int, plan: SimulationPlan)] = []
-        for (index, option) in options.enumerated() where option.offer.tier == .serverlessGPU {
+        // An offer with no price (none known on the --as-of day, or none given) stays unpriced with its reason: a
+        // simulation would bill its GPU time at nothing.
+        for (index, option) in options.enumerated() where option.offer.tier == .serverlessGPU && option.offer.pricing.gpuTime?.rate != nil {
             var offerChoices = choices
             offerChoices.offerID = option.offer.id
             do {

@@ -76,18 +76,9 @@ public enum PerSecondGPUModel {
         public init?(offer: Offer, throughput: ThroughputEstimate, coldStart: Decimal?, workload: Workload) {
             guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth) else { return nil }
             let gpus = ExactNumber(offer.gpuCount)
-            switch offer.pricing.gpuTime?.rate {
-            case .perSecond(let rate)?:
-                guard let perSecond = ExactNumber(rate) else { return nil }
-                priceNumerator = perSecond
-                priceDivisor = .one
-            case .perHour(let rate)?:
-                guard let perHour = ExactNumber(rate) else { return nil }
-                priceNumerator = perHour
-                priceDivisor = ExactNumber(3600)
-            case nil:
-                return nil
-            }
+            guard let rate = offer.pricing.gpuTime?.rate, let price = ExactNumber(rate.price) else { return nil }
+            priceNumerator = price
+            priceDivisor = ExactNumber(rate.secondsPerUnit)
             self.gpus = gpus
             self.tokensPerSecond = tps
             do {
@@ -147,17 +138,17 @@ public enum PerSecondGPUModel {
         return workload.idleTimeoutSeconds ?? pricing?.idleTimeoutSeconds ?? pricing?.platformIdleTimeoutSeconds
             ?? Workload.defaultIdleTimeoutSeconds
     }
-
 }
 
 extension Offer.GPUTimeRate {
-    /// A line item of `seconds` GPU-seconds at this rate, kept in the unit it was published in.
+    /// A line item of `seconds` GPU-seconds at this rate, kept in the unit it was published in (the `simulate`
+    /// and flat-average models share it); `cents` is its exact amount, when computed.
     func item(_ label: String, seconds: Decimal, cents: Int128?) -> LineItem {
         switch self {
         case .perSecond(let perSecond):
-            LineItem(label: label, quantity: seconds, unit: "GPU-second", unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
+            LineItem(label: label, quantity: seconds, unit: unit, unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
         case .perHour(let perHour):
-            LineItem(label: label, quantity: seconds / 3600, unit: "GPU-hour", unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
+            LineItem(label: label, quantity: seconds / 3600, unit: unit, unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
         }
     }
 }

@@ -144,6 +144,19 @@ extension Offer {
             if case .perSecond = self { true } else { false }
         }
 
+        /// The rate as stated: USD per `unit`.
+        public var price: Decimal {
+            switch self {
+            case .perSecond(let rate), .perHour(let rate): rate
+            }
+        }
+
+        /// Seconds in the stated unit: 1 or 3,600.
+        public var secondsPerUnit: Int { isPerSecond ? 1 : 3600 }
+
+        /// The stated unit as reports name it: `GPU-second` or `GPU-hour`.
+        public var unit: String { isPerSecond ? "GPU-second" : "GPU-hour" }
+
         /// USD per GPU-second (an hourly rate divided by 3,600, rounded to `Decimal`'s 38 digits when inexact).
         public var perGPUSecond: Decimal {
             switch self {

@@ -108,14 +108,8 @@ public enum SimulationRenderer {
             output += " = \(Money.formattedPrice(perMillion, currency: r.currency))\n"
         }
         let provenance = r.plan.offer.provenance
-        let (price, unit): (Decimal, String)
-        switch r.plan.offer.pricing.gpuTime?.rate {
-        case .perSecond(let rate)?: (price, unit) = (rate, "GPU-second")
-        case .perHour(let rate)?: (price, unit) = (rate, "GPU-hour")
-        case nil: (price, unit) = (0, "GPU-hour")
-        }
-        output += "  price: \(Money.formattedPrice(price, currency: r.currency))"
-        output += " per \(unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn ?? "undated")\n"
+        output += "  price: \(Money.formattedPrice(r.plan.rate.price, currency: r.currency))"
+        output += " per \(r.plan.rate.unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn ?? "undated")\n"
         return output
     }
 

@@ -45,8 +45,9 @@ public struct KeepWarmStudy: Equatable, Sendable {
 
     /// Idle timeouts tried when none are given, in seconds: 1, 5 and 15 minutes.
     public static let defaultIdleTimeouts: [Double] = [60, 300, 900]
-    /// Keep-warm counts a study may try: 0 up to at most 64 (each count is a simulation of its own).
-    public static let keepWarmCounts: ClosedRange<Int> = 0...64
+    /// The largest keep-warm count a study may be asked to try up to: each count is a simulation of its own, so
+    /// no more than `maximumSimulations` (the limit on counts x idle timeouts is checked by `run`).
+    public static let largestKeepWarmCount: ClosedRange<Int> = 0...maximumSimulations
 
     /// Simulates every combination of `keepWarmCounts` and `idleTimeouts` (in parallel) and picks the cheapest
     /// that meets the constraints (by default, cold starts on at most 1% of requests).

@@ -25,6 +25,9 @@ public enum TrafficSource: Equatable, Sendable {
 /// Everything a simulation needs, with every default resolved and recorded.
 public struct SimulationPlan: Equatable, Sendable {
     public var offer: Offer
+    /// The offer's price per GPU, checked present when the plan was made (an unpriced offer is never simulated
+    /// at $0).
+    public var rate: Offer.GPUTimeRate
     public var configuration: EndpointConfiguration
     public var traffic: TrafficSource
     public var hoursPerMonth: Decimal
@@ -78,6 +81,10 @@ public struct SimulationPlan: Equatable, Sendable {
             assumptions.append(("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; --offer)"))
         }
         let offer = pricer.offer
+        // Only a chosen --offer can lack a price: the default choice is among priced offers.
+        guard let rate = offer.pricing.gpuTime?.rate else {
+            throw .invalidUsage(message: "--offer \(offer.id): \(offer.priceGap ?? "no price (per_second or per_hour is missing)")")
+        }
         let throughput = try? pricer.throughput?.get()
         let request = traffic.typicalRequest
         let usesRates = choices.serviceTimeSeconds != nil || choices.prefillRate != nil || choices.decodeRate != nil
@@ -181,7 +188,7 @@ public struct SimulationPlan: Equatable, Sendable {
             concurrency: concurrency, serviceTime: service, distribution: choices.distribution, coldStartSeconds: coldStart,
             idleTimeoutSeconds: idle, maxReplicas: choices.maxReplicas, keepWarm: choices.keepWarm, keepWarmWindow: choices.keepWarmWindow,
             clockOrigin: origin, seed: seed(of: traffic))
-        return SimulationPlan(offer: offer, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions.map { Assumption($0.0, $0.1) })
+        return SimulationPlan(offer: offer, rate: rate, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions.map { Assumption($0.0, $0.1) })
     }
 
     /// The continuous-batching profile for `offer`: the workload's model at its precision on all the offer's GPUs
@@ -333,10 +340,10 @@ public enum Simulation {
         ]
         for (label, seconds) in states where seconds > 0 || label == "serving" {
             let monthly = decimal(seconds, places: 3) * gpus * projection
-            var line = item(label, gpuSeconds: monthly, offer: offer, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated)
+            var line = item(label, gpuSeconds: monthly, rate: plan.rate, seconds: decimal(seconds, places: 3) * gpus, monthSeconds: monthSeconds, simulated: simulated)
             line.derivation = "\(Numbers.formatted(decimal(seconds, places: 3), scale: 3)) replica-seconds simulated x \(offer.gpuCount) GPU"
                 + (offer.gpuCount == 1 ? "" : "s") + " x (\(Numbers.formatted(monthSeconds)) s month / \(Numbers.formatted(simulated, scale: 3)) s simulated)"
-                + (offer.pricing.gpuTime?.rate?.isPerSecond == true ? "" : " / 3,600 s per hour")
+                + (plan.rate.isPerSecond ? "" : " / 3,600 s per hour")
             items.append(line)
         }
         return SimulationResult(plan: plan, run: run, projection: projection, lineItems: items, currency: offer.currency, warnings: warnings)
@@ -347,20 +354,11 @@ public enum Simulation {
     }
 
     /// A line of `gpuSeconds` a month: exact as (simulated GPU-seconds x price x month / simulated time), to the cent.
-    static func item(_ label: String, gpuSeconds: Decimal, offer: Offer, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
-        let (perHour, price): (Bool, Decimal)
-        switch offer.pricing.gpuTime?.rate {
-        case .perSecond(let rate)?: (perHour, price) = (false, rate)
-        case .perHour(let rate)?: (perHour, price) = (true, rate)
-        case nil: (perHour, price) = (true, 0)
-        }
+    static func item(_ label: String, gpuSeconds: Decimal, rate: Offer.GPUTimeRate, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
         var cents: Int128?
-        if let s = ExactNumber(seconds), let p = ExactNumber(price), let m = ExactNumber(monthSeconds), let d = ExactNumber(simulated) {
-            cents = try? (s * p * m).rounded(scale: 2, dividedBy: perHour ? d * ExactNumber(3600) : d)
+        if let s = ExactNumber(seconds), let p = ExactNumber(rate.price), let m = ExactNumber(monthSeconds), let d = ExactNumber(simulated) {
+            cents = try? (s * p * m).rounded(scale: 2, dividedBy: d * ExactNumber(rate.secondsPerUnit))
         }
-        if perHour {
-            return LineItem(label: label, quantity: gpuSeconds / 3600, unit: "GPU-hour", unitPrice: price, cents: cents, exactAmount: gpuSeconds * price / 3600)
-        }
-        return LineItem(label: label, quantity: gpuSeconds, unit: "GPU-second", unitPrice: price, cents: cents, exactAmount: gpuSeconds * price)
+        return rate.item(label, seconds: gpuSeconds, cents: cents)
     }
 }
