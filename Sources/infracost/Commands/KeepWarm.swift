@@ -38,8 +38,8 @@ extension Infracost {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if !KeepWarmStudy.keepWarmCounts.contains(keepWarmMax) {
-                throw ValidationError("--keep-warm-max must be \(Limits.between(KeepWarmStudy.keepWarmCounts))")
+            if !KeepWarmStudy.largestKeepWarmCount.contains(keepWarmMax) {
+                throw ValidationError("--keep-warm-max must be \(Limits.between(KeepWarmStudy.largestKeepWarmCount))")
             }
         }
 

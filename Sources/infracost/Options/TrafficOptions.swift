@@ -70,9 +70,7 @@ struct TrafficOptions: ParsableArguments {
         }
         guard let rateText = rate else { throw .invalidUsage(message: "--traffic \(name) needs --rate (e.g. --rate 10/s)") }
         let rate = try RateText.parse(rateText)
-        let days = try self.days.map { text throws(InfracostError) in
-            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Limits.simulatedDays, rangeText: Limits.positive(upTo: Limits.simulatedDays))).doubleValue
-        } ?? TrafficProfile.defaultDays
+        let days = try simulatedDays(default: TrafficProfile.defaultDays)
         try checkTokensPerRequest()
         guard Limits.burstSize.contains(burstSize) else {
             throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
@@ -106,11 +104,16 @@ struct TrafficOptions: ParsableArguments {
         }
         let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--think-time")).doubleValue } ?? 0
         try checkTokensPerRequest()
-        let days = try self.days.map { text throws(InfracostError) in
-            NSDecimalNumber(decimal: try PlainNumber.parse(text, flag: "--days", range: Limits.simulatedDays, rangeText: Limits.positive(upTo: Limits.simulatedDays))).doubleValue
-        } ?? ClosedLoopTraffic.defaultDays
+        let days = try simulatedDays(default: ClosedLoopTraffic.defaultDays)
         return .closedLoop(ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
                                              outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400))
+    }
+
+    /// `--days`, within `Limits.simulatedDays`, or `fallback` when not given.
+    func simulatedDays(default fallback: Double) throws(InfracostError) -> Double {
+        guard let days else { return fallback }
+        let range = Limits.simulatedDays
+        return NSDecimalNumber(decimal: try PlainNumber.parse(days, flag: "--days", range: range, rangeText: Limits.positive(upTo: range))).doubleValue
     }
 
     /// Both request sizes within `Limits.tokensPerRequest`.
