@@ -3,8 +3,9 @@ public import Foundation
 /// Every error infracost reports to a user, by kind: what the caller asked for, what a file holds, or reading and
 /// writing. The command line maps each kind to its exit code (`InfracostError.exitCode` in its Diagnostics.swift).
 public enum InfracostError: Error, Equatable, Sendable, LocalizedError {
-    /// A quantity the caller gave is not acceptable: the setting it was given for, the value and why.
-    case invalidQuantity(flag: String, value: String, reason: String)
+    /// A quantity the caller gave is not acceptable: what it was given for in the caller's words (a `Setting` in the
+    /// current spelling, or a file's field), the value and why.
+    case invalidQuantity(label: String, value: String, reason: String)
     /// Settings that cannot be used together, or a value that names nothing.
     case invalidUsage(message: String)
     /// A pricing or workload file has problems. Each problem names the file, line, offer and field.
@@ -15,8 +16,8 @@ public enum InfracostError: Error, Equatable, Sendable, LocalizedError {
     /// The error in words, one line per problem.
     public var errorDescription: String? {
         switch self {
-        case .invalidQuantity(let flag, let value, let reason):
-            return "invalid value '\(value)' for \(flag): \(reason)"
+        case .invalidQuantity(let label, let value, let reason):
+            return "invalid value '\(value)' for \(label): \(reason)"
         case .invalidUsage(let message):
             return message
         case .invalidData(let problems):

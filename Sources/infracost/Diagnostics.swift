@@ -47,12 +47,19 @@ enum Diagnostics {
         init(_ value: Value) { self.value = value }
     }
 
-    /// Runs `body`, reporting an `InfracostError` on stderr and exiting with its code.
+    /// Runs `body` with the library's messages naming settings by their flags, reporting an `InfracostError` on
+    /// stderr and exiting with its code.
     static func run(_ body: () throws(InfracostError) -> Void) throws {
         defer { ProgressLine.finish() }
-        do {
-            try body()
-        } catch {
+        let failure: InfracostError? = Setting.$spelling.withValue(Setting.flags) {
+            do throws(InfracostError) {
+                try body()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let error = failure {
             for line in (error.errorDescription ?? "error").split(separator: "\n", omittingEmptySubsequences: false) {
                 printError("error: \(line)")
             }

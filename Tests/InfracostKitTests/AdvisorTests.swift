@@ -169,12 +169,12 @@ struct AdvisorTests {
 
     @Test func badSettingsNameTheirFlag() throws {
         var input = AdviceInput(workload: try Fixtures.workload(tokens: "1B"))
-        #expect(throws: InfracostError.invalidQuantity(flag: "--traffic-shape", value: "burst", reason: "must be one of steady, bursty, sporadic, batch (did you mean 'bursty'?)")) {
+        #expect(throws: InfracostError.invalidQuantity(label: "--traffic-shape", value: "burst", reason: "must be one of steady, bursty, sporadic, batch (did you mean 'bursty'?)")) {
             try input.set("traffic_shape", to: "burst", label: "--traffic-shape")
         }
         #expect(throws: InfracostError.self) { try input.set("payload", to: "-5MB", label: "--payload") }
         #expect(throws: InfracostError.self) { try input.set("compliance", to: "hipa", label: "--compliance") }
         #expect(throws: InfracostError.self) { try input.set("pipeline_stages", to: "1.5", label: "--pipeline-stages") }
-        #expect(try ByteSize.parse("6 MB", flag: "--payload") == 6_000_000)
+        #expect(try ByteSize.parse("6 MB", label: "--payload") == 6_000_000)
     }
 }

@@ -86,7 +86,7 @@ struct BreakEvenTests {
             guard let curve = CostCurve(pricer: pricer, shape: shape) else { continue }
             for tokens in ["1M", "777777777", "3B", "50B"] {
                 var workload = shape
-                (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: try TokenCount.parse(tokens, flag: "t"))
+                (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: try TokenCount.parse(tokens, label: "t"))
                 let cost = pricer.cost(for: workload)
                 let total = try #require(cost.total)
                 let tolerance = Decimal(string: "0.005")! * Decimal(cost.lineItems.count)
@@ -135,7 +135,7 @@ struct SweepTests {
     }
 
     @Test func rejectsBadStepCounts() throws {
-        #expect(throws: InfracostError.invalidQuantity(flag: "--steps", value: "1", reason: "must be between 2 and 100000")) {
+        #expect(throws: InfracostError.invalidQuantity(label: "steps", value: "1", reason: "must be between 2 and 100000")) {
             try Sweep.make(.init(workload: try Fixtures.workload(tokens: "1M")), catalog: try Fixtures.seedCatalog(), from: 1, to: 10, steps: 1)
         }
     }

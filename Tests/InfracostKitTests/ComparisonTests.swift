@@ -39,7 +39,7 @@ struct ComparisonTests {
     }
 
     @Test func rejectsAnUnknownBaselineWithASuggestion() throws {
-        #expect(throws: InfracostError.invalidUsage(message: "--baseline acme/a10: no offer has this id (did you mean 'acme/a100'?); see 'infracost prices list'")) {
+        #expect(throws: InfracostError.invalidUsage(message: "baseline acme/a10: no offer has this id (did you mean 'acme/a100'?); see 'infracost prices list'")) {
             try Comparison.make(.init(workload: try Fixtures.workload(tokens: "2B"), baselineID: "acme/a10"), catalog: try Fixtures.seedCatalog())
         }
     }

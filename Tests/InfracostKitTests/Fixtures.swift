@@ -38,7 +38,7 @@ enum Fixtures {
     }
 
     static func workload(tokens: String, utilization: String = "0.8") throws -> Workload {
-        let (input, output) = Workload.split(tokens: try TokenCount.parse(tokens, flag: "--tokens"))
+        let (input, output) = Workload.split(tokens: try TokenCount.parse(tokens, label: "--tokens"))
         return Workload(inputTokens: input, outputTokens: output, targetUtilization: Decimal(string: utilization)!)
     }
 }

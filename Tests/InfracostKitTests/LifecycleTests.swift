@@ -29,7 +29,7 @@ struct LifecycleTests {
         #expect(!after.options.contains { $0.offer.id == "old/cheap" })
         #expect(after.retired.map(\.id) == ["old/cheap"])
         #expect(after.retired.first?.retiredOn == "2026-06-01")
-        #expect(throws: InfracostError.invalidUsage(message: "--baseline old/cheap: the model was retired on 2026-06-01 and is no longer priced")) {
+        #expect(throws: InfracostError.invalidUsage(message: "baseline old/cheap: the model was retired on 2026-06-01 and is no longer priced")) {
             try comparison(on: "2026-12-01", baseline: "old/cheap")
         }
     }

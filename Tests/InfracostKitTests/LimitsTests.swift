@@ -26,7 +26,7 @@ struct LimitsTests {
         // 0.0005 h passed this check before while the command line and files refused it.
         for hours in ["0", "0.0005", "744.001"] {
             #expect(Self.refusal(Self.workload(hours: Decimal(string: hours)!)) == .invalidQuantity(
-                flag: "--hours-per-month", value: hours, reason: "must be more than 0 and at most 744 (31 days)"), "\(hours) h")
+                label: "hours-per-month", value: hours, reason: "must be more than 0 and at most 744 (31 days)"), "\(hours) h")
         }
     }
 
@@ -35,7 +35,7 @@ struct LimitsTests {
         #expect(Self.refusal(Self.workload(utilization: 1)) == nil)
         for utilization in ["0", "0.0005", "1.01"] {
             #expect(Self.refusal(Self.workload(utilization: Decimal(string: utilization)!)) == .invalidQuantity(
-                flag: "--target-utilization", value: utilization, reason: "must be more than 0 and at most 1"), "\(utilization)")
+                label: "target-utilization", value: utilization, reason: "must be more than 0 and at most 1"), "\(utilization)")
         }
     }
 }

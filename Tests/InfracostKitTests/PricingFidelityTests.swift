@@ -135,7 +135,7 @@ struct PricingFidelityTests {
         #expect(try total("openai/gpt-4o", batch) == 4_375)  // 1.5B x 1.25 + 0.5B x 5
         let noBatch = PerTokenModel.cost(of: try offer("deepseek/deepseek-chat"), for: batch)
         #expect(noBatch.total == nil)
-        #expect(noBatch.unpricedReason == "no batch price (--mode batch)")
+        #expect(noBatch.unpricedReason == "no batch price (mode batch)")
         var cached = workload
         cached.tokenPricing.cachedShare = Decimal(string: "0.4")!
         let items = PerTokenModel.cost(of: try offer("openai/gpt-4o"), for: cached).lineItems
@@ -201,10 +201,10 @@ struct PricingFidelityTests {
         #expect(PriceAge.staleWarnings(offers, day: "2025-06-10", maxAgeDays: 365).isEmpty)
         #expect(PriceAge.stale(offers, day: "2025-08-07", maxAgeDays: 365).map(\.offer.id) == ["x/old"])
         #expect(PriceAge.staleWarnings(offers, day: "2026-11-23", maxAgeDays: 180) == [
-            "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: x/old, last verified 2024-08-06, 839 days); check them or pass --max-price-age"
+            "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: x/old, last verified 2024-08-06, 839 days); check them or pass max-price-age"
         ])
-        #expect(throws: InfracostError.self) { try PriceAge.parse("-3d", flag: "--max-price-age") }
-        #expect(try PriceAge.parse("90d", flag: "--max-price-age") == 90)
+        #expect(throws: InfracostError.self) { try PriceAge.parse("-3d", label: "--max-price-age") }
+        #expect(try PriceAge.parse("90d", label: "--max-price-age") == 90)
     }
 
     @Test func calendarArithmetic() {

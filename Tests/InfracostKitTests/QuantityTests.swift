@@ -10,7 +10,7 @@ struct TokenCountTests {
         (" 2B ", "2000000000"), ("1.5k", "1500"),
     ])
     func acceptsShortForms(text: String, expected: String) throws {
-        #expect(try TokenCount.parse(text, flag: "--tokens") == Decimal(string: expected)!)
+        #expect(try TokenCount.parse(text, label: "--tokens") == Decimal(string: expected)!)
     }
 
     @Test(arguments: [
@@ -29,8 +29,8 @@ struct TokenCountTests {
         ("B", "it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
     ])
     func rejectsBadCountsNamingTheFlag(text: String, reason: String) {
-        #expect(throws: InfracostError.invalidQuantity(flag: "--tokens", value: text, reason: reason)) {
-            try TokenCount.parse(text, flag: "--tokens")
+        #expect(throws: InfracostError.invalidQuantity(label: "--tokens", value: text, reason: reason)) {
+            try TokenCount.parse(text, label: "--tokens")
         }
     }
 
@@ -108,31 +108,31 @@ struct OtherQuantityTests {
         #expect(try ModelSize.parse("70B") == 70)
         #expect(try ModelSize.parse("8b") == 8)
         #expect(try ModelSize.parse("1.5B") == Decimal(string: "1.5")!)
-        #expect(throws: InfracostError.invalidQuantity(flag: "--model-size", value: "0B", reason: "a model size must be more than 0 and at most 10000B")) {
+        #expect(throws: InfracostError.invalidQuantity(label: "model-size", value: "0B", reason: "a model size must be more than 0 and at most 10000B")) {
             try ModelSize.parse("0B")
         }
-        #expect(throws: InfracostError.invalidQuantity(flag: "--model-size", value: "big", reason: "it is not a model size (write e.g. 8B, 70B or 1.5B)")) {
+        #expect(throws: InfracostError.invalidQuantity(label: "model-size", value: "big", reason: "it is not a model size (write e.g. 8B, 70B or 1.5B)")) {
             try ModelSize.parse("big")
         }
     }
 
     @Test func parsesSharesAsFractionsOrPercentages() throws {
-        #expect(try Fraction.parse("0.75", flag: "--input-share") == Decimal(string: "0.75")!)
-        #expect(try Fraction.parse("80%", flag: "--target-utilization") == Decimal(string: "0.8")!)
-        #expect(throws: InfracostError.invalidQuantity(flag: "--target-utilization", value: "0", reason: "must be more than 0 and at most 1 (0% to 100%)")) {
-            try Fraction.parse("0", flag: "--target-utilization", allowZero: false)
+        #expect(try Fraction.parse("0.75", label: "--input-share") == Decimal(string: "0.75")!)
+        #expect(try Fraction.parse("80%", label: "--target-utilization") == Decimal(string: "0.8")!)
+        #expect(throws: InfracostError.invalidQuantity(label: "--target-utilization", value: "0", reason: "must be more than 0 and at most 1 (0% to 100%)")) {
+            try Fraction.parse("0", label: "--target-utilization", allowZero: false)
         }
-        #expect(throws: InfracostError.invalidQuantity(flag: "--input-share", value: "1.2", reason: "must be at least 0 and at most 1 (0% to 100%)")) {
-            try Fraction.parse("1.2", flag: "--input-share")
+        #expect(throws: InfracostError.invalidQuantity(label: "--input-share", value: "1.2", reason: "must be at least 0 and at most 1 (0% to 100%)")) {
+            try Fraction.parse("1.2", label: "--input-share")
         }
     }
 
     @Test func parsesDurations() throws {
-        #expect(try DurationText.parse("5m", flag: "--idle-timeout") == 300)
-        #expect(try DurationText.parse("45s", flag: "--idle-timeout") == 45)
-        #expect(try DurationText.parse("1.5h", flag: "--idle-timeout") == 5400)
-        #expect(try DurationText.parse("90", flag: "--idle-timeout") == 90)
-        #expect(throws: InfracostError.self) { try DurationText.parse("5 minutes", flag: "--idle-timeout") }
+        #expect(try DurationText.parse("5m", label: "--idle-timeout") == 300)
+        #expect(try DurationText.parse("45s", label: "--idle-timeout") == 45)
+        #expect(try DurationText.parse("1.5h", label: "--idle-timeout") == 5400)
+        #expect(try DurationText.parse("90", label: "--idle-timeout") == 90)
+        #expect(throws: InfracostError.self) { try DurationText.parse("5 minutes", label: "--idle-timeout") }
     }
 
     @Test(arguments: [("2025-02-28", true), ("2024-02-29", true), ("2025-02-29", false), ("2025-13-01", false), ("2025-1-01", false), ("25-01-01", false), ("2025-04-31", false)])
@@ -143,11 +143,11 @@ struct OtherQuantityTests {
 
 struct PercentageTests {
     @Test func readsPercentagesAndFractions() throws {
-        #expect(try Percentage.parse("8%", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
-        #expect(try Percentage.parse("0.08", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
-        #expect(try Percentage.parse("-5%", flag: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "-0.05")!)
-        #expect(throws: InfracostError.invalidQuantity(flag: "--growth", value: "1001%", reason: "must be between -100% and 1000%")) {
-            try Percentage.parse("1001%", flag: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
+        #expect(try Percentage.parse("8%", label: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
+        #expect(try Percentage.parse("0.08", label: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "0.08")!)
+        #expect(try Percentage.parse("-5%", label: "--growth", range: -1...10, rangeText: "r") == Decimal(string: "-0.05")!)
+        #expect(throws: InfracostError.invalidQuantity(label: "--growth", value: "1001%", reason: "must be between -100% and 1000%")) {
+            try Percentage.parse("1001%", label: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
         }
     }
 }

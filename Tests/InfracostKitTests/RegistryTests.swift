@@ -123,7 +123,7 @@ struct RegistryTests {
 
     @Test(arguments: [
         ("[1, 2]", nil as PriceRegistry?, "registry.json:1: neither a genai-prices file"),
-        (RegistryTests.litellm, PriceRegistry.genaiPrices, "registry.json:1: this is a LiteLLM file, not genai-prices (use --from litellm)"),
+        (RegistryTests.litellm, PriceRegistry.genaiPrices, "registry.json:1: this is a LiteLLM file, not genai-prices (use registry litellm)"),
         ("{\"m\": {\"input_cost_per_token\": \"abc\", \"output_cost_per_token\": 1e-6, \"litellm_provider\": \"x\"}}", nil,
          "registry.json:1: model 'm', field 'input_cost_per_token': is not a price"),
         ("{\"m\": {\"input_cost_per_token\": -1, \"output_cost_per_token\": 1e-6, \"litellm_provider\": \"x\"}}", nil,

@@ -79,12 +79,12 @@ public struct AdviceInput: Equatable, Sendable {
         func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(InfracostError) -> T where T.RawValue == String {
             if let value = T(rawValue: text.lowercased()) { return value }
             let names = T.allCases.map(\.rawValue)
-            throw .invalidQuantity(flag: label, value: text, reason: "must be one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))")
+            throw .invalidQuantity(label: label, value: text, reason: "must be one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))")
         }
         func count(_ range: ClosedRange<Decimal>) throws(InfracostError) -> Int {
-            let value = try PlainNumber.parse(text, flag: label, range: range, rangeText: "a whole number from \(Numbers.exact(range.lowerBound)) to \(Numbers.exact(range.upperBound))")
+            let value = try PlainNumber.parse(text, label: label, range: range, rangeText: "a whole number from \(Numbers.exact(range.lowerBound)) to \(Numbers.exact(range.upperBound))")
             guard value == Money.rounded(value, scale: 0) else {
-                throw .invalidQuantity(flag: label, value: text, reason: "must be a whole number")
+                throw .invalidQuantity(label: label, value: text, reason: "must be a whole number")
             }
             return NSDecimalNumber(decimal: value).intValue
         }
@@ -92,14 +92,14 @@ public struct AdviceInput: Equatable, Sendable {
             switch text.lowercased() {
             case "true", "yes", "1": return true
             case "false", "no", "0": return false
-            default: throw .invalidQuantity(flag: label, value: text, reason: "must be true or false")
+            default: throw .invalidQuantity(label: label, value: text, reason: "must be true or false")
             }
         }
         switch name {
         case "models": models = try count(1...10_000)
-        case "p95_latency": p95LatencySeconds = try DurationText.parse(text, flag: label)
-        case "payload": payloadBytes = try ByteSize.parse(text, flag: label)
-        case "deadline": deadlineSeconds = try DurationText.parse(text, flag: label)
+        case "p95_latency": p95LatencySeconds = try DurationText.parse(text, label: label)
+        case "payload": payloadBytes = try ByteSize.parse(text, label: label)
+        case "deadline": deadlineSeconds = try DurationText.parse(text, label: label)
         case "traffic_shape": shape = try choice(TrafficShape.self)
         case "streaming": streaming = try flag()
         case "pipeline_stages": pipelineStages = try count(1...100)
@@ -110,7 +110,7 @@ public struct AdviceInput: Equatable, Sendable {
                 let name = part.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let need = ComplianceNeed(rawValue: name) else {
                     let names = ComplianceNeed.allCases.map(\.rawValue)
-                    throw .invalidQuantity(flag: label, value: text, reason: "'\(name)' is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: name, in: names))")
+                    throw .invalidQuantity(label: label, value: text, reason: "'\(name)' is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: name, in: names))")
                 }
                 needs.insert(need)
             }
@@ -128,16 +128,16 @@ public struct AdviceInput: Equatable, Sendable {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         let names = RuntimeCriterion.allCases.map(\.rawValue)
         guard parts.count == 2, let criterion = RuntimeCriterion(rawValue: parts[0]) else {
-            throw .invalidQuantity(flag: "--weight", value: text, reason: "write CRITERION=WEIGHT with a criterion of \(names.joined(separator: ", "))\(Suggestions.hint(for: parts.first ?? "", in: names))")
+            throw .invalidQuantity(label: "\(Setting.weight)", value: text, reason: "write CRITERION=WEIGHT with a criterion of \(names.joined(separator: ", "))\(Suggestions.hint(for: parts.first ?? "", in: names))")
         }
-        weights[criterion] = try PlainNumber.parse(parts[1], flag: "--weight", range: 0...100, rangeText: "between 0 and 100")
+        weights[criterion] = try PlainNumber.parse(parts[1], label: "\(Setting.weight)", range: 0...100, rangeText: "between 0 and 100")
     }
 }
 
 /// A size in bytes, written `500MB`, `6 MB`, `1.5GB`, `300KB` or `1024` (decimal units: 1 MB = 1,000,000 bytes).
 public enum ByteSize {
     /// The bytes `text` names (decimal units); throws a usage error naming `flag` when it is not a non-negative size.
-    public static func parse(_ text: String, flag: String) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String) throws(InfracostError) -> Decimal {
         let trimmed = text.replacingOccurrences(of: " ", with: "").uppercased()
         let units: [(String, Decimal)] = [("TB", 1_000_000_000_000), ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1_000), ("B", 1)]
         var number = trimmed
@@ -147,7 +147,7 @@ public enum ByteSize {
             scale = factor
             break
         }
-        let value = try PlainNumber.parse(number, flag: flag, range: 0...1_000_000_000_000, rangeText: "a size such as 500MB or 2GB")
+        let value = try PlainNumber.parse(number, label: label, range: 0...1_000_000_000_000, rangeText: "a size such as 500MB or 2GB")
         return value * scale
     }
 

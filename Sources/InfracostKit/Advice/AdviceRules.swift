@@ -132,7 +132,7 @@ public enum AdviceRules {
             return "deadline \(seconds(d)) < the hours a batch job takes"
         },
         EndpointRule(id: "interactive-batch", effect: .excludes(.batch)) { f in
-            f.input.deadlineSeconds == nil && f.input.shape != .batch ? "callers wait on the open request (no --deadline): batch has no endpoint" : nil
+            f.input.deadlineSeconds == nil && f.input.shape != .batch ? "callers wait on the open request (no \(Setting.deadline)): batch has no endpoint" : nil
         },
         EndpointRule(id: "streaming", effect: .excludes(.asynchronous)) { f in
             f.input.streaming ? "streaming needs an open connection to the caller; a queue returns results later" : nil

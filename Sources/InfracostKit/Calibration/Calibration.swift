@@ -38,10 +38,10 @@ public struct Calibration: Equatable, Sendable {
     ///   named by the file nor given by --model; `.invalidData` when the runs exceed what the GPUs can hold.
     public static func make(runs: [BenchmarkRun], request: CalibrationRequest, catalog: PriceCatalog) throws(InfracostError) -> Calibration {
         let (gpu, compute) = try ServingSetup.gpu(named: request.gpu, catalog: catalog)
-        guard (1...8).contains(request.gpus) else { throw .invalidUsage(message: "--gpus \(request.gpus): a replica has 1 to 8 GPUs") }
+        guard (1...8).contains(request.gpus) else { throw .invalidUsage(message: "\(Setting.gpus) \(request.gpus): a replica has 1 to 8 GPUs") }
         let precision = request.precision ?? compute.defaultPrecision
         if precision.peakTFLOPS(on: compute) == nil {
-            throw .invalidUsage(message: "--precision \(precision.rawValue): \(gpu.name) has no \(precision.rawValue) tensor cores")
+            throw .invalidUsage(message: "\(Setting.precision) \(precision.rawValue): \(gpu.name) has no \(precision.rawValue) tensor cores")
         }
         let given = try request.model.map { name throws(InfracostError) in try ServingSetup.architecture(model: name, paramsB: 0, activeParamsB: nil, catalog: catalog) }
         var warnings: [String] = []
@@ -51,13 +51,13 @@ public struct Calibration: Equatable, Sendable {
             if let given {
                 architecture = given
                 if let stated = run.model, let named = catalog.model(named: stated), named.id != given.id {
-                    warnings.append("\(run.location) names the model \(TextSafety.excerpt(stated)) (\(named.id)); --model \(given.id) is used as asked")
+                    warnings.append("\(run.location) names the model \(TextSafety.excerpt(stated)) (\(named.id)); \(Setting.model) \(given.id) is used as asked")
                 }
             } else if let stated = run.model, let named = catalog.model(named: stated) {
                 architecture = named
             } else {
                 let stated = run.model.map { "names the model '\(TextSafety.excerpt($0))', which is not a model architecture of the catalog" } ?? "names no model"
-                throw .invalidUsage(message: "\(run.location) \(stated); give --model (known: \(catalog.models.map(\.id).joined(separator: ", ")))")
+                throw .invalidUsage(message: "\(run.location) \(stated); give \(Setting.model) (known: \(catalog.models.map(\.id).joined(separator: ", ")))")
             }
             points.append(MeasuredServingPoint(model: architecture.id, gpu: gpu.name, gpus: request.gpus, precision: precision, run: run))
         }
@@ -67,7 +67,7 @@ public struct Calibration: Equatable, Sendable {
             let first = points[0]
             let model = ServingModel(ServingConfiguration(architecture: catalog.model(named: first.model)!, gpu: gpu, compute: compute, gpus: request.gpus, precision: precision))
             let reason = model.memory(inputTokens: first.inputTokens, outputTokens: first.outputTokens).reason ?? "the model cannot evaluate it"
-            throw .invalidData(problems: [DataProblem(file: first.run.location, message: "\(first.model) at \(precision.rawValue) on \(request.gpus) x \(gpu.name) cannot be modelled: \(reason); are --gpus and --precision right?")])
+            throw .invalidData(problems: [DataProblem(file: first.run.location, message: "\(first.model) at \(precision.rawValue) on \(request.gpus) x \(gpu.name) cannot be modelled: \(reason); are \(Setting.gpus) and \(Setting.precision) right?")])
         }
         if unfitted > 0 { warnings.append("\(unfitted) of \(points.count) runs do not fit the model's memory on \(request.gpus) x \(gpu.name); kept as measurements, left out of the fit") }
         return Calibration(points: points, fit: fit, unfitted: unfitted, warnings: warnings)

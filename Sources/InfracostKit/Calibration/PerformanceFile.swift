@@ -60,7 +60,7 @@ public enum PerformanceFile {
         }
         return .fields([
             "schema_version": .number("1"), "kind": .string(kind),
-            "description": .string("Serving measurements and the serving-model efficiencies fitted to them, written by infracost calibrate; use with --performance FILE. Measured points win for the configuration they measured; the efficiencies apply to every other configuration on their GPU."),
+            "description": .string("Serving measurements and the serving-model efficiencies fitted to them, written by infracost calibrate; use with \(Setting.performance) FILE. Measured points win for the configuration they measured; the efficiencies apply to every other configuration on their GPU."),
             "points": .list(entries), "fits": .list(fits),
         ])
     }

@@ -108,13 +108,13 @@ extension BreakEven {
         let workload = request.workload
         try workload.validate()
         guard low > 0, low < high else {
-            throw .invalidUsage(message: "the volume range must have --from below --to (got \(Numbers.formatted(low)) to \(Numbers.formatted(high)))")
+            throw .invalidUsage(message: "the volume range must have \(Setting.lowestVolume) below \(Setting.highestVolume) (got \(Numbers.formatted(low)) to \(Numbers.formatted(high)))")
         }
         var pricers = OfferPricer.all(catalog: catalog, shape: workload, tiers: onlyIDs == nil ? request.tiers : [])
         if let onlyIDs {
             for id in onlyIDs where catalog.offer(id: id) == nil {
                 let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
-                throw .invalidUsage(message: "--between: no offer has the id '\(id)'\(hint)")
+                throw .invalidUsage(message: "\(Setting.between): no offer has the id '\(id)'\(hint)")
             }
             pricers = pricers.filter { onlyIDs.contains($0.offer.id) }
         }
@@ -135,7 +135,7 @@ extension BreakEven {
             }
         }
         if let onlyIDs, let missing = excluded.first(where: { onlyIDs.contains($0.id) }) {
-            throw .invalidUsage(message: "--between: \(missing.id) cannot be priced for this workload (\(missing.reason))")
+            throw .invalidUsage(message: "\(Setting.between): \(missing.id) cannot be priced for this workload (\(missing.reason))")
         }
         curves.sort { $0.offer.id < $1.offer.id }
         var (regions, crossovers) = envelope(curves, low: low, high: high)

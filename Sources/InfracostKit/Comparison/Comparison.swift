@@ -150,7 +150,7 @@ public struct Comparison: Equatable, Sendable {
         var list: [(String, String)] = [
             ("tokens per month", "\(Numbers.formatted(workload.totalTokens)) (\(TokenCount.abbreviated(workload.totalTokens)))"),
             ("input / output", "\(Numbers.formatted(workload.inputTokens)) / \(Numbers.formatted(workload.outputTokens)) (\(share)% input)"),
-            ("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; --model-size)" : "")),
+            ("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; \(Setting.modelSize))" : "")),
             ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
         ]
         // Tier assumptions only for tiers in the comparison (`--tier api` has no GPUs to size).
@@ -171,26 +171,26 @@ public struct Comparison: Equatable, Sendable {
         }
         if modelSized {
             let (input, output) = workload.requestShape
-            let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (--model names one)"
-            let precision = workload.serving.precision.map { "\($0.rawValue) (--precision)" } ?? "fp8 where the GPU has it, else bf16 (--precision)"
-            let size = workload.tokenPricing.inputTokensPerRequest == nil ? " (default \(ServingChoices.defaultTokensPerRequest) tokens; --tokens-per-request)" : ""
+            let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (\(Setting.model) names one)"
+            let precision = workload.serving.precision.map { "\($0.rawValue) (\(Setting.precision))" } ?? "fp8 where the GPU has it, else bf16 (\(Setting.precision))"
+            let size = workload.tokenPricing.inputTokensPerRequest == nil ? " (default \(ServingChoices.defaultTokensPerRequest) tokens; \(Setting.tokensPerRequest))" : ""
             list.append(("GPU sizing", "serving performance model: \(model), \(precision), requests of \(input) in / \(output) out\(size),"
-                + " each replica at the most concurrent requests that keep \(workload.serving.targetText) (--max-itl, --max-ttft, --max-throughput)"))
+                + " each replica at the most concurrent requests that keep \(workload.serving.targetText) (\(Setting.maxITL), \(Setting.maxTTFT), \(Setting.maxThroughput))"))
         }
         let pricing = workload.tokenPricing
-        if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (--mode); offers without a \(pricing.mode.rawValue) price are unpriced")) }
-        if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (--cached-share)")) }
+        if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (\(Setting.mode)); offers without a \(pricing.mode.rawValue) price are unpriced")) }
+        if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (\(Setting.cachedShare))")) }
         if let size = pricing.inputTokensPerRequest { list.append(("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)")) }
         if pricing.inputTokensPerRequest == nil, let sizes = pricing.requestSizes { list.append(("request size", "each request's own, from \(sizes.origin) (for long-context tiers)")) }
         if let profile = pricing.dayProfile { list.append(("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)")) }
         if pricedSpot {
-            list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (--spot-interruption; an assumption)"))
+            list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (\(Setting.spotInterruption); an assumption)"))
         }
         if workload.coldStartsPerDay > 0 {
             let idle = workload.idleTimeoutSeconds.map { "\(Numbers.exact($0)) s" } ?? "offer's, else \(Numbers.exact(Workload.defaultIdleTimeoutSeconds)) s"
             list.append(("idle timeout", idle))
         }
-        if let pricesAsOf { list.append(("prices as of", "\(pricesAsOf) (--as-of)")) }
+        if let pricesAsOf { list.append(("prices as of", "\(pricesAsOf) (\(Setting.asOf))")) }
         if let exchangeRate { list.append(("currency", "\(exchangeRate.currency): \(exchangeRate.text); each line converted once from its exact USD amount")) }
         list.append(("rounding", "each line item to the cent, half up; totals are exact sums"))
         return list.map { Assumption($0.0, $0.1) }

@@ -57,7 +57,7 @@ extension Comparison {
             let how = roofline ? "the serving performance model, or a decode roofline at batch \(Throughput.rooflineBatch) for GPUs without compute figures"
                 : "the serving performance model, sized for \(workload.serving.targetText)"
             comparison.warnings.append(
-                "\(estimatedCount) GPU option\(estimatedCount == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); --explain shows how")
+                "\(estimatedCount) GPU option\(estimatedCount == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); \(Setting.explain) shows how")
         }
         if options.isEmpty {
             comparison.warnings.append("no offer in the catalog can serve this workload (\(excluded.count) left out)")
@@ -103,20 +103,20 @@ extension Comparison {
     static func checkBaseline(_ id: String, comparison: Comparison, catalog: PriceCatalog) throws(InfracostError) {
         if let option = comparison.options.first(where: { $0.offer.id == id }) {
             if let reason = option.unpricedReason {
-                throw .invalidUsage(message: "--baseline \(id): the offer cannot be priced (\(reason))")
+                throw .invalidUsage(message: "\(Setting.baseline) \(id): the offer cannot be priced (\(reason))")
             }
             return
         }
         if let exclusion = comparison.excluded.first(where: { $0.id == id }) {
-            throw .invalidUsage(message: "--baseline \(id): the offer is left out of this comparison (\(exclusion.reason))")
+            throw .invalidUsage(message: "\(Setting.baseline) \(id): the offer is left out of this comparison (\(exclusion.reason))")
         }
         if let retired = catalog.retired.first(where: { $0.id == id }) {
-            throw .invalidUsage(message: "--baseline \(id): the model was retired on \(retired.retiredOn ?? "?") and is no longer priced")
+            throw .invalidUsage(message: "\(Setting.baseline) \(id): the model was retired on \(retired.retiredOn ?? "?") and is no longer priced")
         }
         if catalog.offer(id: id) != nil {
-            throw .invalidUsage(message: "--baseline \(id): the offer is filtered out by --tier")
+            throw .invalidUsage(message: "\(Setting.baseline) \(id): the offer is filtered out by \(Setting.tier)")
         }
         let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
-        throw .invalidUsage(message: "--baseline \(id): no offer has this id\(hint); see 'infracost prices list'")
+        throw .invalidUsage(message: "\(Setting.baseline) \(id): no offer has this id\(hint); see 'infracost prices list'")
     }
 }

@@ -259,7 +259,7 @@ public struct BudgetCheck: Equatable, Sendable {
         let c = portfolio.currency
         var failures: [String] = []
         for entry in portfolio.missing where !allowMissingPrices {
-            failures.append("workload \(entry.spec.name) has no price (\(entry.problem ?? "")); a missing price never counts as $0 (--allow-missing-prices to skip it)")
+            failures.append("workload \(entry.spec.name) has no price (\(entry.problem ?? "")); a missing price never counts as $0 (\(Setting.allowMissingPrices) to skip it)")
         }
         let budget = budget ?? portfolio.budget
         let total = portfolio.total
@@ -294,7 +294,7 @@ public struct BudgetCheck: Equatable, Sendable {
         var text = "infracost check: OK: \(portfolio.entries.count) workloads, total \(Money.formatted(portfolio.total, currency: c))/month"
         if let budget { text += " within the \(Money.formatted(budget, currency: c)) budget (\(Money.plain(budget > 0 ? portfolio.total * 100 / budget : 0, scale: 1))% used)" }
         if let before = baselineTotal { text += ", \(Money.formatted(portfolio.total - before, currency: c)) against the baseline" }
-        if !portfolio.missing.isEmpty { text += "; \(portfolio.missing.count) workload(s) without a price left out (--allow-missing-prices)" }
+        if !portfolio.missing.isEmpty { text += "; \(portfolio.missing.count) workload(s) without a price left out (\(Setting.allowMissingPrices))" }
         return text
     }
 }
@@ -390,7 +390,7 @@ public struct FinanceReport: Equatable, Sendable {
                 workload.inputTokens = Money.rounded(workload.inputTokens * factor, scale: 0)
                 workload.outputTokens = Money.rounded(workload.outputTokens * factor, scale: 0)
                 if workload.totalTokens > TokenCount.maximum {
-                    throw .invalidUsage(message: "--growth: by \(label) workload \(entry.spec.name) would reach \(TokenCount.abbreviated(workload.totalTokens)) tokens a month, more than the 1e15 limit; lower --growth or --months")
+                    throw .invalidUsage(message: "\(Setting.growth): by \(label) workload \(entry.spec.name) would reach \(TokenCount.abbreviated(workload.totalTokens)) tokens a month, more than the 1e15 limit; lower \(Setting.growth) or \(Setting.months)")
                 }
                 let cost = OfferPricer(offer: chosen.offer, shape: workload, catalog: catalog).cost(for: workload)
                 guard let total = cost.total else { continue }

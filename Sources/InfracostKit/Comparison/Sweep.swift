@@ -68,10 +68,10 @@ public struct Sweep: Equatable, Sendable {
         request.workload = try request.workload.resolvingModel(in: catalog)
         try request.workload.validate()
         guard from > 0, from < to else {
-            throw .invalidUsage(message: "the sweep needs --from below --to (got \(Numbers.formatted(from)) to \(Numbers.formatted(to)))")
+            throw .invalidUsage(message: "the sweep needs \(Setting.lowestVolume) below \(Setting.highestVolume) (got \(Numbers.formatted(from)) to \(Numbers.formatted(to)))")
         }
         guard (2...maximumSteps).contains(steps) else {
-            throw .invalidQuantity(flag: "--steps", value: String(steps), reason: "must be between 2 and \(maximumSteps)")
+            throw .invalidQuantity(label: "\(Setting.steps)", value: String(steps), reason: "must be between 2 and \(maximumSteps)")
         }
         var pricers: [OfferPricer] = []
         var excluded: [Comparison.Exclusion] = []

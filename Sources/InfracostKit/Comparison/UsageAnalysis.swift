@@ -52,15 +52,15 @@ public struct UsageAnalysis: Equatable, Sendable {
         if let offerID {
             guard let option = comparison.options.first(where: { $0.offer.id == offerID }) else {
                 if let reason = comparison.excluded.first(where: { $0.id == offerID })?.reason {
-                    throw .invalidUsage(message: "--offer \(offerID): \(reason)")
+                    throw .invalidUsage(message: "\(Setting.offer) \(offerID): \(reason)")
                 }
                 let hint = Suggestions.hint(for: offerID, in: catalog.offers.map(\.id))
-                throw .invalidUsage(message: "--offer \(offerID): no offer has this id\(hint)")
+                throw .invalidUsage(message: "\(Setting.offer) \(offerID): no offer has this id\(hint)")
             }
             chosen = option
         } else {
             guard let option = comparison.options.first(where: { $0.offer.tier == .serverless && $0.total != nil }) else {
-                throw .invalidUsage(message: "no serverless offer serves a \(Numbers.exact(shape.modelParamsB))B model; name the offer the log ran on with --offer")
+                throw .invalidUsage(message: "no serverless offer serves a \(Numbers.exact(shape.modelParamsB))B model; name the offer the log ran on with \(Setting.offer)")
             }
             chosen = option
         }

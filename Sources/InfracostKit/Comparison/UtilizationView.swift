@@ -47,18 +47,18 @@ public struct UtilizationView: Equatable, Sendable {
         utilizations: [Decimal] = defaultUtilizations
     ) throws(InfracostError) -> UtilizationView {
         let workload = try workload.resolvingModel(in: catalog)
-        let offer = try lookUp(offerID, flag: "--offer", catalog: catalog)
+        let offer = try lookUp(offerID, setting: .offer, catalog: catalog)
         guard offer.tier == .dedicated || offer.tier == .serverlessGPU else {
-            throw .invalidUsage(message: "--offer \(offerID): utilization applies to capacity paid for by time (dedicated or serverless-gpu), not to a \(offer.tier.rawValue) offer")
+            throw .invalidUsage(message: "\(Setting.offer) \(offerID): utilization applies to capacity paid for by time (dedicated or serverless-gpu), not to a \(offer.tier.rawValue) offer")
         }
         let pricer = OfferPricer(offer: offer, shape: workload, catalog: catalog)
-        if let reason = pricer.exclusionReason { throw .invalidUsage(message: "--offer \(offerID): \(reason)") }
+        if let reason = pricer.exclusionReason { throw .invalidUsage(message: "\(Setting.offer) \(offerID): \(reason)") }
         guard case .success(let throughput)? = pricer.throughput else {
-            throw .invalidUsage(message: "--offer \(offerID): \(pricer.cost(for: workload).unpricedReason ?? "no throughput")")
+            throw .invalidUsage(message: "\(Setting.offer) \(offerID): \(pricer.cost(for: workload).unpricedReason ?? "no throughput")")
         }
         let gpus = Decimal(offer.gpuCount)
         let monthly: Decimal
-        let noPrice = InfracostError.invalidUsage(message: "--offer \(offerID): no price")
+        let noPrice = InfracostError.invalidUsage(message: "\(Setting.offer) \(offerID): no price")
         switch offer.pricing {
         case .dedicated(let pricing):
             guard let rate = pricing.rate else { throw noPrice }
@@ -74,7 +74,7 @@ public struct UtilizationView: Equatable, Sendable {
 
         var against: Offer?
         if let againstID {
-            against = try lookUp(againstID, flag: "--against", catalog: catalog)
+            against = try lookUp(againstID, setting: .against, catalog: catalog)
         } else {
             against = catalog.offers
                 .filter { $0.tier == .serverless && ($0.modelParamsB == nil || $0.modelParamsB == workload.modelParamsB) }
@@ -84,7 +84,7 @@ public struct UtilizationView: Equatable, Sendable {
         var againstRate: Decimal?
         if let against {
             guard let rate = blendedRate(against, workload: workload) else {
-                throw .invalidUsage(message: "--against \(against.id): a per-token offer with input and output prices is needed")
+                throw .invalidUsage(message: "\(Setting.against) \(against.id): a per-token offer with input and output prices is needed")
             }
             againstRate = rate
         }
@@ -104,9 +104,9 @@ public struct UtilizationView: Equatable, Sendable {
         return workload.inputShare * rates.input + (1 - workload.inputShare) * rates.output
     }
 
-    static func lookUp(_ id: String, flag: String, catalog: PriceCatalog) throws(InfracostError) -> Offer {
+    static func lookUp(_ id: String, setting: Setting, catalog: PriceCatalog) throws(InfracostError) -> Offer {
         if let offer = catalog.offer(id: id) { return offer }
         let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
-        throw .invalidUsage(message: "\(flag) \(id): no offer has this id\(hint); see 'infracost prices list'")
+        throw .invalidUsage(message: "\(setting) \(id): no offer has this id\(hint); see 'infracost prices list'")
     }
 }

@@ -44,7 +44,7 @@ public enum DedicatedGPUModel {
         }
         var notes: [String] = []
         if pricing.purchase == .spot {
-            notes.append("spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (--spot-interruption), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization")
+            notes.append("spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (\(Setting.spotInterruption)), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization")
         }
         if case .reserved(let term?) = pricing.purchase {
             let commitment = item.amount / count * Decimal(term) * count

@@ -41,7 +41,7 @@ public enum PerTokenModel {
         var prefix = ""
         if pricing.mode != .standard {
             guard let modeRates = prices.modeRates[pricing.mode] else {
-                return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price (--mode \(pricing.mode.rawValue))"))
+                return .failure(Unpriced(reason: "no \(pricing.mode.rawValue) price (\(Setting.mode) \(pricing.mode.rawValue))"))
             }
             rates = modeRates
             prefix = "\(pricing.mode.rawValue) "
@@ -68,7 +68,7 @@ public enum PerTokenModel {
                     notes.append("long-context tier not reached: no request in \(sizes.origin) has more than \(threshold) input tokens")
                 }
             } else {
-                notes.append("requests above \(threshold) input tokens cost \(tierText); not applied without a request size (--tokens-per-request)")
+                notes.append("requests above \(threshold) input tokens cost \(tierText); not applied without a request size (\(Setting.tokensPerRequest))")
             }
             if let long {
                 guard pricing.mode == .standard else {
@@ -89,12 +89,12 @@ public enum PerTokenModel {
                      Segment(input: segment.input * off, output: segment.output * off, rates: window.rates, isBase: false, suffix: segment.suffix + " (off-peak)")]
                 }.filter { $0.input > 0 || $0.output > 0 }
             } else {
-                notes.append("off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (--traffic or --trace): every token at the peak rate")
+                notes.append("off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (\(Setting.traffic) or \(Setting.trace)): every token at the peak rate")
             }
         }
         let cached = pricing.cachedShare
         if cached > 0, pricing.mode != .standard {
-            notes.append("--cached-share applies to standard requests only; \(pricing.mode.rawValue) input is billed in full")
+            notes.append("\(Setting.cachedShare) applies to standard requests only; \(pricing.mode.rawValue) input is billed in full")
         }
         let cachedShare = pricing.mode == .standard ? cached : 0
         if cachedShare > 0, prices.cachedInputPerMTok == nil {

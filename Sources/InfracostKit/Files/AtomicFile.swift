@@ -24,9 +24,9 @@ public enum AtomicFile {
     /// - Throws: `InfracostError.invalidUsage` when `path` is one of the command's inputs; `.io` naming the path
     ///   when the folder is missing or unwritable, or the disk is full.
     public static func write(_ text: String, to path: String) throws(InfracostError) {
-        if path.isEmpty { throw .invalidUsage(message: "--out needs a file name") }
+        if path.isEmpty { throw .invalidUsage(message: "\(Setting.out) needs a file name") }
         if let input = InputFiles.shared.matching(path) {
-            throw .invalidUsage(message: "--out \(path) is \(input == path ? "" : "the same file as ")the input \(input); choose another file so the input is not overwritten")
+            throw .invalidUsage(message: "\(Setting.out) \(path) is \(input == path ? "" : "the same file as ")the input \(input); choose another file so the input is not overwritten")
         }
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFLNK {

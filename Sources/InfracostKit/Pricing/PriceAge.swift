@@ -5,11 +5,11 @@ public enum PriceAge {
     public static let defaultMaxDays = 180
 
     /// Parses `180d` or `180` (days); nil text gives the default.
-    public static func parse(_ text: String?, flag: String) throws(InfracostError) -> Int {
+    public static func parse(_ text: String?, label: String) throws(InfracostError) -> Int {
         guard let text else { return defaultMaxDays }
         let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(digits), days <= 36_500 else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "must be a number of days, e.g. 180d (at most 36500)")
+            throw .invalidQuantity(label: label, value: text, reason: "must be a number of days, e.g. 180d (at most 36500)")
         }
         return days
     }
@@ -28,6 +28,6 @@ public enum PriceAge {
         let old = stale(offers, day: day, maxAgeDays: maxAgeDays)
         guard let oldest = old.first else { return [] }
         return ["\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
-            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn ?? "?"), \(oldest.days) days); check them or pass --max-price-age"]
+            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn ?? "?"), \(oldest.days) days); check them or pass \(Setting.maxPriceAge)"]
     }
 }

@@ -32,7 +32,7 @@ extension Offer {
         if let point {
             past.provenance = point.provenance
             past.effectiveFrom = point.from
-            past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")\(point.to.map { "until \($0) " } ?? "onward ")(--as-of \(day))"
+            past.notes = "price in effect \(point.from.map { "from \($0) " } ?? "")\(point.to.map { "until \($0) " } ?? "onward ")(\(Setting.asOf) \(day))"
         } else {
             let earliest = ([start].compactMap { $0 } + history.compactMap(\.from)).min() ?? day
             if currentFrom == nil, earliest == provenance.verifiedOn, history.allSatisfy({ $0.from == nil && $0.to == nil }) {

@@ -4,14 +4,14 @@ public import Foundation
 public enum ModelSize {
     /// Parses a model size; the result is in billions of parameters, more than 0 and at most 10,000.
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
-    public static func parse(_ text: String, flag: String = "--model-size") throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String = "\(Setting.modelSize)") throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         if number.hasSuffix("B") || number.hasSuffix("b") { number.removeLast() }
         guard let value = try? DecimalText.parse(number) else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a model size (write e.g. 8B, 70B or 1.5B)")
+            throw .invalidQuantity(label: label, value: text, reason: "it is not a model size (write e.g. 8B, 70B or 1.5B)")
         }
         guard value > 0, value <= 10_000 else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "a model size must be more than 0 and at most 10000B")
+            throw .invalidQuantity(label: label, value: text, reason: "a model size must be more than 0 and at most 10000B")
         }
         return value
     }
@@ -21,7 +21,7 @@ public enum ModelSize {
 public enum Fraction {
     /// Parses a share; `allowZero` admits 0, `allowOne` admits 1.
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
-    public static func parse(_ text: String, flag: String, allowZero: Bool = true, allowOne: Bool = true) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String, allowZero: Bool = true, allowOne: Bool = true) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         let percent = number.hasSuffix("%")
         if percent { number.removeLast() }
@@ -29,16 +29,16 @@ public enum Fraction {
         do {
             value = try DecimalText.parse(number)
         } catch .tooManyDigits {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it has more than 30 significant digits (write e.g. 0.75 or 75%)")
+            throw .invalidQuantity(label: label, value: text, reason: "it has more than 30 significant digits (write e.g. 0.75 or 75%)")
         } catch {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a share (write e.g. 0.75 or 75%)")
+            throw .invalidQuantity(label: label, value: text, reason: "it is not a share (write e.g. 0.75 or 75%)")
         }
         if percent { value /= 100 }
         let low = allowZero ? value >= 0 : value > 0
         let high = allowOne ? value <= 1 : value < 1
         guard low, high else {
             let range = "\(allowZero ? "at least" : "more than") 0 and \(allowOne ? "at most" : "less than") 1"
-            throw .invalidQuantity(flag: flag, value: text, reason: "must be \(range) (0% to 100%)")
+            throw .invalidQuantity(label: label, value: text, reason: "must be \(range) (0% to 100%)")
         }
         return value
     }
@@ -48,17 +48,17 @@ public enum Fraction {
 public enum Percentage {
     /// Parses a change within `range` (fractions: 0.1 for 10%).
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
-    public static func parse(_ text: String, flag: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         let percent = number.hasSuffix("%")
         if percent { number.removeLast() }
         do throws(InfracostError) {
-            let value = try PlainNumber.parse(number, flag: flag, range: percent ? range.lowerBound * 100...range.upperBound * 100 : range, rangeText: rangeText)
+            let value = try PlainNumber.parse(number, label: label, range: percent ? range.lowerBound * 100...range.upperBound * 100 : range, rangeText: rangeText)
             return percent ? value / 100 : value
         } catch {
             // Name the value as the user wrote it, with its % sign.
             guard case .invalidQuantity(_, _, let reason) = error else { throw error }
-            throw .invalidQuantity(flag: flag, value: text, reason: reason)
+            throw .invalidQuantity(label: label, value: text, reason: reason)
         }
     }
 }
@@ -67,7 +67,7 @@ public enum Percentage {
 public enum DurationText {
     /// Parses a duration into seconds (at least 0, at most 366 days).
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
-    public static func parse(_ text: String, flag: String) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         var multiplier: Decimal = 1
         if number.hasSuffix("ms") {
@@ -78,11 +78,11 @@ public enum DurationText {
             number.removeLast()
         }
         guard let value = try? DecimalText.parse(number) else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a duration (write e.g. 500ms, 45s, 5m or 1h)")
+            throw .invalidQuantity(label: label, value: text, reason: "it is not a duration (write e.g. 500ms, 45s, 5m or 1h)")
         }
         let seconds = value * multiplier
         guard seconds >= 0, seconds <= 366 * 86400 else {
-            throw .invalidQuantity(flag: flag, value: text, reason: "must be between 0 and 366 days")
+            throw .invalidQuantity(label: label, value: text, reason: "must be between 0 and 366 days")
         }
         return seconds
     }
@@ -92,14 +92,14 @@ public enum DurationText {
 public enum PlainNumber {
     /// Parses a number within `range`.
     /// - Throws: `InfracostError.invalidQuantity` naming `flag` and the range.
-    public static func parse(_ text: String, flag: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
         let value: Decimal
         do {
             value = try DecimalText.parse(text.trimmingCharacters(in: .whitespaces))
         } catch {
-            throw .invalidQuantity(flag: flag, value: text, reason: error.reason)
+            throw .invalidQuantity(label: label, value: text, reason: error.reason)
         }
-        guard range.contains(value) else { throw .invalidQuantity(flag: flag, value: text, reason: "must be \(rangeText)") }
+        guard range.contains(value) else { throw .invalidQuantity(label: label, value: text, reason: "must be \(rangeText)") }
         return value
     }
 }

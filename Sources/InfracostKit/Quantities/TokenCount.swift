@@ -5,9 +5,9 @@ public enum TokenCount {
     /// Parses a token count with an optional suffix k (thousand), M (million), B or G (billion), T (trillion).
     ///
     /// The result must be a whole, positive number of tokens no larger than 1e15 (a quadrillion a month).
-    /// - Parameter flag: the flag or field the text came from, named in the error.
+    /// - Parameter label: the flag or field the text came from, named in the error.
     /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
-    public static func parse(_ text: String, flag: String, allowZero: Bool = false) throws(InfracostError) -> Decimal {
+    public static func parse(_ text: String, label: String, allowZero: Bool = false) throws(InfracostError) -> Decimal {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let (number, multiplier) = splitSuffix(trimmed)
         let value: Decimal
@@ -17,18 +17,18 @@ public enum TokenCount {
             let reason = trimmed.isEmpty
                 ? "it is empty"
                 : "it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"
-            throw .invalidQuantity(flag: flag, value: text, reason: error == .tooLarge ? "it is more than 1e15 tokens" : reason)
+            throw .invalidQuantity(label: label, value: text, reason: error == .tooLarge ? "it is more than 1e15 tokens" : reason)
         }
         let tokens = value * multiplier
-        if tokens < 0 { throw .invalidQuantity(flag: flag, value: text, reason: "a token count cannot be negative") }
+        if tokens < 0 { throw .invalidQuantity(label: label, value: text, reason: "a token count cannot be negative") }
         if tokens == 0, !allowZero {
-            throw .invalidQuantity(flag: flag, value: text, reason: "a token count must be greater than zero")
+            throw .invalidQuantity(label: label, value: text, reason: "a token count must be greater than zero")
         }
         if tokens > maximum {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is more than 1e15 tokens")
+            throw .invalidQuantity(label: label, value: text, reason: "it is more than 1e15 tokens")
         }
         if Money.rounded(tokens, scale: 0) != tokens {
-            throw .invalidQuantity(flag: flag, value: text, reason: "it is not a whole number of tokens")
+            throw .invalidQuantity(label: label, value: text, reason: "it is not a whole number of tokens")
         }
         return tokens
     }

@@ -104,7 +104,7 @@ public struct RegistryFile: Equatable, Sendable {
         }
         if let expected, expected != kind {
             throw .invalidData(problems: [DataProblem(file: file, line: 1, message:
-                "this is a \(kind.displayName) file, not \(expected.displayName) (use --from \(kind.rawValue))")])
+                "this is a \(kind.displayName) file, not \(expected.displayName) (use \(Setting.registry) \(kind.rawValue))")])
         }
         switch kind {
         case .genaiPrices: return try GenAIPricesReader.read(root, file: file, day: day)

@@ -42,7 +42,7 @@ public enum BreakEvenRenderer {
             output += table.render(indent: "  ")
         }
         output += "\n\(result.optionIDs.count) options compared"
-        if !result.excluded.isEmpty { output += ", \(result.excluded.count) left out (--format json lists them)" }
+        if !result.excluded.isEmpty { output += ", \(result.excluded.count) left out (\(Setting.format) json lists them)" }
         return output + ".\n"
     }
 
@@ -133,7 +133,7 @@ public enum BreakEvenRenderer {
 
     /// The answer to `--between A B`, in words.
     public static func between(_ result: BreakEven, _ a: String, _ b: String) -> String {
-        var output = "infracost breakeven --between \(a) \(b): \(heading(result))\n\n"
+        var output = "infracost breakeven \(Setting.between) \(a) \(b): \(heading(result))\n\n"
         let range = "between \(TokenCount.abbreviated(result.low)) and \(TokenCount.abbreviated(result.high)) tokens/month"
         if result.sameCostThroughout {
             output += "They cost the same at every volume \(range) (the same prices); \(result.regions.first?.id ?? a) is listed first by id.\n"

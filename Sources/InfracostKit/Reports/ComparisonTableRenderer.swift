@@ -110,7 +110,7 @@ public enum ComparisonTableRenderer {
             .with(rows: rows)
         output += table.render()
         output += "\n* cheapest overall   + cheapest in its tier   ~ throughput estimated\n"
-        if simulated { output += "s priced by simulating the traffic (--explain shows the details)\n" }
+        if simulated { output += "s priced by simulating the traffic (\(Setting.explain) shows the details)\n" }
         if !deprecated.isEmpty {
             output += wrapped("! deprecated: ", deprecated)
         }
@@ -128,7 +128,7 @@ public enum ComparisonTableRenderer {
         }
         if !comparison.excluded.isEmpty {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
-            output += " (other model sizes, GPUs too small);\n--format json lists them.\n"
+            output += " (other model sizes, GPUs too small);\n\(Setting.format) json lists them.\n"
         }
         if let pareto = comparison.pareto { output += paretoSection(pareto, currency: comparison.currency) }
         if explain { output += explanation(comparison) }

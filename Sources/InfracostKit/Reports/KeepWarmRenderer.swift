@@ -46,7 +46,7 @@ public enum KeepWarmRenderer {
         if let best = study.recommended {
             output += "Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.setting(best.idleTimeoutSeconds, column: timeouts)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).\n"
         } else {
-            output += "No setting meets \(limits.joined(separator: " and ")); try more --keep-warm-max or a faster offer.\n"
+            output += "No setting meets \(limits.joined(separator: " and ")); try more \(Setting.keepWarmMax) or a faster offer.\n"
         }
         if let binding = study.binding { output += "Binding constraint: \(binding).\n" }
         if let rule = study.ruleOfThumb { output += rule + "\n" }

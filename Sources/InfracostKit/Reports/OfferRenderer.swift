@@ -79,10 +79,10 @@ public enum OfferRenderer {
             let blended = rates.input * Workload.defaultInputShare + rates.output * (1 - Workload.defaultInputShare)
             lines.append(("blended at 3:1", "\(Money.formattedPrice(blended, currency: offer.currency)) per 1M tokens"))
         }
-        if let cached = tokens?.cachedInputPerMTok { lines.append(("cached input", "\(Money.formattedPrice(cached, currency: offer.currency)) per 1M tokens (--cached-share)")) }
+        if let cached = tokens?.cachedInputPerMTok { lines.append(("cached input", "\(Money.formattedPrice(cached, currency: offer.currency)) per 1M tokens (\(Setting.cachedShare))")) }
         for mode in PricingMode.allCases {
             if let rates = tokens?.modeRates[mode] {
-                lines.append(("\(mode.rawValue) mode", "\(Money.formattedPrice(rates.input, currency: offer.currency)) / \(Money.formattedPrice(rates.output, currency: offer.currency)) per 1M in/out (--mode \(mode.rawValue))"))
+                lines.append(("\(mode.rawValue) mode", "\(Money.formattedPrice(rates.input, currency: offer.currency)) / \(Money.formattedPrice(rates.output, currency: offer.currency)) per 1M in/out (\(Setting.mode) \(mode.rawValue))"))
             }
         }
         if let tier = tokens?.contextTier {
@@ -116,7 +116,7 @@ public enum OfferRenderer {
         let width = lines.map(\.0.count).max() ?? 0
         var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if !offer.history.isEmpty {
-            output += "\nPrice history (--as-of DATE prices with the one in effect that day):\n"
+            output += "\nPrice history (\(Setting.asOf) DATE prices with the one in effect that day):\n"
             for point in offer.history {
                 let period: String
                 switch (point.from, point.to) {

@@ -54,7 +54,7 @@ public enum ParetoChart {
         let subtitle = "\(TokenCount.abbreviated(comparison.workload.totalTokens)) tokens/month; serverless-gpu options priced by simulating the traffic (others have no latency)"
         var svg = SVGChart.opening(title: title, subtitle: subtitle, left: left)
         guard !dots.isEmpty else {
-            svg += "<text x=\"\(f(left))\" y=\"\(f(top + 40))\">No option has a simulated latency: only serverless-gpu options priced by --traffic or --trace do.</text>\n</svg>\n"
+            svg += "<text x=\"\(f(left))\" y=\"\(f(top + 40))\">No option has a simulated latency: only serverless-gpu options priced by \(Setting.traffic) or \(Setting.trace) do.</text>\n</svg>\n"
             return svg
         }
         let costs = range(dots.map { ChartData.double($0.total) })

@@ -82,7 +82,7 @@ public enum SimulationRenderer {
             output += "\nEffective cost: \(Money.formattedPrice(perMillion, currency: r.currency)) per 1M tokens (\(TokenCount.abbreviated(r.monthlyTokens)) tokens a month)\n"
         }
         if run.overloaded {
-            output += "\nThe endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise --max-replicas or --concurrency, or lower the rate.\n"
+            output += "\nThe endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise \(Setting.maxReplicas) or \(Setting.concurrency), or lower the rate.\n"
         }
         output += "\nAssumptions:\n"
         for a in r.plan.assumptions { output += "  \(a.name): \(a.value)\n" }

@@ -57,9 +57,9 @@ public enum ThroughputRenderer {
         } else if answer.basis != "model", let published = answer.published {
             out += "\(answer.basis): \(TextSafety.visible(published)); the latencies are the model's\n"
         } else if let file = answer.fittedFrom {
-            out += "model (an estimate from the serving performance model, its efficiencies fitted to your measurements in \(TextSafety.visible(file)); --explain shows how)\n"
+            out += "model (an estimate from the serving performance model, its efficiencies fitted to your measurements in \(TextSafety.visible(file)); \(Setting.explain) shows how)\n"
         } else {
-            out += "model (an estimate from the serving performance model; --explain shows how)\n"
+            out += "model (an estimate from the serving performance model; \(Setting.explain) shows how)\n"
         }
         if explain {
             out += "\nModel:\n"

@@ -25,7 +25,7 @@ public struct ServingChoices: Equatable, Sendable {
 
     /// The target in words, for assumptions and details.
     public var targetText: String {
-        if maxThroughput { return "maximum throughput (latency not bounded; --max-throughput)" }
+        if maxThroughput { return "maximum throughput (latency not bounded; \(Setting.maxThroughput))" }
         var parts: [String] = []
         if let maxITLms { parts.append("inter-token latency <= \(Numbers.exactDouble(maxITLms)) ms") }
         if let maxTTFTms { parts.append("time to first token <= \(Numbers.exactDouble(maxTTFTms)) ms") }

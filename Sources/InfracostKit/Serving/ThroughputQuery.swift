@@ -89,7 +89,7 @@ public struct ThroughputAnswer: Equatable, Sendable {
         }
         let chosen: ServingModel
         if let gpus = query.gpus {
-            guard (1...8).contains(gpus) else { throw .invalidUsage(message: "--gpus \(gpus): a replica has 1 to 8 GPUs") }
+            guard (1...8).contains(gpus) else { throw .invalidUsage(message: "\(Setting.gpus) \(gpus): a replica has 1 to 8 GPUs") }
             chosen = model(gpus)
         } else {
             chosen = ServingSetup.bestLayout(ThroughputQuery.layouts.map(model), inputTokens: query.inputTokens, outputTokens: query.outputTokens) { candidate in
@@ -138,7 +138,7 @@ public enum ServingSetup {
         guard let model else { return .generic(paramsB: paramsB, activeParamsB: activeParamsB) }
         guard let found = catalog.model(named: model) else {
             let hint = Suggestions.hint(for: model, in: catalog.models.map(\.id))
-            throw .invalidUsage(message: "--model \(TextSafety.excerpt(model)): no model architecture has this name\(hint); known: \(catalog.models.map(\.id).joined(separator: ", "))")
+            throw .invalidUsage(message: "\(Setting.model) \(TextSafety.excerpt(model)): no model architecture has this name\(hint); known: \(catalog.models.map(\.id).joined(separator: ", "))")
         }
         return found
     }
@@ -147,10 +147,10 @@ public enum ServingSetup {
     public static func gpu(named name: String, catalog: PriceCatalog) throws(InfracostError) -> (GPUSpec, GPUCompute) {
         guard let gpu = catalog.gpu(named: name) else {
             let hint = Suggestions.hint(for: name, in: catalog.gpus.map(\.name))
-            throw .invalidUsage(message: "--gpu \(TextSafety.excerpt(name)): no GPU specification has this name\(hint)")
+            throw .invalidUsage(message: "\(Setting.gpu) \(TextSafety.excerpt(name)): no GPU specification has this name\(hint)")
         }
         guard let compute = gpu.compute else {
-            throw .invalidUsage(message: "--gpu \(gpu.name): its specification has no compute figures (bf16_tflops, interconnect_gb_s) to model serving from")
+            throw .invalidUsage(message: "\(Setting.gpu) \(gpu.name): its specification has no compute figures (bf16_tflops, interconnect_gb_s) to model serving from")
         }
         return (gpu, compute)
     }

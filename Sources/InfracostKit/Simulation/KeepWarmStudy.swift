@@ -59,7 +59,7 @@ public struct KeepWarmStudy: Equatable, Sendable {
     ) throws(InfracostError) -> KeepWarmStudy {
         let count = keepWarmCounts.count * Set(idleTimeouts).count
         if count > maximumSimulations {
-            throw .invalidUsage(message: "--keep-warm-max and --idle-timeouts ask for \(count) simulations (\(keepWarmCounts.count) keep-warm counts x \(Set(idleTimeouts).count) idle timeouts); the limit is \(maximumSimulations)")
+            throw .invalidUsage(message: "\(InfracostKit.Setting.keepWarmMax) and \(InfracostKit.Setting.idleTimeouts) ask for \(count) simulations (\(keepWarmCounts.count) keep-warm counts x \(Set(idleTimeouts).count) idle timeouts); the limit is \(maximumSimulations)")
         }
         var plans: [SimulationPlan] = []
         for keepWarm in keepWarmCounts {

@@ -64,39 +64,39 @@ public struct SimulationPlan: Equatable, Sendable {
         if let id = choices.offerID {
             guard let found = pricers.first(where: { $0.offer.id == id }) else {
                 if let offer = catalog.offer(id: id) {
-                    throw .invalidUsage(message: "--offer \(id): simulate needs a serverless-gpu offer, not \(offer.tier.rawValue)")
+                    throw .invalidUsage(message: "\(Setting.offer) \(id): simulate needs a serverless-gpu offer, not \(offer.tier.rawValue)")
                 }
                 let hint = Suggestions.hint(for: id, in: catalog.offers.map(\.id))
-                throw .invalidUsage(message: "--offer \(id): no offer has this id\(hint)")
+                throw .invalidUsage(message: "\(Setting.offer) \(id): no offer has this id\(hint)")
             }
-            if let reason = found.exclusionReason { throw .invalidUsage(message: "--offer \(id): \(reason)") }
+            if let reason = found.exclusionReason { throw .invalidUsage(message: "\(Setting.offer) \(id): \(reason)") }
             pricer = found
-            assumptions.append(("offer", "\(id) (--offer)"))
+            assumptions.append(("offer", "\(id) (\(Setting.offer))"))
         } else {
             let usable = pricers.filter { $0.exclusionReason == nil && (try? $0.throughput?.get()) != nil && pricePerSecond($0.offer) != nil }
             guard let cheapest = usable.min(by: { (pricePerSecond($0.offer)! * Decimal($0.offer.gpuCount), $0.offer.id) < (pricePerSecond($1.offer)! * Decimal($1.offer.gpuCount), $1.offer.id) }) else {
-                throw .invalidUsage(message: "no serverless-gpu offer fits a \(Numbers.exact(shape.modelParamsB))B model; choose one with --offer or add one with --pricing")
+                throw .invalidUsage(message: "no serverless-gpu offer fits a \(Numbers.exact(shape.modelParamsB))B model; choose one with \(Setting.offer) or add one with \(Setting.pricing)")
             }
             pricer = cheapest
-            assumptions.append(("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; --offer)"))
+            assumptions.append(("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; \(Setting.offer))"))
         }
         let offer = pricer.offer
         // Only a chosen --offer can lack a price: the default choice is among priced offers.
         guard let rate = offer.pricing.gpuTime?.rate else {
-            throw .invalidUsage(message: "--offer \(offer.id): \(offer.priceGap ?? "no price (per_second or per_hour is missing)")")
+            throw .invalidUsage(message: "\(Setting.offer) \(offer.id): \(offer.priceGap ?? "no price (per_second or per_hour is missing)")")
         }
         let throughput = try? pricer.throughput?.get()
         let request = traffic.typicalRequest
         let usesRates = choices.serviceTimeSeconds != nil || choices.prefillRate != nil || choices.decodeRate != nil
         var batching: (profile: BatchingProfile, target: ServingPoint?)?
-        var noBatching = "--service-time or token rates given"
+        var noBatching = "\(Setting.serviceTime) or token rates given"
         if !usesRates {
             switch try batchingProfile(offer: offer, shape: shape, request: request, catalog: catalog) {
             case .success(let found): batching = found
             case .failure(let reason): noBatching = reason.message
             }
             if batching != nil, choices.distribution == .exponential {
-                throw .invalidUsage(message: "--service-distribution exponential needs --service-time or --prefill-rate/--decode-rate: continuous batching times each request by its own tokens")
+                throw .invalidUsage(message: "\(Setting.serviceDistribution) exponential needs \(Setting.serviceTime) or \(Setting.prefillRate)/\(Setting.decodeRate): continuous batching times each request by its own tokens")
             }
         }
         // Batching: the most requests that meet the latency target (the router calls a replica full there).
@@ -113,12 +113,12 @@ public struct SimulationPlan: Equatable, Sendable {
         if choices.concurrency == nil {
             if let batching {
                 concurrencyText += shape.serving.maxThroughput
-                    ? " (the KV cache's limit; --concurrency)"
+                    ? " (the KV cache's limit; \(Setting.concurrency))"
                     : batching.target == nil
-                        ? " (default: even one request misses \(shape.serving.targetText); --concurrency)"
-                        : " (default: the most at \(shape.serving.targetText) in the serving model; --concurrency, --max-itl, --max-ttft)"
+                        ? " (default: even one request misses \(shape.serving.targetText); \(Setting.concurrency))"
+                        : " (default: the most at \(shape.serving.targetText) in the serving model; \(Setting.concurrency), \(Setting.maxITL), \(Setting.maxTTFT))"
             } else {
-                concurrencyText += " (default; --concurrency)"
+                concurrencyText += " (default; \(Setting.concurrency))"
             }
         }
         assumptions.append(("concurrency", concurrencyText))
@@ -133,10 +133,10 @@ public struct SimulationPlan: Equatable, Sendable {
                 + " prompts prefill in chunks sharing the \(model.efficiencies.stepTokenBudget)-token step; the KV cache holds \(batching.profile.maxRunning) requests of \(request.input) in / \(request.output) out, the rest wait"))
         } else if let seconds = choices.serviceTimeSeconds {
             service = .measured(seconds: seconds)
-            assumptions.append(("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (--service-time)"))
+            assumptions.append(("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (\(Setting.serviceTime))"))
         } else {
             guard let throughput else {
-                throw .invalidUsage(message: "\(offer.id) has no throughput figure; give --service-time, or --prefill-rate and --decode-rate")
+                throw .invalidUsage(message: "\(offer.id) has no throughput figure; give \(Setting.serviceTime), or \(Setting.prefillRate) and \(Setting.decodeRate)")
             }
             let total = NSDecimalNumber(decimal: throughput.tokensPerSecond).doubleValue
             let prefill = choices.prefillRate ?? total
@@ -150,19 +150,19 @@ public struct SimulationPlan: Equatable, Sendable {
         let coldStart: Double
         if let seconds = choices.coldStartSeconds {
             coldStart = seconds
-            assumptions.append(("cold start", "\(format(seconds)) s (--cold-start)"))
+            assumptions.append(("cold start", "\(format(seconds)) s (\(Setting.coldStart))"))
         } else if let figure = pricer.coldStart {
             coldStart = NSDecimalNumber(decimal: figure.seconds).doubleValue
             assumptions.append(("cold start", "\(format(coldStart)) s: \(figure.origin)"))
         } else {
-            throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give --cold-start")
+            throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give \(Setting.coldStart)")
         }
         let platformIdle = catalog.idleTimeout(of: offer)
         let idle = choices.idleTimeoutSeconds ?? NSDecimalNumber(decimal: platformIdle ?? Workload.defaultIdleTimeoutSeconds).doubleValue
         let idleOrigin = choices.idleTimeoutSeconds != nil ? ""
-            : offer.pricing.gpuTime?.idleTimeoutSeconds != nil ? " (the offer's; --idle-timeout)"
-            : platformIdle != nil ? " (\(offer.provider)'s published default, see prices show; --idle-timeout)"
-            : " (default; --idle-timeout)"
+            : offer.pricing.gpuTime?.idleTimeoutSeconds != nil ? " (the offer's; \(Setting.idleTimeout))"
+            : platformIdle != nil ? " (\(offer.provider)'s published default, see prices show; \(Setting.idleTimeout))"
+            : " (default; \(Setting.idleTimeout))"
         assumptions.append(("idle timeout", "\(format(idle)) s" + idleOrigin))
         assumptions.append(("max replicas", "\(choices.maxReplicas)"))
         var keepWarm = "\(choices.keepWarm)"
@@ -322,7 +322,7 @@ public enum Simulation {
                 defer { index += 1 }
                 return requests[index]
             }
-            if trace.skippedRows > 0 { warnings.append("\(trace.skippedRows) bad rows of \(trace.file) were skipped (--skip-bad-rows)") }
+            if trace.skippedRows > 0 { warnings.append("\(trace.skippedRows) bad rows of \(trace.file) were skipped (\(Setting.skipBadRows))") }
             if trace.wasUnsorted { warnings.append("\(trace.file) was not in time order; its rows were sorted") }
         }
         let monthSeconds = plan.hoursPerMonth * 3600

@@ -90,38 +90,38 @@ public struct Workload: Equatable, Sendable {
     /// - Throws: `InfracostError.invalidQuantity` naming the flag of the first bad field.
     public func validate() throws(InfracostError) {
         if inputTokens < 0 || outputTokens < 0 || totalTokens == 0 {
-            throw .invalidQuantity(flag: "--tokens", value: Numbers.exact(totalTokens), reason: "the workload needs a positive number of tokens")
+            throw .invalidQuantity(label: "\(Setting.tokens)", value: Numbers.exact(totalTokens), reason: "the workload needs a positive number of tokens")
         }
         if totalTokens > TokenCount.maximum {
-            throw .invalidQuantity(flag: "--tokens", value: Numbers.exact(totalTokens),
+            throw .invalidQuantity(label: "\(Setting.tokens)", value: Numbers.exact(totalTokens),
                                    reason: "it is more than 1e15 tokens a month (a request rate times tokens per request counts too)")
         }
         if modelParamsB <= 0 {
-            throw .invalidQuantity(flag: "--model-size", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
+            throw .invalidQuantity(label: "\(Setting.modelSize)", value: Numbers.exact(modelParamsB), reason: "must be greater than zero")
         }
         if !Limits.hoursPerMonth.contains(hoursPerMonth) {
-            throw .invalidQuantity(flag: "--hours-per-month", value: Numbers.exact(hoursPerMonth), reason: "must be \(Limits.positive(upTo: Limits.hoursPerMonth)) (31 days)")
+            throw .invalidQuantity(label: "\(Setting.hoursPerMonth)", value: Numbers.exact(hoursPerMonth), reason: "must be \(Limits.positive(upTo: Limits.hoursPerMonth)) (31 days)")
         }
         if !Limits.targetUtilization.contains(targetUtilization) {
-            throw .invalidQuantity(flag: "--target-utilization", value: Numbers.exact(targetUtilization), reason: "must be \(Limits.positive(upTo: Limits.targetUtilization))")
+            throw .invalidQuantity(label: "\(Setting.targetUtilization)", value: Numbers.exact(targetUtilization), reason: "must be \(Limits.positive(upTo: Limits.targetUtilization))")
         }
         if coldStartsPerDay < 0 {
-            throw .invalidQuantity(flag: "--cold-starts-per-day", value: Numbers.exact(coldStartsPerDay), reason: "cannot be negative")
+            throw .invalidQuantity(label: "\(Setting.coldStartsPerDay)", value: Numbers.exact(coldStartsPerDay), reason: "cannot be negative")
         }
         if keepWarmReplicas < 0 {
-            throw .invalidQuantity(flag: "--keep-warm", value: String(keepWarmReplicas), reason: "cannot be negative")
+            throw .invalidQuantity(label: "\(Setting.keepWarm)", value: String(keepWarmReplicas), reason: "cannot be negative")
         }
         if spotInterruption < 0 || spotInterruption > Decimal(string: "0.9")! {
-            throw .invalidQuantity(flag: "--spot-interruption", value: Numbers.exact(spotInterruption), reason: "must be between 0% and 90%")
+            throw .invalidQuantity(label: "\(Setting.spotInterruption)", value: Numbers.exact(spotInterruption), reason: "must be between 0% and 90%")
         }
         if tokenPricing.cachedShare < 0 || tokenPricing.cachedShare > 1 {
-            throw .invalidQuantity(flag: "--cached-share", value: Numbers.exact(tokenPricing.cachedShare), reason: "must be between 0% and 100%")
+            throw .invalidQuantity(label: "\(Setting.cachedShare)", value: Numbers.exact(tokenPricing.cachedShare), reason: "must be between 0% and 100%")
         }
         if let size = tokenPricing.inputTokensPerRequest, size <= 0 {
-            throw .invalidQuantity(flag: "--tokens-per-request", value: Numbers.exact(size), reason: "must be greater than zero")
+            throw .invalidQuantity(label: "\(Setting.tokensPerRequest)", value: Numbers.exact(size), reason: "must be greater than zero")
         }
         if let idleTimeoutSeconds, idleTimeoutSeconds < 0 {
-            throw .invalidQuantity(flag: "--idle-timeout", value: Numbers.exact(idleTimeoutSeconds), reason: "cannot be negative")
+            throw .invalidQuantity(label: "\(Setting.idleTimeout)", value: Numbers.exact(idleTimeoutSeconds), reason: "cannot be negative")
         }
     }
 }

@@ -135,7 +135,7 @@ public struct WorkloadFile: Equatable, Sendable {
             let modelSize: Decimal
             if let size = member("model_size") {
                 do throws(InfracostError) {
-                    modelSize = try ModelSize.parse(text(size.value), flag: "model_size")
+                    modelSize = try ModelSize.parse(text(size.value), label: "model_size")
                 } catch {
                     report(size.line, name, "model_size", "'\(text(size.value))' is not a model size (write e.g. 8B or 70B)")
                     modelSize = Workload.defaultModelParamsB
@@ -152,7 +152,7 @@ public struct WorkloadFile: Equatable, Sendable {
             if let tokens = member("tokens_per_month") {
                 if !givenRates.isEmpty { report(tokens.line, name, "tokens_per_month", "give tokens_per_month or a request rate, not both") }
                 do throws(InfracostError) {
-                    let total = try TokenCount.parse(text(tokens.value), flag: "tokens_per_month")
+                    let total = try TokenCount.parse(text(tokens.value), label: "tokens_per_month")
                     (input, output) = Workload.split(tokens: total, inputShare: share)
                 } catch {
                     if case .invalidQuantity(_, _, let reason) = error { report(tokens.line, name, "tokens_per_month", reason) }

@@ -116,7 +116,7 @@ extension Infracost {
                 if scaleToZero { input.scaleToZero = true }
                 for text in weight { try input.setWeight(text) }
                 if let closeCall {
-                    input.closeCallMargin = try Percentage.parse(closeCall, flag: "--close-call", range: 0...1, rangeText: "0% to 100%")
+                    input.closeCallMargin = try Percentage.parse(closeCall, label: "--close-call", range: 0...1, rangeText: "0% to 100%")
                 }
                 let advice = try Advisor.advise(input, catalog: catalog)
                 try Diagnostics.emit(AdviceRenderer.render(advice, format: output.format), to: output.out)

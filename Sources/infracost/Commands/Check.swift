@@ -60,10 +60,10 @@ extension Infracost {
                 if maxIncrease != nil, baseline == nil { throw .invalidUsage(message: "--max-increase needs --baseline FILE") }
                 let catalog = try pricing.catalog()
                 let budgetValue = try budget.map { text throws(InfracostError) in
-                    try PlainNumber.parse(text, flag: "--budget", range: 0...DecimalText.maximumMagnitude, rangeText: "0 or more")
+                    try PlainNumber.parse(text, label: "--budget", range: 0...DecimalText.maximumMagnitude, rangeText: "0 or more")
                 }
                 let increase = try maxIncrease.map { text throws(InfracostError) in
-                    try Percentage.parse(text, flag: "--max-increase", range: 0...10_000, rangeText: "0% or more")
+                    try Percentage.parse(text, label: "--max-increase", range: 0...10_000, rangeText: "0% or more")
                 }
                 let portfolio: Portfolio
                 if let workload {

@@ -106,7 +106,7 @@ enum OneComparison {
             // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
             let serving = shape.serving
             let targets = LatencyTargets(
-                p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue },
+                p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue },
                 ttftMs: workload.shape.model.maxTtft != nil ? serving.maxTTFTms : nil,
                 itlMs: workload.shape.model.maxItl != nil ? serving.maxITLms : nil)
             comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog, targets: targets)

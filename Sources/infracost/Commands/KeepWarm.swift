@@ -51,17 +51,17 @@ extension Infracost {
                 if let idleTimeouts {
                     timeouts = []
                     for text in idleTimeouts.split(separator: ",") {
-                        timeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), flag: "--idle-timeouts")).doubleValue)
+                        timeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), label: "--idle-timeouts")).doubleValue)
                     }
                 }
                 let study = try KeepWarmStudy.run(
                     base: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog,
                     keepWarmCounts: Array(0...keepWarmMax), idleTimeouts: timeouts,
                     maxColdStartShare: try maxColdStartShare.map { text throws(InfracostError) in
-                        NSDecimalNumber(decimal: try Fraction.parse(text, flag: "--max-cold-start-share")).doubleValue
+                        NSDecimalNumber(decimal: try Fraction.parse(text, label: "--max-cold-start-share")).doubleValue
                     },
                     maxP95Latency: try p95Latency.map { text throws(InfracostError) in
-                        NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--p95-latency")).doubleValue
+                        NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue
                     },
                     // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
                     // held at p95 in the simulation.

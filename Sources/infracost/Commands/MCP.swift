@@ -237,7 +237,7 @@ enum MCPTools {
             }
         }
         if command == ["prices"] { flags.insert(positional.isEmpty ? "list" : "show", at: 1) }
-        // A value that starts with a dash would read as a flag: refuse it rather than let it change the command.
+        // A value that starts with a dash would read as a label: refuse it rather than let it change the command.
         if let value = positional.first {
             guard !value.hasPrefix("-") else { throw ArgumentProblem(message: "'id' must not start with '-'") }
             flags.insert(value, at: 2)

@@ -49,7 +49,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let growthValue = try growth.map { text throws(InfracostError) in
-                    try Percentage.parse(text, flag: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
+                    try Percentage.parse(text, label: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
                 } ?? Decimal(0)
                 let start = try parseMonth(startMonth)
                 let catalog = try pricing.catalog()
@@ -73,7 +73,7 @@ extension Infracost {
             }
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
-                throw .invalidQuantity(flag: "--start-month", value: text, reason: "write YYYY-MM, e.g. 2027-01")
+                throw .invalidQuantity(label: "--start-month", value: text, reason: "write YYYY-MM, e.g. 2027-01")
             }
             return (year, month)
         }

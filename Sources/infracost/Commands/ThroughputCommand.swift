@@ -74,7 +74,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let size = try modelSize.map { text throws(InfracostError) in try ModelSize.parse(text) } ?? Workload.defaultModelParamsB
-                let active = try activeParams.map { text throws(InfracostError) in try ModelSize.parse(text, flag: "--active-params") }
+                let active = try activeParams.map { text throws(InfracostError) in try ModelSize.parse(text, label: "--active-params") }
                 if let active, active > size {
                     throw .invalidUsage(message: "--active-params \(Numbers.exact(active))B is more than the model's \(Numbers.exact(size))B")
                 }

@@ -49,20 +49,20 @@ struct ModelOptions: ParsableArguments {
         choices.model = model
         choices.precision = precision
         if let activeParams {
-            let active = try ModelSize.parse(activeParams, flag: "--active-params")
+            let active = try ModelSize.parse(activeParams, label: "--active-params")
             if active > (try modelParamsB()) {
                 throw .invalidUsage(message: "--active-params \(Numbers.exact(active))B is more than the model's \(Numbers.exact(try modelParamsB()))B")
             }
             choices.activeParamsB = active
         }
-        func milliseconds(_ text: String, flag: String) throws(InfracostError) -> Double {
-            let seconds = try DurationText.parse(text, flag: flag)
-            guard seconds > 0 else { throw .invalidQuantity(flag: flag, value: text, reason: "must be greater than zero") }
+        func milliseconds(_ text: String, label: String) throws(InfracostError) -> Double {
+            let seconds = try DurationText.parse(text, label: label)
+            guard seconds > 0 else { throw .invalidQuantity(label: label, value: text, reason: "must be greater than zero") }
             return NSDecimalNumber(decimal: seconds).doubleValue * 1000
         }
-        if let maxItl { choices.maxITLms = try milliseconds(maxItl, flag: "--max-itl") }
+        if let maxItl { choices.maxITLms = try milliseconds(maxItl, label: "--max-itl") }
         if let maxTtft {
-            choices.maxTTFTms = try milliseconds(maxTtft, flag: "--max-ttft")
+            choices.maxTTFTms = try milliseconds(maxTtft, label: "--max-ttft")
             if maxItl == nil { choices.maxITLms = nil }
         }
         choices.maxThroughput = maxThroughput
@@ -78,7 +78,7 @@ struct ModelOptions: ParsableArguments {
     /// The month length given, or the default 730 h.
     func hours() throws(InfracostError) -> Decimal {
         try hoursPerMonth.map { text throws(InfracostError) in
-            try PlainNumber.parse(text, flag: "--hours-per-month", range: Limits.hoursPerMonth, rangeText: Limits.positive(upTo: Limits.hoursPerMonth) + " (31 days)")
+            try PlainNumber.parse(text, label: "--hours-per-month", range: Limits.hoursPerMonth, rangeText: Limits.positive(upTo: Limits.hoursPerMonth) + " (31 days)")
         } ?? Workload.defaultHoursPerMonth
     }
 }

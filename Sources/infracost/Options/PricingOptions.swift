@@ -37,7 +37,7 @@ struct PricingOptions: ParsableArguments {
     func day() throws(InfracostError) -> String {
         guard let asOf else { return IsoDate.today(now: Date().timeIntervalSince1970) }
         guard IsoDate.isValid(asOf) else {
-            throw .invalidQuantity(flag: "--as-of", value: asOf, reason: "must be a date in the form YYYY-MM-DD")
+            throw .invalidQuantity(label: "--as-of", value: asOf, reason: "must be a date in the form YYYY-MM-DD")
         }
         return asOf
     }
@@ -70,14 +70,14 @@ struct PricingOptions: ParsableArguments {
         guard let code = currency?.uppercased(), code != "USD" else { return nil }
         guard let rate = catalog.exchangeRate(code) else {
             let known = (["USD"] + catalog.exchangeRates.map(\.currency)).joined(separator: ", ")
-            throw .invalidQuantity(flag: "--currency", value: currency ?? "", reason: "no exchange rate for it (known: \(known))")
+            throw .invalidQuantity(label: "--currency", value: currency ?? "", reason: "no exchange rate for it (known: \(known))")
         }
         return rate
     }
 
     /// The --max-price-age in days (default 180).
     func maxAgeDays() throws(InfracostError) -> Int {
-        try PriceAge.parse(maxPriceAge, flag: "--max-price-age")
+        try PriceAge.parse(maxPriceAge, label: "--max-price-age")
     }
 
     /// Applies --as-of, `currency` (compare's --currency) and the freshness check to a comparison; returns the

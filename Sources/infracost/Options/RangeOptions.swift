@@ -12,8 +12,8 @@ struct RangeOptions: ParsableArguments {
 
     /// The range, with the command's defaults for the ends not given.
     func range(defaultLow: Decimal, defaultHigh: Decimal) throws(InfracostError) -> (low: Decimal, high: Decimal) {
-        let low = try from.map { text throws(InfracostError) in try TokenCount.parse(text, flag: "--from") } ?? defaultLow
-        let high = try to.map { text throws(InfracostError) in try TokenCount.parse(text, flag: "--to") } ?? defaultHigh
+        let low = try from.map { text throws(InfracostError) in try TokenCount.parse(text, label: "--from") } ?? defaultLow
+        let high = try to.map { text throws(InfracostError) in try TokenCount.parse(text, label: "--to") } ?? defaultHigh
         guard low < high else {
             throw .invalidUsage(message: "--from (\(TokenCount.abbreviated(low))) must be below --to (\(TokenCount.abbreviated(high)))")
         }

@@ -66,22 +66,22 @@ struct TrafficOptions: ParsableArguments {
         }
         if name == "closed" { return try closedLoop(allowed: allowsClosedLoop) }
         guard let pattern = TrafficProfile.Pattern(rawValue: name) else {
-            throw .invalidQuantity(flag: "--traffic", value: name, reason: "use one of: \(TrafficProfile.Pattern.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .invalidQuantity(label: "--traffic", value: name, reason: "use one of: \(TrafficProfile.Pattern.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let rateText = rate else { throw .invalidUsage(message: "--traffic \(name) needs --rate (e.g. --rate 10/s)") }
         let rate = try RateText.parse(rateText)
         let days = try simulatedDays(default: TrafficProfile.defaultDays)
         try checkTokensPerRequest()
         guard Limits.burstSize.contains(burstSize) else {
-            throw .invalidQuantity(flag: "--burst-size", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
+            throw .invalidQuantity(label: "--burst-size", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
         }
         let profile = TrafficProfile(
             pattern: pattern, requestsPerSecond: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
-            businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, flag: "--business-hours") } ?? TrafficProfile.defaultBusinessHours,
+            businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, label: "--business-hours") } ?? TrafficProfile.defaultBusinessHours,
             utcOffset: try timezone.map { text throws(InfracostError) in try TimeOfDay.parseOffset(text) } ?? 0,
             burstSize: burstSize,
-            burstEverySeconds: try positiveDuration(burstEvery, flag: "--burst-every") ?? TrafficProfile.defaultBurstEverySeconds,
-            burstSeconds: try positiveDuration(burstDuration, flag: "--burst-duration") ?? TrafficProfile.defaultBurstSeconds,
+            burstEverySeconds: try positiveDuration(burstEvery, label: "--burst-every") ?? TrafficProfile.defaultBurstEverySeconds,
+            burstSeconds: try positiveDuration(burstDuration, label: "--burst-duration") ?? TrafficProfile.defaultBurstSeconds,
             seed: seed, days: days)
         if profile.expectedRequests > 1e9 {
             throw .invalidUsage(message: "that is about \(Int(profile.expectedRequests)) requests; simulate at most 1e9 (lower --rate or --days)")
@@ -97,12 +97,12 @@ struct TrafficOptions: ParsableArguments {
         if rate != nil { throw .invalidUsage(message: "--traffic closed takes --clients, not --rate: each client waits for its last response") }
         guard let clients else { throw .invalidUsage(message: "--traffic closed needs --clients (e.g. --clients 25)") }
         guard Limits.closedLoopClients.contains(clients) else {
-            throw .invalidQuantity(flag: "--clients", value: String(clients), reason: "must be \(Limits.between(Limits.closedLoopClients))")
+            throw .invalidQuantity(label: "--clients", value: String(clients), reason: "must be \(Limits.between(Limits.closedLoopClients))")
         }
         if inputTokensPerRequest == 0, outputTokensPerRequest == 0 {
             throw .invalidUsage(message: "--traffic closed needs requests with tokens: a request of none takes no time, so the loop would never move on")
         }
-        let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--think-time")).doubleValue } ?? 0
+        let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--think-time")).doubleValue } ?? 0
         try checkTokensPerRequest()
         let days = try simulatedDays(default: ClosedLoopTraffic.defaultDays)
         return .closedLoop(ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
@@ -113,21 +113,21 @@ struct TrafficOptions: ParsableArguments {
     func simulatedDays(default fallback: Double) throws(InfracostError) -> Double {
         guard let days else { return fallback }
         let range = Limits.simulatedDays
-        return NSDecimalNumber(decimal: try PlainNumber.parse(days, flag: "--days", range: range, rangeText: Limits.positive(upTo: range))).doubleValue
+        return NSDecimalNumber(decimal: try PlainNumber.parse(days, label: "--days", range: range, rangeText: Limits.positive(upTo: range))).doubleValue
     }
 
     /// Both request sizes within `Limits.tokensPerRequest`.
     func checkTokensPerRequest() throws(InfracostError) {
         for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
         where !Limits.tokensPerRequest.contains(value) {
-            throw .invalidQuantity(flag: flag, value: String(value), reason: "must be \(Limits.between(Limits.tokensPerRequest))")
+            throw .invalidQuantity(label: flag, value: String(value), reason: "must be \(Limits.between(Limits.tokensPerRequest))")
         }
     }
 
-    func positiveDuration(_ text: String?, flag: String) throws(InfracostError) -> Double? {
+    func positiveDuration(_ text: String?, label: String) throws(InfracostError) -> Double? {
         guard let text else { return nil }
-        let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, flag: flag)).doubleValue
-        guard seconds > 0 else { throw .invalidQuantity(flag: flag, value: text, reason: "must be more than 0") }
+        let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, label: label)).doubleValue
+        guard seconds > 0 else { throw .invalidQuantity(label: label, value: text, reason: "must be more than 0") }
         return seconds
     }
 }
@@ -169,35 +169,35 @@ struct EndpointOptions: ParsableArguments {
         var choices = SimulationPlan.Choices()
         choices.offerID = offer
         if let concurrency, !Limits.concurrency.contains(concurrency) {
-            throw .invalidQuantity(flag: "--concurrency", value: String(concurrency), reason: "must be \(Limits.between(Limits.concurrency))")
+            throw .invalidQuantity(label: "--concurrency", value: String(concurrency), reason: "must be \(Limits.between(Limits.concurrency))")
         }
         choices.concurrency = concurrency
         choices.serviceTimeSeconds = try serviceTime.map { text throws(InfracostError) in
-            let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--service-time")).doubleValue
-            guard seconds > 0 else { throw .invalidQuantity(flag: "--service-time", value: text, reason: "must be more than 0") }
+            let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, label: "--service-time")).doubleValue
+            guard seconds > 0 else { throw .invalidQuantity(label: "--service-time", value: text, reason: "must be more than 0") }
             return seconds
         }
         for (flag, rate) in [("--prefill-rate", prefillRate), ("--decode-rate", decodeRate)] {
             if let rate, !(rate > 0 && rate < 1e9) {
-                throw .invalidQuantity(flag: flag, value: String(rate), reason: "must be more than 0 tokens per second")
+                throw .invalidQuantity(label: flag, value: String(rate), reason: "must be more than 0 tokens per second")
             }
         }
         choices.prefillRate = prefillRate
         choices.decodeRate = decodeRate
         choices.distribution = serviceDistribution
-        choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--cold-start")).doubleValue }
-        choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, flag: "--idle-timeout")).doubleValue }
+        choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--cold-start")).doubleValue }
+        choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--idle-timeout")).doubleValue }
         guard Limits.maxReplicas.contains(maxReplicas) else {
-            throw .invalidQuantity(flag: "--max-replicas", value: String(maxReplicas), reason: "must be \(Limits.between(Limits.maxReplicas))")
+            throw .invalidQuantity(label: "--max-replicas", value: String(maxReplicas), reason: "must be \(Limits.between(Limits.maxReplicas))")
         }
         choices.maxReplicas = maxReplicas
         if let keepWarm {
             let parts = keepWarm.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
             guard let count = Int(parts[0]), Limits.keepWarmReplicas.contains(count) else {
-                throw .invalidQuantity(flag: "--keep-warm", value: keepWarm, reason: "write a count, optionally with a window: 1 or 1@09:00-18:00")
+                throw .invalidQuantity(label: "--keep-warm", value: keepWarm, reason: "write a count, optionally with a window: 1 or 1@09:00-18:00")
             }
             choices.keepWarm = count
-            if parts.count == 2 { choices.keepWarmWindow = try TimeOfDay.parseWindow(String(parts[1]), flag: "--keep-warm") }
+            if parts.count == 2 { choices.keepWarmWindow = try TimeOfDay.parseWindow(String(parts[1]), label: "--keep-warm") }
         }
         return choices
     }

@@ -29,16 +29,16 @@ struct WorkloadOptions: ParsableArguments {
         let output: Decimal
         switch (tokens, inputTokens, outputTokens) {
         case (let tokens?, nil, nil):
-            let total = try TokenCount.parse(tokens, flag: "--tokens")
+            let total = try TokenCount.parse(tokens, label: "--tokens")
             (input, output) = Workload.split(tokens: total, inputShare: try shape.inputShareValue())
         case (nil, let inputText?, let outputText?):
             if shape.inputShare != nil {
                 throw .invalidUsage(message: "--input-share goes with --tokens, not with --input-tokens/--output-tokens")
             }
-            input = try TokenCount.parse(inputText, flag: "--input-tokens", allowZero: true)
-            output = try TokenCount.parse(outputText, flag: "--output-tokens", allowZero: true)
+            input = try TokenCount.parse(inputText, label: "--input-tokens", allowZero: true)
+            output = try TokenCount.parse(outputText, label: "--output-tokens", allowZero: true)
             if input + output == 0 {
-                throw .invalidQuantity(flag: "--input-tokens", value: inputText, reason: "input and output tokens cannot both be zero")
+                throw .invalidQuantity(label: "--input-tokens", value: inputText, reason: "input and output tokens cannot both be zero")
             }
         case (nil, nil, nil):
             throw .invalidUsage(message: "missing volume: give --tokens (e.g. --tokens 2B), or --input-tokens and --output-tokens")

@@ -35,7 +35,7 @@ struct WorkloadShapeOptions: ParsableArguments {
 
     /// The input share given, or the default 0.75.
     func inputShareValue() throws(InfracostError) -> Decimal {
-        try inputShare.map { text throws(InfracostError) in try Fraction.parse(text, flag: "--input-share") } ?? Workload.defaultInputShare
+        try inputShare.map { text throws(InfracostError) in try Fraction.parse(text, label: "--input-share") } ?? Workload.defaultInputShare
     }
 
     /// A workload of this shape with the given volume.
@@ -47,22 +47,22 @@ struct WorkloadShapeOptions: ParsableArguments {
             modelSizeIsDefault: model.modelSize == nil,
             hoursPerMonth: try model.hours(),
             targetUtilization: try targetUtilization.map { text throws(InfracostError) in
-                try Fraction.parse(text, flag: "--target-utilization", allowZero: false)
+                try Fraction.parse(text, label: "--target-utilization", allowZero: false)
             } ?? Workload.defaultTargetUtilization,
             coldStartsPerDay: try coldStartsPerDay.map { text throws(InfracostError) in
-                try PlainNumber.parse(text, flag: "--cold-starts-per-day", range: Limits.coldStartsPerDay, rangeText: "between 0 and \(Numbers.exact(Limits.coldStartsPerDay.upperBound))")
+                try PlainNumber.parse(text, label: "--cold-starts-per-day", range: Limits.coldStartsPerDay, rangeText: "between 0 and \(Numbers.exact(Limits.coldStartsPerDay.upperBound))")
             } ?? 0,
             keepWarmReplicas: keepWarm,
-            idleTimeoutSeconds: try idleTimeout.map { text throws(InfracostError) in try DurationText.parse(text, flag: "--idle-timeout") }
+            idleTimeoutSeconds: try idleTimeout.map { text throws(InfracostError) in try DurationText.parse(text, label: "--idle-timeout") }
         )
         if let spotInterruption {
-            workload.spotInterruption = try Fraction.parse(spotInterruption, flag: "--spot-interruption")
+            workload.spotInterruption = try Fraction.parse(spotInterruption, label: "--spot-interruption")
         }
         workload.serving = try model.serving()
         workload.tokenPricing.mode = mode
-        if let cachedShare { workload.tokenPricing.cachedShare = try Fraction.parse(cachedShare, flag: "--cached-share") }
+        if let cachedShare { workload.tokenPricing.cachedShare = try Fraction.parse(cachedShare, label: "--cached-share") }
         if let tokensPerRequest {
-            let size = try TokenCount.parse(tokensPerRequest, flag: "--tokens-per-request")
+            let size = try TokenCount.parse(tokensPerRequest, label: "--tokens-per-request")
             // Split like the workload's own mix (its --input-tokens/--output-tokens, else --input-share), so the
             // request shape and the volume agree.
             workload.tokenPricing.inputTokensPerRequest = size * workload.inputShare

@@ -34,7 +34,7 @@ extension Infracost.Prices {
             var agrees = true
             try Diagnostics.run { () throws(InfracostError) in
                 let limit = try tolerance.map { text throws(InfracostError) in
-                    try Percentage.parse(text, flag: "--tolerance", range: 0...1, rangeText: "0% to 100%")
+                    try Percentage.parse(text, label: "--tolerance", range: 0...1, rangeText: "0% to 100%")
                 } ?? Decimal(string: "0.01")!
                 let bytes = try FileInput.read(against, maximumSize: RegistryFile.maximumFileSize)
                 let registry = try RegistryFile.read(bytes, file: against, day: try pricing.day())
