@@ -23,6 +23,7 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case maxITL = "max-itl"
     case maxTTFT = "max-ttft"
     case maxThroughput = "max-throughput"
+    case p95Latency = "p95-latency"
     // The catalog.
     case pricing
     case performance

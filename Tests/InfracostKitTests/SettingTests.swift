@@ -24,7 +24,7 @@ struct SettingTests {
     @Test func everySettingHasADistinctName() {
         #expect(Set(Setting.allCases.map(\.rawValue)).count == Setting.allCases.count)
         for setting in Setting.allCases {
-            #expect(setting.rawValue.allSatisfy { $0.isLowercase || $0 == "-" }, "\(setting.rawValue)")
+            #expect(setting.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(setting.rawValue)")
         }
     }
 

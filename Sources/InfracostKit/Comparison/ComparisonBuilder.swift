@@ -1,30 +1,84 @@
 import Foundation
 
-/// What to compare: which tiers, which baseline.
+/// What to compare: the workload, which tiers, which baseline, and the traffic that prices serverless-gpu offers by
+/// simulation.
 public struct ComparisonRequest: Equatable, Sendable {
     public var workload: Workload
     /// Tiers to include; empty means all.
     public var tiers: Set<Tier>
     /// Offer id to measure savings against.
     public var baselineID: String?
+    /// When requests arrive: with it, serverless-gpu offers are priced by simulating it, its time of day drives
+    /// off-peak prices, and its request sizes long-context tiers (where the workload states no request size).
+    public var traffic: TrafficSource?
+    /// Whether the traffic sets the month's volume (the workload's tokens are then a placeholder for its shape).
+    public var volumeFromTraffic: Bool
+    /// Latency targets each simulated option's per-replica concurrency is chosen to meet (held at p95).
+    public var latencyTargets: LatencyTargets
 
     /// A request to compare every offer of `tiers` (all tiers when empty) for `workload`, against `baselineID`'s
-    /// offer when given.
-    public init(workload: Workload, tiers: Set<Tier> = [], baselineID: String? = nil) {
+    /// offer when given; with `traffic`, simulated for serverless-gpu offers, its volume the workload's unless
+    /// `volumeFromTraffic`, each simulated option meeting `latencyTargets`.
+    /// - Precondition: `latencyTargets` has no target unless `traffic` is given (`validate()` says so).
+    public init(
+        workload: Workload, tiers: Set<Tier> = [], baselineID: String? = nil, traffic: TrafficSource? = nil,
+        volumeFromTraffic: Bool = false, latencyTargets: LatencyTargets = .init()
+    ) {
         self.workload = workload
         self.tiers = tiers
         self.baselineID = baselineID
+        self.traffic = traffic
+        self.volumeFromTraffic = volumeFromTraffic
+        self.latencyTargets = latencyTargets
+    }
+
+    /// The workload as compared: with traffic, its volume (when the traffic sets it), time of day and request sizes
+    /// taken from the traffic.
+    public var trafficWorkload: Workload {
+        guard let traffic else { return workload }
+        var shape = workload
+        if volumeFromTraffic {
+            (shape.inputTokens, shape.outputTokens) = traffic.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
+        }
+        // The traffic's time profile and request size drive off-peak prices and long-context tiers.
+        shape.tokenPricing.dayProfile = traffic.dayProfile
+        if shape.tokenPricing.inputTokensPerRequest == nil {
+            shape.tokenPricing.inputTokensPerRequest = traffic.inputTokensPerRequest
+            shape.tokenPricing.requestSizes = traffic.requestSizes
+        }
+        return shape
+    }
+
+    /// Checks that the request asks for nothing it cannot answer.
+    /// - Throws: `InfracostError.invalidUsage` when a p95 latency target is given without traffic: only simulated
+    ///   options have a p95 latency.
+    public func validate() throws(InfracostError) {
+        if traffic == nil, latencyTargets.p95Seconds != nil {
+            throw .invalidUsage(message: "\(Setting.p95Latency) needs \(Setting.traffic) or \(Setting.trace): only simulated options have a p95 latency")
+        }
     }
 }
 
 extension Comparison {
-    /// Prices every offer of `catalog` that can serve the workload and ranks them.
+    /// Prices every offer of `catalog` that can serve the workload and ranks them; with traffic, serverless-gpu offers
+    /// by simulating it.
     ///
     /// API offers are always included (they are alternatives, whatever the model size); serverless offers only
     /// when they serve the workload's model size; GPU offers only when the model fits their GPUs.
-    /// - Throws: `InfracostError.invalidUsage` when the baseline is unknown or cannot be priced.
+    /// - Throws: `InfracostError.invalidUsage` when the baseline is unknown or cannot be priced, or the request is
+    ///   invalid (`ComparisonRequest.validate()`).
     public static func make(_ request: ComparisonRequest, catalog: PriceCatalog) throws(InfracostError) -> Comparison {
-        let workload = try request.workload.resolvingModel(in: catalog)
+        try request.validate()
+        var comparison = try priced(request, catalog: catalog)
+        if let traffic = request.traffic {
+            comparison.priceServerlessGPUBySimulation(traffic: traffic, catalog: catalog, targets: request.latencyTargets)
+        }
+        return comparison
+    }
+
+    /// Every offer priced by its cost model (no simulation), ranked, with the baseline checked.
+    static func priced(_ request: ComparisonRequest, catalog: PriceCatalog) throws(InfracostError) -> Comparison {
+        let workload = try request.trafficWorkload.resolvingModel(in: catalog)
         try workload.validate()
         var options: [OptionCost] = []
         var excluded: [Exclusion] = []

@@ -76,7 +76,7 @@ extension Infracost {
                         throw .invalidUsage(message: "missing workload: give --workload FILE, or --tokens (e.g. check --tokens 2B --budget 1000)")
                     }
                     portfolio = Portfolio.single(
-                        try OneComparison.make(workload: volume, traffic: traffic, tiers: tiers.selected, baseline: nil, catalog: catalog),
+                        try Comparison.make(OneComparison.request(workload: volume, traffic: traffic, tiers: tiers.selected, baseline: nil), catalog: catalog),
                         name: "command line")
                 }
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog, detail: .summary) }

@@ -70,7 +70,8 @@ extension Infracost {
                 if pareto, !traffic.isGiven {
                     throw .invalidUsage(message: "--pareto needs --traffic or --trace: only simulated options have a p95 latency")
                 }
-                var comparison = try OneComparison.make(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, catalog: catalog, p95Latency: p95Latency)
+                var comparison = try Comparison.make(
+                    OneComparison.request(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, p95Latency: p95Latency), catalog: catalog)
                 if pareto { comparison.pareto = comparison.paretoFrontier() }
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 if let chart { try Diagnostics.emit(ParetoChart.render(comparison), to: chart) }
@@ -82,37 +83,21 @@ extension Infracost {
     }
 }
 
-/// One workload from the command line (volume, shape and traffic flags) compared over the catalog: `compare`
-/// and the one-line `check` read the same flags the same way.
+/// The comparison request the workload, shape and traffic flags describe: `compare` and the one-line `check` read
+/// the same flags the same way.
 enum OneComparison {
-    static func make(
-        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, catalog: PriceCatalog, p95Latency: String? = nil
-    ) throws(InfracostError) -> Comparison {
-        var shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
+    static func request(
+        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, p95Latency: String? = nil
+    ) throws(InfracostError) -> ComparisonRequest {
+        let shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
         let source = traffic.isGiven ? try traffic.source() : nil
-        if let source {
-            if workload.tokens == nil, workload.inputTokens == nil {
-                (shape.inputTokens, shape.outputTokens) = source.monthlyTokens(hoursPerMonth: shape.hoursPerMonth)
-            }
-            // The traffic's time profile and request size drive off-peak prices and long-context tiers.
-            shape.tokenPricing.dayProfile = source.dayProfile
-            if shape.tokenPricing.inputTokensPerRequest == nil {
-                shape.tokenPricing.inputTokensPerRequest = source.inputTokensPerRequest
-                shape.tokenPricing.requestSizes = source.requestSizes
-            }
-        }
-        var comparison = try Comparison.make(ComparisonRequest(workload: shape, tiers: tiers, baselineID: baseline), catalog: catalog)
-        if let source {
-            // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
-            let serving = shape.serving
-            let targets = LatencyTargets(
-                p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue },
-                ttftMs: workload.shape.model.maxTtft != nil ? serving.maxTTFTms : nil,
-                itlMs: workload.shape.model.maxItl != nil ? serving.maxITLms : nil)
-            comparison.priceServerlessGPUBySimulation(traffic: source, catalog: catalog, targets: targets)
-        } else if p95Latency != nil {
-            throw .invalidUsage(message: "--p95-latency needs --traffic or --trace: only simulated options have a p95 latency")
-        }
-        return comparison
+        // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
+        let targets = LatencyTargets(
+            p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue },
+            ttftMs: workload.shape.model.maxTtft != nil ? shape.serving.maxTTFTms : nil,
+            itlMs: workload.shape.model.maxItl != nil ? shape.serving.maxITLms : nil)
+        return ComparisonRequest(
+            workload: shape, tiers: tiers, baselineID: baseline, traffic: source,
+            volumeFromTraffic: workload.tokens == nil && workload.inputTokens == nil, latencyTargets: targets)
     }
 }
