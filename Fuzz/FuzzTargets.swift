@@ -82,16 +82,16 @@ enum FuzzTarget: String, CaseIterable {
         switch self {
         case .quantities:
             let text = String(decoding: bytes, as: UTF8.self)
-            _ = try? TokenCount.parse(text, flag: "--tokens")
-            _ = try? TokenCount.parse(text, flag: "--tokens", allowZero: true)
+            _ = try? TokenCount.parse(text, label: "--tokens")
+            _ = try? TokenCount.parse(text, label: "--tokens", allowZero: true)
             _ = try? ModelSize.parse(text)
             _ = try? DecimalText.parse(text)
-            _ = try? Fraction.parse(text, flag: "--utilization", allowZero: false)
-            _ = try? Percentage.parse(text, flag: "--max-increase", range: 0...1000, rangeText: "0-1000%")
-            _ = try? DurationText.parse(text, flag: "--idle-timeout")
-            _ = try? PlainNumber.parse(text, flag: "--gpus", range: 1...1024, rangeText: "1-1024")
+            _ = try? Fraction.parse(text, label: "--utilization", allowZero: false)
+            _ = try? Percentage.parse(text, label: "--max-increase", range: 0...1000, rangeText: "0-1000%")
+            _ = try? DurationText.parse(text, label: "--idle-timeout")
+            _ = try? PlainNumber.parse(text, label: "--gpus", range: 1...1024, rangeText: "1-1024")
             _ = try? RateText.parse(text)
-            _ = try? TimeOfDay.parseWindow(text, flag: "--keep-warm-window")
+            _ = try? TimeOfDay.parseWindow(text, label: "--keep-warm-window")
             _ = try? TimeOfDay.parseOffset(text)
         case .pricing:
             _ = try? CatalogLoader.load(bytes, file: "fuzz.json", requireProvenance: true)
