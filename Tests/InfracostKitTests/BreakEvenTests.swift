@@ -173,7 +173,8 @@ struct ChartReadabilityTests {
     @Test func seriesHeightsAreTheExactCostsNotCentRoundedOnes() throws {
         let catalog = try Fixtures.seedCatalog()
         let workload = try Fixtures.workload(tokens: "1M")
-        let chart = try ChartData.build(ComparisonRequest(workload: workload), catalog: catalog, low: 1_000_000, high: 1_000_000_000_000)
+        let chart = try #require(try BreakEvenRequest(comparison: ComparisonRequest(workload: workload), low: 1_000_000, high: 1_000_000_000_000,
+                                                        wantsChart: true).solve(catalog: catalog).chart)
         let api = try #require(chart.series.first { $0.name == "acme/gpt-4o" })
         // 5.00 in and 15.00 out per 1M at 3:1 is 7.5e-6 a token, exactly; rounded to cents a 1.07M-token month is off.
         for point in api.points {
@@ -216,8 +217,8 @@ struct ChartReadabilityTests {
     @Test func perTierSeriesNameTheOffersTheyFollow() throws {
         let catalog = try CatalogLoader.bundled()
         let workload = try Fixtures.workload(tokens: "1M")
-        let chart = try ChartData.build(ComparisonRequest(workload: workload, tiers: [.serverless, .serverlessGPU, .dedicated]), catalog: catalog,
-                                        low: 10_000_000, high: 20_000_000_000)
+        let chart = try #require(try BreakEvenRequest(comparison: ComparisonRequest(workload: workload, tiers: [.serverless, .serverlessGPU, .dedicated]),
+                                                        low: 10_000_000, high: 20_000_000_000, wantsChart: true).solve(catalog: catalog).chart)
         #expect(chart.title.contains("best offer per tier"))
         // Each tier's series is labelled with the offers that were its best: what the reader compares.
         for series in chart.series {
@@ -230,3 +231,48 @@ struct ChartReadabilityTests {
     }
 }
 
+
+/// The break-even and sweep use cases answer with the result and the chart drawn from it (issue 17).
+struct UseCaseRequestTests {
+    @Test func theBreakEvenChartShowsTheCrossoverItSolved() throws {
+        let request = BreakEvenRequest(comparison: .init(workload: try Fixtures.workload(tokens: "2B")), wantsChart: true)
+        let answer = try request.solve(catalog: try Fixtures.seedCatalog())
+        // The one change of the seed catalog, 929 / 1.08 per 1M tokens, is the chart's one marker, at that volume.
+        #expect(answer.breakEven.crossovers.map(\.volume) == [Decimal(929) / Decimal(string: "1.08")! * 1_000_000])
+        let chart = try #require(answer.chart)
+        #expect(chart.markers.map(\.volume) == answer.breakEven.crossovers.map(\.volume))
+        #expect(chart.markers.map(\.label) == ["860M: acme/a100"])
+        #expect(chart.series.map(\.name) == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        #expect(chart.series.allSatisfy { $0.points.count == ChartData.points })
+        // Without a chart asked for, none is built.
+        var plain = request
+        plain.wantsChart = false
+        #expect(try plain.solve(catalog: try Fixtures.seedCatalog()).chart == nil)
+    }
+
+    @Test func aSweepWiderThanItsLimitShowsTiersAndSaysSo() throws {
+        let comparison = ComparisonRequest(workload: try Fixtures.workload(tokens: "1M"))
+        let catalog = try Fixtures.seedCatalog()
+        // The seed catalog prices three offers: within a limit of 3 they stay columns, past a limit of 2 they are tiers.
+        let fits = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perOfferUpTo(3))
+            .run(catalog: catalog)
+        #expect(!fits.narrowedToTiers && fits.sweep.columns.map(\.name) == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        let narrowed = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perOfferUpTo(2))
+            .run(catalog: catalog)
+        #expect(narrowed.narrowedToTiers && narrowed.sweep.perTier)
+        #expect(narrowed.sweep.columns.map(\.name) == ["api", "serverless", "dedicated"])
+        #expect(narrowed.sweep.offerIDsShown == ["acme/a100", "acme/gpt-4o", "acme/llama-70b"])
+        // Asked per tier, the sweep is per tier but was not narrowed.
+        let asked = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perTier).run(catalog: catalog)
+        #expect(asked.sweep.perTier && !asked.narrowedToTiers)
+        #expect(asked.chart == nil)
+    }
+
+    @Test func theSweepChartIsTheBreakEvenChartOfTheSameRange() throws {
+        let comparison = ComparisonRequest(workload: try Fixtures.workload(tokens: "1M"))
+        let catalog = try Fixtures.seedCatalog()
+        let swept = try SweepRequest(comparison: comparison, from: 1_000_000, to: 100_000_000_000, steps: 5, wantsChart: true).run(catalog: catalog)
+        let solved = try BreakEvenRequest(comparison: comparison, low: 1_000_000, high: 100_000_000_000, wantsChart: true).solve(catalog: catalog)
+        #expect(swept.chart != nil && swept.chart == solved.chart)
+    }
+}

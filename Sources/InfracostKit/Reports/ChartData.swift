@@ -86,19 +86,6 @@ public struct ChartData: Equatable, Sendable {
             low: double(breakEven.low), high: double(breakEven.high))
     }
 
-    /// The chart of cost against volume from `low` to `high` for `request`'s offers (or only `onlyIDs`): 200
-    /// log-spaced volumes priced by the cost models, one series per offer (per tier when there are more than 8),
-    /// with the exact break-even regions and crossovers.
-    public static func build(
-        _ request: ComparisonRequest, catalog: PriceCatalog, low: Decimal, high: Decimal, onlyIDs: [String]? = nil
-    ) throws(InfracostError) -> ChartData {
-        let breakEven = try BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: onlyIDs)
-        let sweep = try Sweep.make(
-            request, catalog: catalog, from: low, to: high, steps: 200, perTier: breakEven.optionIDs.count > 8, onlyIDs: onlyIDs)
-        let oldest = breakEven.optionIDs.compactMap { catalog.offer(id: $0)?.provenance.verifiedOn }.min()
-        return make(sweep: sweep, breakEven: breakEven, oldestPriceDate: oldest)
-    }
-
     static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 
     /// The cost range drawn: whole decades around every point.

@@ -47,12 +47,13 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: InfracostKit.BreakEven.defaultLow, defaultHigh: InfracostKit.BreakEven.defaultHigh)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault)
-                let catalog = try pricing.catalog()
                 let only = between.isEmpty ? nil : between
-                let result = try InfracostKit.BreakEven.solve(request, catalog: catalog, low: low, high: high, onlyIDs: only)
-                let needsChart = chart != nil || format == .chart
-                let chartData = needsChart ? try ChartData.build(request, catalog: catalog, low: low, high: high, onlyIDs: only) : nil
+                let request = BreakEvenRequest(
+                    comparison: ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault),
+                    low: low, high: high, onlyIDs: only, wantsChart: chart != nil || format == .chart)
+                let catalog = try pricing.catalog()
+                let answer = try request.solve(catalog: catalog)
+                let (result, chartData) = (answer.breakEven, answer.chart)
                 if let path = chart, let chartData { try Diagnostics.emit(SVGChart.render(chartData), to: path) }
                 let report: String
                 if let format = format.report {

@@ -47,29 +47,24 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let (low, high) = try range.range(defaultLow: 10_000_000, defaultHigh: 20_000_000_000)
-                let request = ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault)
+                // A table of more offers than fit 80 columns shows the best per tier.
+                let request = SweepRequest(
+                    comparison: ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault),
+                    from: low, to: high, steps: steps, linear: linear,
+                    columns: perTier ? .perTier : format == .table ? .perOfferUpTo(4) : .perOffer,
+                    wantsChart: chart != nil || format == .chart)
                 let catalog = try pricing.catalog()
-                // A table of more offers than fit 80 columns shows the best per tier; a two-volume probe tells.
-                var byTier = perTier
-                if format == .table, !perTier {
-                    let probe = try InfracostKit.Sweep.make(request, catalog: catalog, from: low, to: high, steps: 2, linear: linear)
-                    byTier = probe.columns.count > 4
-                }
-                let sweep = try InfracostKit.Sweep.make(request, catalog: catalog, from: low, to: high, steps: steps, linear: linear, perTier: byTier,
-                                                         progress: ProgressLine.progress("sweeping"))
+                let answer = try request.run(catalog: catalog, progress: ProgressLine.progress("sweeping"))
                 ProgressLine.finish()
-                if byTier, !perTier {
+                let (sweep, chartData) = (answer.sweep, answer.chart)
+                if answer.narrowedToTiers {
                     Diagnostics.printError("note: \(sweep.columns.count) tiers shown (best offer of each); --format csv or json lists every offer")
                 }
-                let needsChart = chart != nil || format == .chart
-                let chartData = needsChart ? try ChartData.build(request, catalog: catalog, low: low, high: high) : nil
                 if let path = chart, let chartData { try Diagnostics.emit(SVGChart.render(chartData), to: path) }
                 let report = format.report.map { SweepRenderer.render(sweep, format: $0) } ?? chartData.map(TerminalChart.render) ?? ""
                 try Diagnostics.emit(report, to: out)
                 for note in tiers.apiNote { Diagnostics.printError("note: \(note)") }
-                // Per offer, the columns are the offers; per tier, the offers that were best somewhere.
-                let used = sweep.perTier ? Array(Set(sweep.rows.flatMap { $0.offerIDs.compactMap { $0 } })).sorted() : sweep.columns.map(\.name)
-                try pricing.warnStale(ids: used, catalog: catalog)
+                try pricing.warnStale(ids: sweep.offerIDsShown, catalog: catalog)
             }
         }
     }
