@@ -36,7 +36,7 @@ public struct SimulationPlan: Equatable, Sendable {
 
 
     /// The user's choices; nil means "use the default".
-    public struct Choices: Sendable {
+    public struct Choices: Equatable, Sendable {
         public var offerID: String?
         public var concurrency: Int?
         public var serviceTimeSeconds: Double?

@@ -46,27 +46,28 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                let shape = try model.nominalShape(catalog: catalog)
-                var timeouts = KeepWarmStudy.defaultIdleTimeouts
+                let shape = try model.nominalShape()
+                var request = KeepWarmRequest(
+                    simulation: SimulationRequest(endpoint: try endpoint.choices(), workload: shape, traffic: try traffic.source()),
+                    largestKeepWarm: keepWarmMax)
                 if let idleTimeouts {
-                    timeouts = []
+                    request.idleTimeouts = []
                     for text in idleTimeouts.split(separator: ",") {
-                        timeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), label: "--idle-timeouts")).doubleValue)
+                        request.idleTimeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), label: "--idle-timeouts")).doubleValue)
                     }
                 }
-                let study = try KeepWarmStudy.run(
-                    base: try endpoint.choices(), shape: shape, traffic: try traffic.source(), catalog: catalog,
-                    keepWarmCounts: Array(0...keepWarmMax), idleTimeouts: timeouts,
-                    maxColdStartShare: try maxColdStartShare.map { text throws(InfracostError) in
-                        NSDecimalNumber(decimal: try Fraction.parse(text, label: "--max-cold-start-share")).doubleValue
-                    },
-                    maxP95Latency: try p95Latency.map { text throws(InfracostError) in
-                        NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue
-                    },
-                    // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
-                    // held at p95 in the simulation.
-                    maxP95TimeToFirstToken: model.maxTtft == nil ? nil : shape.serving.maxTTFTms.map { $0 / 1000 },
-                    maxP95InterTokenLatency: model.maxItl == nil ? nil : shape.serving.maxITLms.map { $0 / 1000 },
+                request.maxColdStartShare = try maxColdStartShare.map { text throws(InfracostError) in
+                    NSDecimalNumber(decimal: try Fraction.parse(text, label: "--max-cold-start-share")).doubleValue
+                }
+                request.maxP95Latency = try p95Latency.map { text throws(InfracostError) in
+                    NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue
+                }
+                // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
+                // held at p95 in the simulation.
+                if model.maxTtft != nil { request.maxP95TimeToFirstToken = shape.serving.maxTTFTms.map { $0 / 1000 } }
+                if model.maxItl != nil { request.maxP95InterTokenLatency = shape.serving.maxITLms.map { $0 / 1000 } }
+                let study = try request.run(
+                    catalog: catalog,
                     progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
                 ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)

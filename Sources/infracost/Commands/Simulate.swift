@@ -35,13 +35,13 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                let shape = try model.nominalShape(catalog: catalog)
-                let plan = try SimulationPlan.make(choices: try endpoint.choices(), shape: shape, traffic: try traffic.source(allowsClosedLoop: true), catalog: catalog)
-                let result = Simulation.run(plan, progress: ProgressLine.progress("simulating"))
+                let request = SimulationRequest(
+                    endpoint: try endpoint.choices(), workload: try model.nominalShape(), traffic: try traffic.source(allowsClosedLoop: true))
+                let result = try request.run(catalog: catalog, progress: ProgressLine.progress("simulating"))
                 ProgressLine.finish()
                 try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format, explain: explain), to: self.output.out)
                 Diagnostics.warn(result.warnings)
-                try pricing.warnStale(ids: [plan.offer.id], catalog: catalog)
+                try pricing.warnStale(ids: [result.plan.offer.id], catalog: catalog)
             }
         }
     }

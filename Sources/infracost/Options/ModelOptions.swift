@@ -37,10 +37,15 @@ struct ModelOptions: ParsableArguments {
     /// A workload of this model with a nominal volume (1M tokens, the default mix), for commands that price a
     /// shape rather than a volume (simulate, keepwarm, analyze); the named model resolved in `catalog`.
     func nominalShape(catalog: PriceCatalog) throws(InfracostError) -> Workload {
+        try nominalShape().resolvingModel(in: catalog)
+    }
+
+    /// The same workload with its model not yet resolved (a request resolves it).
+    func nominalShape() throws(InfracostError) -> Workload {
         let (input, output) = Workload.nominal()
         var shape = Workload(inputTokens: input, outputTokens: output, modelParamsB: try modelParamsB(), hoursPerMonth: try hours())
         shape.serving = try serving()
-        return try shape.resolvingModel(in: catalog)
+        return shape
     }
 
     /// The serving choices: model, precision, latency target.

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import InfracostKit
+
+/// One request per use case: break-even and sweep answer with the result and the chart drawn from it; simulate and
+/// keepwarm resolve the model and check their limits (issue 17).
+struct UseCaseRequestTests {
+    @Test func theBreakEvenChartShowsTheCrossoverItSolved() throws {
+        let request = BreakEvenRequest(comparison: .init(workload: try Fixtures.workload(tokens: "2B")), wantsChart: true)
+        let answer = try request.solve(catalog: try Fixtures.seedCatalog())
+        // The one change of the seed catalog, 929 / 1.08 per 1M tokens, is the chart's one marker, at that volume.
+        #expect(answer.breakEven.crossovers.map(\.volume) == [Decimal(929) / Decimal(string: "1.08")! * 1_000_000])
+        let chart = try #require(answer.chart)
+        #expect(chart.markers.map(\.volume) == answer.breakEven.crossovers.map(\.volume))
+        #expect(chart.markers.map(\.label) == ["860M: acme/a100"])
+        #expect(chart.series.map(\.name) == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        #expect(chart.series.allSatisfy { $0.points.count == ChartData.points })
+        // Without a chart asked for, none is built.
+        var plain = request
+        plain.wantsChart = false
+        #expect(try plain.solve(catalog: try Fixtures.seedCatalog()).chart == nil)
+    }
+
+    @Test func aSweepWiderThanItsLimitShowsTiersAndSaysSo() throws {
+        let comparison = ComparisonRequest(workload: try Fixtures.workload(tokens: "1M"))
+        let catalog = try Fixtures.seedCatalog()
+        // The seed catalog prices three offers: within a limit of 3 they stay columns, past a limit of 2 they are tiers.
+        let fits = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perOfferUpTo(3))
+            .run(catalog: catalog)
+        #expect(!fits.narrowedToTiers && fits.sweep.columns.map(\.name) == ["acme/gpt-4o", "acme/llama-70b", "acme/a100"])
+        let narrowed = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perOfferUpTo(2))
+            .run(catalog: catalog)
+        #expect(narrowed.narrowedToTiers && narrowed.sweep.perTier)
+        #expect(narrowed.sweep.columns.map(\.name) == ["api", "serverless", "dedicated"])
+        #expect(narrowed.sweep.offerIDsShown == ["acme/a100", "acme/gpt-4o", "acme/llama-70b"])
+        // Asked per tier, the sweep is per tier but was not narrowed.
+        let asked = try SweepRequest(comparison: comparison, from: 50_000_000, to: 10_000_000_000, steps: 3, columns: .perTier).run(catalog: catalog)
+        #expect(asked.sweep.perTier && !asked.narrowedToTiers)
+        #expect(asked.chart == nil)
+    }
+
+    @Test func theSweepChartIsTheBreakEvenChartOfTheSameRange() throws {
+        let comparison = ComparisonRequest(workload: try Fixtures.workload(tokens: "1M"))
+        let catalog = try Fixtures.seedCatalog()
+        let swept = try SweepRequest(comparison: comparison, from: 1_000_000, to: 100_000_000_000, steps: 5, wantsChart: true).run(catalog: catalog)
+        let solved = try BreakEvenRequest(comparison: comparison, low: 1_000_000, high: 100_000_000_000, wantsChart: true).solve(catalog: catalog)
+        #expect(swept.chart != nil && swept.chart == solved.chart)
+    }
+
+    @Test func aSimulationRequestReproducesThePublishedColdStartCost() throws {
+        // 70B, 60 s cold start at 0.0014/s = 0.084 each; 100 a day for a 30-day (720 h) month = 252.00.
+        var workload = try Fixtures.workload(tokens: "1M")
+        workload.hoursPerMonth = 720
+        var endpoint = SimulationPlan.Choices()
+        endpoint.offerID = "replicate/a100-80gb"
+        endpoint.serviceTimeSeconds = 1
+        endpoint.idleTimeoutSeconds = 300
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 100.0 / 86400, days: 30))
+        let result = try SimulationRequest(endpoint: endpoint, workload: workload, traffic: traffic).run(catalog: try Fixtures.frozenCatalog())
+        #expect(result.run.coldStarts == 3000)
+        #expect(result.lineItems.first { $0.label == "cold-start loading" }?.amount == Decimal(string: "252.00")!)
+    }
+
+    @Test func aSimulationRequestResolvesItsNamedModel() throws {
+        var workload = try Fixtures.workload(tokens: "1M")
+        workload.serving.model = "llama-3.1-8b"
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 1, days: 1))
+        let plan = try SimulationRequest(workload: workload, traffic: traffic).plan(catalog: try CatalogLoader.bundled())
+        // The named model sets the size from its architecture (8.03B parameters), not the workload's default 70B.
+        #expect(plan.assumptions.first { $0.name == "offer" }?.value.contains("fits 8.03B") == true, "\(plan.assumptions)")
+        #expect(plan.assumptions.first { $0.name == "serving" }?.value.contains("Llama 3.1 8B at fp8") == true)
+        workload.serving.model = "no-such-model"
+        #expect(throws: InfracostError.self) { try SimulationRequest(workload: workload, traffic: traffic).plan(catalog: try CatalogLoader.bundled()) }
+    }
+
+    @Test func aKeepWarmRequestChecksItsLimits() throws {
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 1.0 / 60, days: 1))
+        var endpoint = SimulationPlan.Choices()
+        endpoint.offerID = "replicate/a100-80gb"
+        endpoint.serviceTimeSeconds = 1
+        let simulation = SimulationRequest(endpoint: endpoint, workload: try Fixtures.workload(tokens: "1M"), traffic: traffic)
+        let catalog = try Fixtures.frozenCatalog()
+        #expect(throws: InfracostError.invalidUsage(message: "keep-warm-max must be between 0 and 64")) {
+            try KeepWarmRequest(simulation: simulation, largestKeepWarm: 65).run(catalog: catalog)
+        }
+        // 4 counts x 17 timeouts is 68 simulations, past the limit of 64.
+        #expect(throws: InfracostError.self) {
+            try KeepWarmRequest(simulation: simulation, idleTimeouts: (1...17).map { Double($0) * 60 }).run(catalog: catalog)
+        }
+        // Within the limits: counts 0 and 1 against the three default timeouts, six settings.
+        let study = try KeepWarmRequest(simulation: simulation, largestKeepWarm: 1).run(catalog: catalog)
+        #expect(study.settings.count == 6)
+    }
+}
