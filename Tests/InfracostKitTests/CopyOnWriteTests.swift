@@ -14,11 +14,11 @@ struct CopyOnWriteTests {
         #expect(original.pricing.tokens?.inputPerMTok == 1)
         #expect(copy.pricing.tokens?.inputPerMTok == 3)
         #expect(copy != original)
-        var option = OptionCost(offer: original, notes: ["x"])
+        var option = OptionCost(offer: original, notes: [CostNote(.coldStart, "x")])
         let kept = option
-        option.notes.append("y")
-        #expect(kept.notes == ["x"])
-        #expect(option.notes == ["x", "y"])
+        option.notes.append(CostNote(.coldStart, "y"))
+        #expect(kept.notes.map(\.text) == ["x"])
+        #expect(option.notes.map(\.text) == ["x", "y"])
     }
 
     @Test func aSlotQueueKeepsItsOrderAcrossWrapAndGrowth() {

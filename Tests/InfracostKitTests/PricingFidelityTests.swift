@@ -81,11 +81,15 @@ struct PricingFidelityTests {
         // A month of such requests: the whole workload moves to the higher tier, output included (22.50).
         let month = PerTokenModel.cost(of: sonnet, for: Self.tokens(200_001_000, 1_000_000, TokenPricing(inputTokensPerRequest: 200_001)))
         #expect(month.lineItems.map(\.amount) == [Decimal(string: "1200.006")!.rounded2, Decimal(string: "22.50")!])
-        #expect(month.notes.first?.hasPrefix("long-context tier applied: 200,001 input tokens per request > 200,000") == true)
+        #expect(month.notes.first?.text.hasPrefix("long-context tier applied: 200,001 input tokens per request > 200,000") == true)
+        let applied = try #require(month.notes.first)
+        #expect(applied.topic == .longContextTier && applied.setting == .tokensPerRequest && applied.figure == 1)
         // Without a request size the tier is noted, not applied.
         let unknown = PerTokenModel.cost(of: sonnet, for: Self.tokens(1_000_000, 0))
         #expect(unknown.total == 3)
-        #expect(unknown.notes.first?.contains("not applied without a request size") == true)
+        #expect(unknown.notes.first?.text.contains("not applied without a request size") == true)
+        let notApplied = try #require(unknown.notes.first)
+        #expect(notApplied.topic == .longContextTier && notApplied.setting == .tokensPerRequest && notApplied.figure == nil)
     }
 
     /// With a trace, only the requests above the threshold move to the long-context tier: here 2 of 3 requests,
@@ -105,7 +109,9 @@ struct PricingFidelityTests {
         #expect(cost.lineItems.map(\.label) == ["input tokens", "output tokens", "input tokens (long context)", "output tokens (long context)"])
         #expect(cost.lineItems.map(\.amount) == [Decimal(string: "0.30")!, Decimal(string: "0.02")!, Decimal(string: "3.30")!, Decimal(string: "0.07")!])
         #expect(cost.total == Decimal(string: "3.69"))
-        #expect(cost.notes.first?.hasPrefix("long-context tier applied to 2 requests above 200,000 input tokens (84.6% of input tokens, log.csv)") == true)
+        #expect(cost.notes.first?.text.hasPrefix("long-context tier applied to 2 requests above 200,000 input tokens (84.6% of input tokens, log.csv)") == true)
+        // The note quotes the exact share of input tokens at the tier's rate, 550,000 of 650,000.
+        #expect(cost.notes.first?.figure == Decimal(550_000) / Decimal(650_000))
     }
 
     /// DeepSeek chat: 0.27 / 1.10 from 00:30 to 16:30 UTC, 0.135 / 0.55 off-peak.
@@ -166,12 +172,17 @@ struct PricingFidelityTests {
         // One instance carries 1,000 x 3,600 x 730 x 0.8 = 2,102,400,000 tokens on demand; spot loses 10%.
         let tokens = Decimal(2_000_000_000)
         var workload = Workload(inputTokens: tokens * Decimal(string: "0.75")!, outputTokens: tokens / 4)
-        #expect(DedicatedGPUModel.cost(of: spot, for: workload, throughput: .success(estimate)).gpus == 2)
+        let interrupted = DedicatedGPUModel.cost(of: spot, for: workload, throughput: .success(estimate))
+        #expect(interrupted.gpus == 2)
+        // The note names the setting and quotes the share of hours it assumes lost (10% by default).
+        #expect(interrupted.notes.map(\.topic) == [.spotSizing])
+        #expect(interrupted.notes.first?.setting == .spotInterruption && interrupted.notes.first?.figure == Decimal(string: "0.1"))
         workload.spotInterruption = 0
         #expect(DedicatedGPUModel.cost(of: spot, for: workload, throughput: .success(estimate)).gpus == 1)
         let reserved = DedicatedGPUModel.cost(of: try offer("runpod/h100-sxm-reserved-1y"), for: workload, throughput: .success(estimate))
         #expect(reserved.total == Decimal(string: "1416.20"))  // 1.94 x 730
-        #expect(reserved.notes == ["reserved term of 12 months: commits to $16,994.40 for 1 instance (12 x $1,416.20)"])
+        #expect(reserved.notes.map(\.text) == ["reserved term of 12 months: commits to $16,994.40 for 1 instance (12 x $1,416.20)"])
+        #expect(reserved.notes.map(\.topic) == [.reservedCommitment] && reserved.notes.first?.figure == Decimal(string: "16994.40"))
     }
 
     /// Amounts convert once from exact USD: 4,375 USD of gpt-4o batch is 1,800.98 + 2,401.31 EUR at 1.0411.

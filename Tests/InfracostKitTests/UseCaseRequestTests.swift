@@ -92,4 +92,21 @@ struct UseCaseRequestTests {
         let study = try KeepWarmRequest(simulation: simulation, largestKeepWarm: 1).run(catalog: catalog)
         #expect(study.settings.count == 6)
     }
+
+    @Test func aComparisonWithTrafficNotesWhatItSimulatedAsValues() throws {
+        var workload = try Fixtures.workload(tokens: "1M")
+        workload.modelParamsB = 8
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 0.05, days: 1))
+        let comparison = try Comparison.make(
+            ComparisonRequest(workload: workload, tiers: [.serverlessGPU], traffic: traffic, volumeFromTraffic: true), catalog: try CatalogLoader.bundled())
+        let simulated = comparison.options.filter { $0.method == .simulation }
+        try #require(!simulated.isEmpty)
+        for option in simulated {
+            // The first note is the simulation's summary; it quotes the p95 latency the option reports.
+            let summary = try #require(option.notes.first)
+            #expect(summary.topic == .simulation && summary.text.hasPrefix("priced by simulating the traffic"))
+            #expect(summary.figure == option.simulatedLatency.map { Decimal($0.p95) })
+            #expect(option.notes.contains { $0.topic == .simulatedTokenLatency } == (option.simulatedLatency?.p95TimeToFirstToken != nil))
+        }
+    }
 }

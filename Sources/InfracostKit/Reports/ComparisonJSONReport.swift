@@ -54,7 +54,7 @@ public enum ComparisonJSONReport {
                         "percent": .string(Money.plain(saving.percent, scale: 1)),
                     ])
                 },
-                "notes": option.notes.isEmpty ? nil : .list(option.notes.map(JSONValue.string)),
+                "notes": option.notes.isEmpty ? nil : .list(option.notes.map { JSONValue.string($0.text) }),
                 "simulated_latency": option.simulatedLatency.map { latency in
                     func ms(_ seconds: Double?) -> JSONValue? { seconds.flatMap { $0.isFinite ? .string(String(format: "%.3f", $0 * 1000)) : nil } }
                     return .fields([

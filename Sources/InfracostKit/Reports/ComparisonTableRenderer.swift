@@ -192,7 +192,7 @@ public enum ComparisonTableRenderer {
                 output += " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency))/\(item.unit)"
                 output += " = \(Money.formatted(item.amount, currency: comparison.currency))\n"
             }
-            for note in option.notes { output += "    note: \(note)\n" }
+            for note in option.notes { output += "    note: \(note.text)\n" }
             output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn ?? "undated")\n"
         }
         return output

@@ -27,7 +27,7 @@ public enum UsageAnalysisRenderer {
         if let cold = a.loggedColdStarts {
             lines.append(("cold starts (logged)", "\(cold) (\(String(format: "%.2f", Double(cold) / Double(max(1, a.trace.requests.count)) * 100))% of requests)"))
         }
-        if let simulated = a.offer.notes.first(where: { $0.hasPrefix("priced by simulating") }) { lines.append(("simulation", simulated)) }
+        if let simulated = a.offer.notes.first(where: { $0.topic == .simulation }) { lines.append(("simulation", simulated.text)) }
         if let cold = a.offer.lineItems.first(where: { $0.label == "cold-start loading" }) { lines.append(("cold-start cost", "\(Money.formatted(cold.amount))/month")) }
         if let p50 = a.latencyP50Ms, let p95 = a.latencyP95Ms { lines.append(("latency (logged)", "p50 \(Int(p50)) ms, p95 \(Int(p95)) ms")) }
         let width = lines.map(\.0.count).max() ?? 0
