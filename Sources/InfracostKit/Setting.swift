@@ -41,6 +41,12 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case trace
     case rate
     case timezone
+    case days
+    case burstSize = "burst-size"
+    case clients
+    case thinkTime = "think-time"
+    case inputTokensPerRequest = "input-tokens-per-request"
+    case outputTokensPerRequest = "output-tokens-per-request"
     case skipBadRows = "skip-bad-rows"
     case offer
     case concurrency

@@ -110,3 +110,34 @@ struct UseCaseRequestTests {
         }
     }
 }
+
+/// The traffic a caller may ask the library to simulate is bounded by the library, not by the command line alone.
+struct TrafficLimitTests {
+    @Test func tooManyRequestsAreRefusedNamingTheSettings() throws {
+        // 1,000 a second for 30 days is 2,592,000,000 requests, past the 1e9 limit.
+        let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .poisson, requestsPerSecond: 1000, days: 30))
+        let expected = InfracostError.invalidUsage(message: "that is about 2592000000 requests; simulate at most 1e9 (lower rate or days)")
+        #expect(throws: expected) { try traffic.validate() }
+        #expect(throws: expected) {
+            try SimulationRequest(workload: try Fixtures.workload(tokens: "1M"), traffic: traffic).plan(catalog: try Fixtures.frozenCatalog())
+        }
+        #expect(throws: expected) {
+            try Comparison.make(ComparisonRequest(workload: try Fixtures.workload(tokens: "1M"), traffic: traffic), catalog: try Fixtures.frozenCatalog())
+        }
+        // Inside: 10,000 a second for a day is 864,000,000 requests, allowed (not simulated here).
+        try TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 10_000, days: 1)).validate()
+    }
+
+    @Test func sizesBurstsAndClientsAreChecked() {
+        #expect(throws: InfracostError.invalidQuantity(label: "output-tokens-per-request", value: "-1", reason: "must be between 0 and 10000000")) {
+            try TrafficProfile(pattern: .poisson, requestsPerSecond: 1, outputTokensPerRequest: -1, days: 1).validate()
+        }
+        #expect(throws: InfracostError.invalidQuantity(label: "burst-size", value: "0", reason: "must be between 1 and 1000000")) {
+            try TrafficProfile(pattern: .bursty, requestsPerSecond: 1, burstSize: 0, days: 1).validate()
+        }
+        #expect(throws: InfracostError.invalidQuantity(label: "clients", value: "0", reason: "must be between 1 and 10000")) {
+            try ClosedLoopTraffic(clients: 0, seconds: 60).validate()
+        }
+        #expect(throws: InfracostError.self) { try ClosedLoopTraffic(clients: 5, inputTokensPerRequest: 0, outputTokensPerRequest: 0, seconds: 60).validate() }
+    }
+}

@@ -50,12 +50,13 @@ public struct ComparisonRequest: Equatable, Sendable {
     }
 
     /// Checks that the request asks for nothing it cannot answer.
-    /// - Throws: `InfracostError.invalidUsage` when a p95 latency target is given without traffic: only simulated
-    ///   options have a p95 latency.
+    /// - Throws: `InfracostError.invalidUsage` when a p95 latency target is given without traffic (only simulated
+    ///   options have a p95 latency), or what `TrafficSource.validate()` throws for traffic past the limits.
     public func validate() throws(InfracostError) {
         if traffic == nil, latencyTargets.p95Seconds != nil {
             throw .invalidUsage(message: "\(Setting.p95Latency) needs \(Setting.traffic) or \(Setting.trace): only simulated options have a p95 latency")
         }
+        try traffic?.validate()
     }
 }
 

@@ -44,6 +44,7 @@ public struct KeepWarmRequest: Equatable, Sendable {
         guard KeepWarmStudy.largestKeepWarmCount.contains(largestKeepWarm) else {
             throw .invalidUsage(message: "\(Setting.keepWarmMax) must be \(Limits.between(KeepWarmStudy.largestKeepWarmCount))")
         }
+        try simulation.traffic.validate()
         return try KeepWarmStudy.run(
             base: simulation.endpoint, shape: try simulation.workload.resolvingModel(in: catalog), traffic: simulation.traffic,
             catalog: catalog, keepWarmCounts: Array(0...largestKeepWarm), idleTimeouts: idleTimeouts,

@@ -19,10 +19,12 @@ public struct SimulationRequest: Equatable, Sendable {
     }
 
     /// The plan: the offer chosen (or the cheapest that fits), every default resolved and recorded.
-    /// - Throws: `InfracostError.invalidUsage` when the model is unknown, no serverless-gpu offer fits, the chosen
-    ///   offer is not one or has no price, or a needed figure is missing.
+    /// - Throws: what `TrafficSource.validate()` throws for traffic past the limits; `InfracostError.invalidUsage`
+    ///   when the model is unknown, no serverless-gpu offer fits, the chosen offer is not one or has no price, or a
+    ///   needed figure is missing.
     public func plan(catalog: PriceCatalog) throws(InfracostError) -> SimulationPlan {
-        try SimulationPlan.make(choices: endpoint, shape: try workload.resolvingModel(in: catalog), traffic: traffic, catalog: catalog)
+        try traffic.validate()
+        return try SimulationPlan.make(choices: endpoint, shape: try workload.resolvingModel(in: catalog), traffic: traffic, catalog: catalog)
     }
 
     /// Plans and runs the simulation and prices it for a month; `progress` is told how far the run is.

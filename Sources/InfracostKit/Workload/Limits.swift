@@ -19,6 +19,9 @@ public enum Limits {
     public static let simulatedDays: ClosedRange<Decimal> = Decimal(sign: .plus, exponent: -3, significand: 1)...366
     /// Requests in one burst of bursty traffic: 1 to 1,000,000.
     public static let burstSize: ClosedRange<Int> = 1...1_000_000
+    /// Requests one simulation may be asked to generate (the expected count of synthetic traffic): a bound on the
+    /// work a caller can ask for.
+    public static let simulatedRequests: Double = 1e9
     /// Clients of a closed loop: 1 to 10,000.
     public static let closedLoopClients: ClosedRange<Int> = 1...10_000
     /// Requests routed to one simulated replica at once: 1 to 100,000.

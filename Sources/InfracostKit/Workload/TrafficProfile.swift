@@ -146,3 +146,55 @@ public struct RequestStream: Sendable {
     }
 
 }
+
+extension TrafficProfile {
+    /// Checks that the profile asks for work within `Limits`: request sizes within `Limits.tokensPerRequest`, bursts
+    /// within `Limits.burstSize`, and at most `Limits.simulatedRequests` requests expected.
+    /// - Throws: `InfracostError.invalidQuantity` for a size out of range; `InfracostError.invalidUsage` for too many
+    ///   requests.
+    public func validate() throws(InfracostError) {
+        try Self.checkRequestSizes(input: inputTokensPerRequest, output: outputTokensPerRequest)
+        guard Limits.burstSize.contains(burstSize) else {
+            throw .invalidQuantity(label: "\(Setting.burstSize)", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
+        }
+        if expectedRequests > Limits.simulatedRequests {
+            throw .invalidUsage(message: "that is about \(Int(expectedRequests)) requests; simulate at most 1e9 (lower \(Setting.rate) or \(Setting.days))")
+        }
+    }
+
+    /// Both request sizes within `Limits.tokensPerRequest`.
+    /// - Throws: `InfracostError.invalidQuantity` naming the size out of range.
+    static func checkRequestSizes(input: Int, output: Int) throws(InfracostError) {
+        for (setting, value) in [(Setting.inputTokensPerRequest, input), (.outputTokensPerRequest, output)] where !Limits.tokensPerRequest.contains(value) {
+            throw .invalidQuantity(label: "\(setting)", value: String(value), reason: "must be \(Limits.between(Limits.tokensPerRequest))")
+        }
+    }
+}
+
+extension ClosedLoopTraffic {
+    /// Checks that the loop can run: clients within `Limits.closedLoopClients`, requests with tokens (a request of
+    /// none takes no time, so the loop would never move on), sizes within `Limits.tokensPerRequest`.
+    /// - Throws: `InfracostError.invalidQuantity` for a count or size out of range; `InfracostError.invalidUsage` for
+    ///   requests of no tokens.
+    public func validate() throws(InfracostError) {
+        guard Limits.closedLoopClients.contains(clients) else {
+            throw .invalidQuantity(label: "\(Setting.clients)", value: String(clients), reason: "must be \(Limits.between(Limits.closedLoopClients))")
+        }
+        if inputTokensPerRequest == 0, outputTokensPerRequest == 0 {
+            throw .invalidUsage(message: "\(Setting.traffic) closed needs requests with tokens: a request of none takes no time, so the loop would never move on")
+        }
+        try TrafficProfile.checkRequestSizes(input: inputTokensPerRequest, output: outputTokensPerRequest)
+    }
+}
+
+extension TrafficSource {
+    /// Checks that simulating this traffic asks for work within `Limits` (a trace was bounded when it was read).
+    /// - Throws: what `TrafficProfile.validate()` or `ClosedLoopTraffic.validate()` throws.
+    public func validate() throws(InfracostError) {
+        switch self {
+        case .synthetic(let profile): try profile.validate()
+        case .closedLoop(let loop): try loop.validate()
+        case .trace: break
+        }
+    }
+}

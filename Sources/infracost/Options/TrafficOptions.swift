@@ -71,10 +71,6 @@ struct TrafficOptions: ParsableArguments {
         guard let rateText = rate else { throw .invalidUsage(message: "--traffic \(name) needs --rate (e.g. --rate 10/s)") }
         let rate = try RateText.parse(rateText)
         let days = try simulatedDays(default: TrafficProfile.defaultDays)
-        try checkTokensPerRequest()
-        guard Limits.burstSize.contains(burstSize) else {
-            throw .invalidQuantity(label: "--burst-size", value: String(burstSize), reason: "must be \(Limits.between(Limits.burstSize))")
-        }
         let profile = TrafficProfile(
             pattern: pattern, requestsPerSecond: rate, inputTokensPerRequest: inputTokensPerRequest, outputTokensPerRequest: outputTokensPerRequest,
             businessHours: try businessHours.map { text throws(InfracostError) in try TimeOfDay.parseWindow(text, label: "--business-hours") } ?? TrafficProfile.defaultBusinessHours,
@@ -83,9 +79,7 @@ struct TrafficOptions: ParsableArguments {
             burstEverySeconds: try positiveDuration(burstEvery, label: "--burst-every") ?? TrafficProfile.defaultBurstEverySeconds,
             burstSeconds: try positiveDuration(burstDuration, label: "--burst-duration") ?? TrafficProfile.defaultBurstSeconds,
             seed: seed, days: days)
-        if profile.expectedRequests > 1e9 {
-            throw .invalidUsage(message: "that is about \(Int(profile.expectedRequests)) requests; simulate at most 1e9 (lower --rate or --days)")
-        }
+        try profile.validate()
         return .synthetic(profile)
     }
 
@@ -96,17 +90,12 @@ struct TrafficOptions: ParsableArguments {
         }
         if rate != nil { throw .invalidUsage(message: "--traffic closed takes --clients, not --rate: each client waits for its last response") }
         guard let clients else { throw .invalidUsage(message: "--traffic closed needs --clients (e.g. --clients 25)") }
-        guard Limits.closedLoopClients.contains(clients) else {
-            throw .invalidQuantity(label: "--clients", value: String(clients), reason: "must be \(Limits.between(Limits.closedLoopClients))")
-        }
-        if inputTokensPerRequest == 0, outputTokensPerRequest == 0 {
-            throw .invalidUsage(message: "--traffic closed needs requests with tokens: a request of none takes no time, so the loop would never move on")
-        }
         let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--think-time")).doubleValue } ?? 0
-        try checkTokensPerRequest()
         let days = try simulatedDays(default: ClosedLoopTraffic.defaultDays)
-        return .closedLoop(ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
-                                             outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400))
+        let loop = ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
+                                     outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400)
+        try loop.validate()
+        return .closedLoop(loop)
     }
 
     /// `--days`, within `Limits.simulatedDays`, or `fallback` when not given.
@@ -114,14 +103,6 @@ struct TrafficOptions: ParsableArguments {
         guard let days else { return fallback }
         let range = Limits.simulatedDays
         return NSDecimalNumber(decimal: try PlainNumber.parse(days, label: "--days", range: range, rangeText: Limits.positive(upTo: range))).doubleValue
-    }
-
-    /// Both request sizes within `Limits.tokensPerRequest`.
-    func checkTokensPerRequest() throws(InfracostError) {
-        for (flag, value) in [("--input-tokens-per-request", inputTokensPerRequest), ("--output-tokens-per-request", outputTokensPerRequest)]
-        where !Limits.tokensPerRequest.contains(value) {
-            throw .invalidQuantity(label: flag, value: String(value), reason: "must be \(Limits.between(Limits.tokensPerRequest))")
-        }
     }
 
     func positiveDuration(_ text: String?, label: String) throws(InfracostError) -> Double? {
