@@ -36,6 +36,8 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case format
     case out
     case workloadFile = "workload-file"
+    /// The name of one workload of a workload file.
+    case workloadName = "name"
     // Traffic and the simulated endpoint.
     case traffic
     case trace

@@ -141,3 +141,43 @@ struct TrafficLimitTests {
         #expect(throws: InfracostError.self) { try ClosedLoopTraffic(clients: 5, inputTokensPerRequest: 0, outputTokensPerRequest: 0, seconds: 60).validate() }
     }
 }
+
+/// `advise --workload FILE [--name N]`: which workload, and its `advise:` settings read into the advice input.
+struct AdviceFromWorkloadFileTests {
+    static let text = """
+        version: 1
+        workloads:
+          - name: chat
+            tokens_per_month: 2B
+            advise:
+              p95_latency: 2s
+          - name: scans
+            tokens_per_month: 50M
+            advise:
+              payload: 500MB
+              deadline: soon
+        """
+
+    @Test func aNamedWorkloadIsPickedAndItsSettingsRead() throws {
+        let file = try WorkloadFile.parse(Array(Self.text.utf8), file: "w.yml")
+        let chat = try file.workload(named: "chat")
+        let input = try AdviceInput(spec: chat, file: "w.yml")
+        #expect(input.workload.totalTokens == 2_000_000_000)
+        #expect(input.p95LatencySeconds == 2)
+        // Two workloads and no name: the error lists them; a wrong name gets a suggestion.
+        #expect(throws: InfracostError.invalidUsage(message: "w.yml has 2 workloads; pick one with name (chat, scans)")) { try file.workload(named: nil) }
+        #expect(throws: InfracostError.self) { try file.workload(named: "chats") }
+    }
+
+    @Test func aBadSettingNamesItsFileLineWorkloadAndField() throws {
+        let file = try WorkloadFile.parse(Array(Self.text.utf8), file: "w.yml")
+        do {
+            _ = try AdviceInput(spec: try file.workload(named: "scans"), file: "w.yml")
+            Issue.record("a deadline of 'soon' was accepted")
+        } catch {
+            guard case .invalidData(let problems) = error, let problem = problems.first else { Issue.record("\(error)"); return }
+            #expect((problem.file, problem.line, problem.entry, problem.field) == ("w.yml", 11, "scans", "advise.deadline"))
+            #expect(problem.message.hasPrefix("'soon': "))
+        }
+    }
+}

@@ -63,6 +63,24 @@ public struct AdviceInput: Equatable, Sendable {
         self.workload = workload
     }
 
+    /// Advice input for one workload of the workload file `file`: its volume, shape, tiers and keep-warm count, and
+    /// its `advise:` settings.
+    /// - Throws: `InfracostError.invalidData` naming the file, line, workload and field of a bad `advise:` setting.
+    public init(spec: WorkloadSpec, file: String) throws(InfracostError) {
+        self.init(workload: spec.workload)
+        tiers = spec.tiers
+        keepWarm = spec.workload.keepWarmReplicas
+        for setting in spec.adviceSettings {
+            do throws(InfracostError) {
+                try set(setting.name, to: setting.text, label: "advise.\(setting.name)")
+            } catch {
+                let reason: String
+                if case .invalidQuantity(_, _, let why) = error { reason = "'\(setting.text)': \(why)" } else { reason = error.errorDescription ?? "invalid" }
+                throw .invalidData(problems: [DataProblem(file: file, line: setting.line, entry: spec.name, entryKind: "workload", field: "advise.\(setting.name)", message: reason)])
+            }
+        }
+    }
+
     /// The weight of `criterion` (1 unless set).
     public func weight(_ criterion: RuntimeCriterion) -> Decimal { weights[criterion] ?? 1 }
 

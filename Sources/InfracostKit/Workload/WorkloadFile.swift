@@ -267,3 +267,22 @@ public struct WorkloadFile: Equatable, Sendable {
         }
     }
 }
+
+extension WorkloadFile {
+    /// The workload named `name`, or the file's only workload when `name` is nil.
+    /// - Throws: `InfracostError.invalidUsage` when no workload has that name (with the names it has), or when no
+    ///   name is given and the file has more than one.
+    public func workload(named name: String?) throws(InfracostError) -> WorkloadSpec {
+        let names = workloads.map(\.name)
+        if let name {
+            guard let spec = workloads.first(where: { $0.name == name }) else {
+                throw .invalidUsage(message: "\(Setting.workloadName): \(file) has no workload '\(name)'\(Suggestions.hint(for: name, in: names)); it has \(names.joined(separator: ", "))")
+            }
+            return spec
+        }
+        guard workloads.count == 1 else {
+            throw .invalidUsage(message: "\(file) has \(workloads.count) workloads; pick one with \(Setting.workloadName) (\(names.joined(separator: ", ")))")
+        }
+        return workloads[0]
+    }
+}

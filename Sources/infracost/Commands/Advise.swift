@@ -84,19 +84,7 @@ extension Infracost {
                         throw .invalidUsage(message: "give --workload FILE or a volume (--tokens), not both")
                     }
                     let file = try WorkloadFile.load(contentsOf: workloadFile)
-                    let spec = try Self.pick(file, name: name)
-                    input = AdviceInput(workload: spec.workload)
-                    input.tiers = spec.tiers
-                    input.keepWarm = spec.workload.keepWarmReplicas
-                    for setting in spec.adviceSettings {
-                        do throws(InfracostError) {
-                            try input.set(setting.name, to: setting.text, label: "advise.\(setting.name)")
-                        } catch {
-                            let reason: String
-                            if case .invalidQuantity(_, _, let why) = error { reason = "'\(setting.text)': \(why)" } else { reason = error.errorDescription ?? "invalid" }
-                            throw .invalidData(problems: [DataProblem(file: workloadFile, line: setting.line, entry: spec.name, entryKind: "workload", field: "advise.\(setting.name)", message: reason)])
-                        }
-                    }
+                    input = try AdviceInput(spec: try file.workload(named: name), file: workloadFile)
                 } else {
                     let shape = try workload.workload()
                     input = AdviceInput(workload: shape)
@@ -123,20 +111,6 @@ extension Infracost {
                 let used = [advice.cost.cheapest?.id, advice.cost.runnerUp?.id].compactMap { $0 } + advice.migration.flatMap { [$0.fromID, $0.toID] }
                 try pricing.warnStale(ids: used, catalog: catalog)
             }
-        }
-
-        static func pick(_ file: WorkloadFile, name: String?) throws(InfracostError) -> WorkloadSpec {
-            let names = file.workloads.map(\.name)
-            if let name {
-                guard let spec = file.workloads.first(where: { $0.name == name }) else {
-                    throw .invalidUsage(message: "--name: \(file.file) has no workload '\(name)'\(Suggestions.hint(for: name, in: names)); it has \(names.joined(separator: ", "))")
-                }
-                return spec
-            }
-            guard file.workloads.count == 1 else {
-                throw .invalidUsage(message: "\(file.file) has \(file.workloads.count) workloads; pick one with --name (\(names.joined(separator: ", ")))")
-            }
-            return file.workloads[0]
         }
     }
 }
