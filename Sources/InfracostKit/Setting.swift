@@ -73,6 +73,7 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case allowMissingPrices = "allow-missing-prices"
     case growth
     case months
+    case startMonth = "start-month"
     case weight
     case deadline
     case registry

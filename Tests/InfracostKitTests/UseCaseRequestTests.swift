@@ -181,3 +181,54 @@ struct AdviceFromWorkloadFileTests {
         }
     }
 }
+
+/// `check` and `report`: the rules on price age, months and growth are the library's.
+struct PortfolioRuleTests {
+    func portfolio(_ catalog: PriceCatalog) throws -> Portfolio {
+        let text = """
+            version: 1
+            workloads:
+              - name: chat
+                tokens_per_month: 2B
+                tiers: [serverless]
+            """
+        return try Portfolio.make(try WorkloadFile.parse(Array(text.utf8), file: "w.yml"), catalog: catalog, detail: .summary)
+    }
+
+    @Test func stalePricesWarnOrFailTheCheck() throws {
+        let portfolio = try portfolio(try Fixtures.frozenCatalog())
+        let chosen = try #require(portfolio.entries.first?.chosen?.offer)
+        let verified = try #require(chosen.provenance.verifiedOn)
+        // A day far past the verification date: the one price used is stale.
+        let day = "2099-01-01"
+        let expected = PriceAge.staleWarnings([chosen], day: day, maxAgeDays: 180)
+        #expect(expected.count == 1, "verified \(verified)")
+        let warned = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
+                                     priceAge: .init(day: day, maxAgeDays: 180, failOnStale: false))
+        #expect(warned.passed && warned.warnings == expected)
+        let failed = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
+                                     priceAge: .init(day: day, maxAgeDays: 180, failOnStale: true))
+        #expect(!failed.passed && failed.failures == expected.map { "stale prices: \($0)" } && failed.warnings.isEmpty)
+        // On the day the price was verified nothing is stale.
+        let fresh = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
+                                    priceAge: .init(day: verified, maxAgeDays: 180, failOnStale: true))
+        #expect(fresh.passed && fresh.warnings.isEmpty)
+    }
+
+    @Test func aReportChecksItsMonthsGrowthAndStart() throws {
+        let catalog = try Fixtures.seedCatalog()
+        let portfolio = try portfolio(catalog)
+        #expect(try FinanceReport.startMonth("2027-01") == (2027, 1))
+        #expect(throws: InfracostError.invalidQuantity(label: "start-month", value: "2027-13", reason: "write YYYY-MM, e.g. 2027-01")) {
+            try FinanceReport.startMonth("2027-13")
+        }
+        #expect(throws: InfracostError.invalidUsage(message: "months must be between 1 and 120")) {
+            try FinanceReport.make(portfolio, catalog: catalog, months: 121, growth: 0, start: (2027, 1))
+        }
+        #expect(throws: InfracostError.self) { try FinanceReport.make(portfolio, catalog: catalog, months: 2, growth: 11, start: (2027, 1)) }
+        // Two months of 2B at 1.08 per 1M, growing 10%: 2,160.00 then 2,376.00 (2.2B tokens).
+        let report = try FinanceReport.make(portfolio, catalog: catalog, months: 2, growth: Decimal(string: "0.1")!, start: (2027, 12))
+        #expect(report.rows.map(\.month) == ["2027-12", "2028-01"])
+        #expect(report.rows.map(\.cost) == [2_160, 2_376])
+    }
+}

@@ -248,13 +248,32 @@ public struct BudgetCheck: Equatable, Sendable {
     /// Each reason the check failed, in words.
     public var failures: [String]
     public var allowMissingPrices: Bool
+    /// The stale-price warning for the prices the check used, when stale prices warn rather than fail.
+    public var warnings: [String] = []
 
     public var passed: Bool { failures.isEmpty }
 
+    /// How the check treats the age of the prices it used: older than `maxAgeDays` on `day` (YYYY-MM-DD) is stale,
+    /// and stale prices fail the check when `failOnStale`, else they are a warning.
+    public struct PriceAgeRule: Equatable, Sendable {
+        public var day: String
+        public var maxAgeDays: Int
+        public var failOnStale: Bool
+
+        /// The rule that prices older than `maxAgeDays` on `day` warn, or fail the check when `failOnStale`.
+        public init(day: String, maxAgeDays: Int, failOnStale: Bool) {
+            self.day = day
+            self.maxAgeDays = maxAgeDays
+            self.failOnStale = failOnStale
+        }
+    }
+
     /// Applies every budget to `portfolio`. A missing price fails the check unless `allowMissingPrices`: it never
-    /// passes by counting as $0.
+    /// passes by counting as $0. With `priceAge`, the prices of the options chosen are checked for age: stale ones
+    /// are the last failure (`failOnStale`) or `warnings`.
     public static func run(
-        _ portfolio: Portfolio, budget: Decimal?, baseline: Portfolio?, maxIncrease: Decimal?, allowMissingPrices: Bool
+        _ portfolio: Portfolio, budget: Decimal?, baseline: Portfolio?, maxIncrease: Decimal?, allowMissingPrices: Bool,
+        priceAge: PriceAgeRule? = nil
     ) -> BudgetCheck {
         let c = portfolio.currency
         var failures: [String] = []
@@ -279,8 +298,14 @@ public struct BudgetCheck: Equatable, Sendable {
                 failures.append("total rose from $0.00 to \(Money.formatted(total, currency: c)) over the baseline")
             }
         }
+        var warnings: [String] = []
+        if let priceAge {
+            let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
+            let stale = PriceAge.staleWarnings(used, day: priceAge.day, maxAgeDays: priceAge.maxAgeDays)
+            if priceAge.failOnStale { failures += stale.map { "stale prices: \($0)" } } else { warnings = stale }
+        }
         return BudgetCheck(portfolio: portfolio, budget: budget, baselineTotal: baselineTotal, maxIncrease: maxIncrease, failures: failures,
-                           allowMissingPrices: allowMissingPrices)
+                           allowMissingPrices: allowMissingPrices, warnings: warnings)
     }
 
     static func percentText(_ part: Decimal, of whole: Decimal) -> String {
@@ -372,12 +397,34 @@ public struct FinanceReport: Equatable, Sendable {
     public var totalOutputTokens: Decimal { rows.reduce(0) { $0 + $1.outputTokens } }
     public var totalGPUHours: Decimal { rows.compactMap(\.gpuHours).reduce(0, +) }
 
-    /// Projects `months` months from `start` (year, month): volumes grow by `growth` a month, compounded and
-    /// rounded to whole tokens; each workload stays on its planned offer, re-priced every month (dedicated offers
-    /// add instances as volume grows).
+    /// The first month of a report: the month `text` names (YYYY-MM), or the current month (UTC) when nil.
+    /// - Throws: `InfracostError.invalidQuantity` naming `Setting.startMonth` when `text` is not a month.
+    public static func startMonth(_ text: String?) throws(InfracostError) -> (year: Int, month: Int) {
+        guard let text else {
+            let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+            return (now.year ?? 2026, now.month ?? 1)
+        }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            throw .invalidQuantity(label: "\(Setting.startMonth)", value: text, reason: "write YYYY-MM, e.g. 2027-01")
+        }
+        return (year, month)
+    }
+
+    /// Projects `months` months (within `Limits.reportMonths`) from `start` (year, month): volumes grow by `growth` a
+    /// month, compounded and rounded to whole tokens; each workload stays on its planned offer, re-priced every
+    /// month (dedicated offers add instances as volume grows).
+    /// - Throws: `InfracostError.invalidUsage` for a month count out of range, `InfracostError.invalidQuantity` for
+    ///   growth outside `Limits.monthlyGrowth`; pricing errors of the re-priced months.
     public static func make(
         _ portfolio: Portfolio, catalog: PriceCatalog, months: Int, growth: Decimal, start: (year: Int, month: Int)
     ) throws(InfracostError) -> FinanceReport {
+        guard Limits.reportMonths.contains(months) else {
+            throw .invalidUsage(message: "\(Setting.months) must be \(Limits.between(Limits.reportMonths))")
+        }
+        guard Limits.monthlyGrowth.contains(growth) else {
+            throw .invalidQuantity(label: "\(Setting.growth)", value: "\(growth)", reason: "must be between -100% and 1000%")
+        }
         var rows: [Row] = []
         var factor: Decimal = 1
         for index in 0..<months {

@@ -22,6 +22,10 @@ public enum Limits {
     /// Requests one simulation may be asked to generate (the expected count of synthetic traffic): a bound on the
     /// work a caller can ask for.
     public static let simulatedRequests: Double = 1e9
+    /// Months a finance report projects: 1 to 120 (ten years).
+    public static let reportMonths: ClosedRange<Int> = 1...120
+    /// Volume growth a month in a finance report, as a fraction: -1 (-100%) to 10 (1000%).
+    public static let monthlyGrowth: ClosedRange<Decimal> = -1...10
     /// Clients of a closed loop: 1 to 10,000.
     public static let closedLoopClients: ClosedRange<Int> = 1...10_000
     /// Requests routed to one simulated replica at once: 1 to 100,000.

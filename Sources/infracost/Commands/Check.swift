@@ -80,12 +80,11 @@ extension Infracost {
                         name: "command line")
                 }
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog, detail: .summary) }
-                var check = BudgetCheck.run(portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices)
-                let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
-                let stale = PriceAge.staleWarnings(used, day: try pricing.day(), maxAgeDays: try pricing.maxAgeDays())
-                if failOnStale { check.failures += stale.map { "stale prices: \($0)" } }
+                let check = BudgetCheck.run(
+                    portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices,
+                    priceAge: .init(day: try pricing.day(), maxAgeDays: try pricing.maxAgeDays(), failOnStale: failOnStale))
                 try Diagnostics.emit(PortfolioRenderer.render(check, format: output.format), to: output.out)
-                if !failOnStale { Diagnostics.warn(stale) }
+                Diagnostics.warn(check.warnings)
                 passed = check.passed
             }
             if !passed { throw ExitCode(1) }

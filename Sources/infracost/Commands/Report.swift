@@ -43,15 +43,15 @@ extension Infracost {
         var out: String?
 
         func validate() throws {
-            if months < 1 || months > 120 { throw ValidationError("--months must be between 1 and 120") }
+            if !Limits.reportMonths.contains(months) { throw ValidationError("--months must be \(Limits.between(Limits.reportMonths))") }
         }
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let growthValue = try growth.map { text throws(InfracostError) in
-                    try Percentage.parse(text, label: "--growth", range: -1...10, rangeText: "between -100% and 1000%")
+                    try Percentage.parse(text, label: "--growth", range: Limits.monthlyGrowth, rangeText: "between -100% and 1000%")
                 } ?? Decimal(0)
-                let start = try parseMonth(startMonth)
+                let start = try FinanceReport.startMonth(startMonth)
                 let catalog = try pricing.catalog()
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
                 let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
@@ -64,18 +64,6 @@ extension Infracost {
                 try Diagnostics.emit(text, to: out)
                 for entry in portfolio.missing { Diagnostics.warn(["workload \(entry.spec.name) has no price and is left out: \(entry.problem ?? "")"]) }
             }
-        }
-
-        func parseMonth(_ text: String?) throws(InfracostError) -> (year: Int, month: Int) {
-            guard let text else {
-                let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-                return (now.year ?? 2026, now.month ?? 1)
-            }
-            let parts = text.split(separator: "-")
-            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
-                throw .invalidQuantity(label: "--start-month", value: text, reason: "write YYYY-MM, e.g. 2027-01")
-            }
-            return (year, month)
         }
     }
 }
