@@ -1,7 +1,8 @@
 /// Writes `PricingTables+Generated.swift`, which compiles the JSON files of `pricing-data/` into the binary.
 ///
 /// `pricing-data/` is the single source of truth; the generated file is checked in so that a clean build needs
-/// no plugin, and `GeneratedPricingTablesTests` regenerates it and fails on any difference.
+/// no plugin, and `GeneratedPricingTablesTests` regenerates it and fails on any difference. Build tooling, so it
+/// lives with the test that runs it (scripts/generate-pricing-tables.sh), not in the shipped library.
 enum PricingTablesGenerator {
     /// The Swift source embedding `files` (name and JSON text), in the order given.
     static func render(files: [(name: String, json: String)]) -> String {
@@ -36,20 +37,5 @@ enum PricingTablesGenerator {
             delimiter += "#"
         }
         return delimiter
-    }
-}
-
-/// Namespace of the bundled pricing tables (see `PricingTables+Generated.swift`).
-public enum PricingTables {}
-
-/// One bundled pricing file: its name in `pricing-data/` and its JSON text.
-public struct PricingTable: Sendable {
-    public var name: String
-    public var json: String
-
-    /// A price table file's name and its JSON text, as the generator embeds it.
-    public init(name: String, json: String) {
-        self.name = name
-        self.json = json
     }
 }
