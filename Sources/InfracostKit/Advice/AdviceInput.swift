@@ -154,7 +154,7 @@ public struct AdviceInput: Equatable, Sendable {
 
 /// A size in bytes, written `500MB`, `6 MB`, `1.5GB`, `300KB` or `1024` (decimal units: 1 MB = 1,000,000 bytes).
 public enum ByteSize {
-    /// The bytes `text` names (decimal units); throws a usage error naming `flag` when it is not a non-negative size.
+    /// The bytes `text` names (decimal units); throws a usage error naming `label` when it is not a non-negative size.
     public static func parse(_ text: String, label: String) throws(InfracostError) -> Decimal {
         let trimmed = text.replacingOccurrences(of: " ", with: "").uppercased()
         let units: [(String, Decimal)] = [("TB", 1_000_000_000_000), ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1_000), ("B", 1)]

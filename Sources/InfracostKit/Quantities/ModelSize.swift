@@ -3,7 +3,7 @@ public import Foundation
 /// A model size in billions of parameters, written `70B`, `8b`, `1.5B` or `70`.
 public enum ModelSize {
     /// Parses a model size; the result is in billions of parameters, more than 0 and at most 10,000.
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String = "\(Setting.modelSize)") throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         if number.hasSuffix("B") || number.hasSuffix("b") { number.removeLast() }
@@ -20,7 +20,7 @@ public enum ModelSize {
 /// A share between 0 and 1, written `0.75` or `75%`.
 public enum Fraction {
     /// Parses a share; `allowZero` admits 0, `allowOne` admits 1.
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String, allowZero: Bool = true, allowOne: Bool = true) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         let percent = number.hasSuffix("%")
@@ -47,7 +47,7 @@ public enum Fraction {
 /// A change written as a percentage (`8%`) or a plain fraction (`0.08`), possibly above 100% or below 0.
 public enum Percentage {
     /// Parses a change within `range` (fractions: 0.1 for 10%).
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         let percent = number.hasSuffix("%")
@@ -65,8 +65,14 @@ public enum Percentage {
 
 /// A length of time, written `300`, `300s`, `500ms`, `5m`, `1.5h` or `1d`; the result is in seconds.
 public enum DurationText {
+    /// Parses a duration into seconds as a `Double`, for the simulator's clock (a time, not an amount of money).
+    /// - Throws: what `parse(_:label:)` throws.
+    public static func seconds(_ text: String, label: String) throws(InfracostError) -> Double {
+        NSDecimalNumber(decimal: try parse(text, label: label)).doubleValue
+    }
+
     /// Parses a duration into seconds (at least 0, at most 366 days).
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String) throws(InfracostError) -> Decimal {
         var number = text.trimmingCharacters(in: .whitespaces)
         var multiplier: Decimal = 1
@@ -91,7 +97,7 @@ public enum DurationText {
 /// A plain decimal quantity from the command line, with a range check.
 public enum PlainNumber {
     /// Parses a number within `range`.
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag` and the range.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label` and the range.
     public static func parse(_ text: String, label: String, range: ClosedRange<Decimal>, rangeText: String) throws(InfracostError) -> Decimal {
         let value: Decimal
         do {

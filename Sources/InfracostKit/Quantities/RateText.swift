@@ -3,7 +3,7 @@ import Foundation
 /// A request rate, written `30/h`, `5/s`, `1000/min` or `100/d`; the result is in requests per second.
 public enum RateText {
     /// Parses a rate; it must be positive and at most 1,000,000 requests per second.
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String = "\(Setting.rate)") throws(InfracostError) -> Double {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
         let units: [String: Double] = ["s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hr": 3600, "d": 86400, "day": 86400]
@@ -21,7 +21,7 @@ public enum RateText {
 /// A time of day, `HH:MM`, as seconds after midnight.
 public enum TimeOfDay {
     /// Parses `HH:MM` (00:00 to 24:00).
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String) throws(InfracostError) -> Double {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),

@@ -6,7 +6,7 @@ public enum TokenCount {
     ///
     /// The result must be a whole, positive number of tokens no larger than 1e15 (a quadrillion a month).
     /// - Parameter label: the flag or field the text came from, named in the error.
-    /// - Throws: `InfracostError.invalidQuantity` naming `flag`.
+    /// - Throws: `InfracostError.invalidQuantity` naming `label`.
     public static func parse(_ text: String, label: String, allowZero: Bool = false) throws(InfracostError) -> Decimal {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let (number, multiplier) = splitSuffix(trimmed)

@@ -93,7 +93,7 @@ enum OneComparison {
         let source = traffic.isGiven ? try traffic.source() : nil
         // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
         let targets = LatencyTargets(
-            p95Seconds: try p95Latency.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue },
+            p95Seconds: try p95Latency.map { text throws(InfracostError) in try DurationText.seconds(text, label: "--p95-latency") },
             ttftMs: workload.shape.model.maxTtft != nil ? shape.serving.maxTTFTms : nil,
             itlMs: workload.shape.model.maxItl != nil ? shape.serving.maxITLms : nil)
         return ComparisonRequest(

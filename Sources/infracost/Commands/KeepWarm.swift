@@ -53,14 +53,14 @@ extension Infracost {
                 if let idleTimeouts {
                     request.idleTimeouts = []
                     for text in idleTimeouts.split(separator: ",") {
-                        request.idleTimeouts.append(NSDecimalNumber(decimal: try DurationText.parse(String(text), label: "--idle-timeouts")).doubleValue)
+                        request.idleTimeouts.append(try DurationText.seconds(String(text), label: "--idle-timeouts"))
                     }
                 }
                 request.maxColdStartShare = try maxColdStartShare.map { text throws(InfracostError) in
                     NSDecimalNumber(decimal: try Fraction.parse(text, label: "--max-cold-start-share")).doubleValue
                 }
                 request.maxP95Latency = try p95Latency.map { text throws(InfracostError) in
-                    NSDecimalNumber(decimal: try DurationText.parse(text, label: "--p95-latency")).doubleValue
+                    try DurationText.seconds(text, label: "--p95-latency")
                 }
                 // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
                 // held at p95 in the simulation.

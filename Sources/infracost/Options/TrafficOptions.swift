@@ -90,7 +90,7 @@ struct TrafficOptions: ParsableArguments {
         }
         if rate != nil { throw .invalidUsage(message: "--traffic closed takes --clients, not --rate: each client waits for its last response") }
         guard let clients else { throw .invalidUsage(message: "--traffic closed needs --clients (e.g. --clients 25)") }
-        let think = try thinkTime.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--think-time")).doubleValue } ?? 0
+        let think = try thinkTime.map { text throws(InfracostError) in try DurationText.seconds(text, label: "--think-time") } ?? 0
         let days = try simulatedDays(default: ClosedLoopTraffic.defaultDays)
         let loop = ClosedLoopTraffic(clients: clients, thinkSeconds: think, inputTokensPerRequest: inputTokensPerRequest,
                                      outputTokensPerRequest: outputTokensPerRequest, seconds: days * 86400)
@@ -107,7 +107,7 @@ struct TrafficOptions: ParsableArguments {
 
     func positiveDuration(_ text: String?, label: String) throws(InfracostError) -> Double? {
         guard let text else { return nil }
-        let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, label: label)).doubleValue
+        let seconds = try DurationText.seconds(text, label: label)
         guard seconds > 0 else { throw .invalidQuantity(label: label, value: text, reason: "must be more than 0") }
         return seconds
     }
@@ -154,7 +154,7 @@ struct EndpointOptions: ParsableArguments {
         }
         choices.concurrency = concurrency
         choices.serviceTimeSeconds = try serviceTime.map { text throws(InfracostError) in
-            let seconds = NSDecimalNumber(decimal: try DurationText.parse(text, label: "--service-time")).doubleValue
+            let seconds = try DurationText.seconds(text, label: "--service-time")
             guard seconds > 0 else { throw .invalidQuantity(label: "--service-time", value: text, reason: "must be more than 0") }
             return seconds
         }
@@ -166,8 +166,8 @@ struct EndpointOptions: ParsableArguments {
         choices.prefillRate = prefillRate
         choices.decodeRate = decodeRate
         choices.distribution = serviceDistribution
-        choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--cold-start")).doubleValue }
-        choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in NSDecimalNumber(decimal: try DurationText.parse(text, label: "--idle-timeout")).doubleValue }
+        choices.coldStartSeconds = try coldStart.map { text throws(InfracostError) in try DurationText.seconds(text, label: "--cold-start") }
+        choices.idleTimeoutSeconds = try idleTimeout.map { text throws(InfracostError) in try DurationText.seconds(text, label: "--idle-timeout") }
         guard Limits.maxReplicas.contains(maxReplicas) else {
             throw .invalidQuantity(label: "--max-replicas", value: String(maxReplicas), reason: "must be \(Limits.between(Limits.maxReplicas))")
         }
