@@ -64,7 +64,7 @@ struct SimulationTests {
         choices.serviceTimeSeconds = 1
         let traffic = TrafficSource.synthetic(TrafficProfile(pattern: .steady, requestsPerSecond: 1, days: 1))
         let plan = try SimulationPlan.make(choices: choices, shape: try Fixtures.workload(tokens: "1M"), traffic: traffic, catalog: try Fixtures.frozenCatalog())
-        #expect(plan.assumptions.contains(Assumption("month", "730 h")))
+        #expect(plan.assumptions.contains(Assumption("month", "730 h", settings: [.hoursPerMonth])))
         var reworded = plan
         reworded.assumptions[0].value += " (reworded)"
         #expect(plan == plan)

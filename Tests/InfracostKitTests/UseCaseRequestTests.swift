@@ -232,3 +232,20 @@ struct PortfolioRuleTests {
         #expect(report.rows.map(\.cost) == [2_160, 2_376])
     }
 }
+
+/// Each assumption names the settings that change it, so a caller can point at the input instead of the words.
+struct AssumptionSettingTests {
+    @Test func aComparisonsAssumptionsNameTheirSettings() throws {
+        var workload = try Fixtures.workload(tokens: "2B")
+        workload.tokenPricing.cachedShare = Decimal(string: "0.3")!
+        let comparison = try Comparison.make(.init(workload: workload), catalog: try Fixtures.seedCatalog())
+        let byName = Dictionary(comparison.assumptions.map { ($0.name, $0.settings) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["month"] == [.hoursPerMonth])
+        #expect(byName["cached input"] == [.cachedShare])
+        #expect(byName["dedicated sizing"] == [.targetUtilization])
+        // A fixed rule has no setting.
+        #expect(byName["rounding"] == [])
+        // Every setting named has a spelling the command line knows (checked in SettingFlagTests); none is repeated.
+        for assumption in comparison.assumptions { #expect(Set(assumption.settings).count == assumption.settings.count) }
+    }
+}

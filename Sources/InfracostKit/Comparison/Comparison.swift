@@ -147,11 +147,11 @@ public struct Comparison: Equatable, Sendable {
     /// The assumptions behind every figure, as (name, value) pairs in words.
     public var assumptions: [Assumption] {
         let share = Money.plain(workload.inputShare * 100, scale: 1)
-        var list: [(String, String)] = [
-            ("tokens per month", "\(Numbers.formatted(workload.totalTokens)) (\(TokenCount.abbreviated(workload.totalTokens)))"),
-            ("input / output", "\(Numbers.formatted(workload.inputTokens)) / \(Numbers.formatted(workload.outputTokens)) (\(share)% input)"),
-            ("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; \(Setting.modelSize))" : "")),
-            ("month", "\(Numbers.exact(workload.hoursPerMonth)) h"),
+        var list: [Assumption] = [
+            Assumption("tokens per month", "\(Numbers.formatted(workload.totalTokens)) (\(TokenCount.abbreviated(workload.totalTokens)))", settings: [.tokens, .inputTokens, .outputTokens]),
+            Assumption("input / output", "\(Numbers.formatted(workload.inputTokens)) / \(Numbers.formatted(workload.outputTokens)) (\(share)% input)", settings: [.inputShare, .inputTokens, .outputTokens]),
+            Assumption("model size", "\(Numbers.exact(workload.modelParamsB))B" + (workload.modelSizeIsDefault ? " (default; \(Setting.modelSize))" : ""), settings: [.modelSize, .model]),
+            Assumption("month", "\(Numbers.exact(workload.hoursPerMonth)) h", settings: [.hoursPerMonth]),
         ]
         // Tier assumptions only for tiers in the comparison (`--tier api` has no GPUs to size).
         // One pass over the options for all three questions (a comparison can hold 100,000).
@@ -164,35 +164,38 @@ public struct Comparison: Equatable, Sendable {
             if !pricedSpot, option.total != nil, option.offer.purchase == .spot { pricedSpot = true }
         }
         if tiers.contains(.dedicated) {
-            list.append(("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%"))
+            list.append(Assumption("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%", settings: [.targetUtilization]))
         }
         if tiers.contains(.serverlessGPU) {
-            list.append(("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"))
+            list.append(Assumption("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas",
+                                   settings: [.coldStartsPerDay, .keepWarm]))
         }
         if modelSized {
             let (input, output) = workload.requestShape
             let model = workload.serving.model ?? "a generic \(Numbers.exact(workload.modelParamsB))B model (\(Setting.model) names one)"
             let precision = workload.serving.precision.map { "\($0.rawValue) (\(Setting.precision))" } ?? "fp8 where the GPU has it, else bf16 (\(Setting.precision))"
             let size = workload.tokenPricing.inputTokensPerRequest == nil ? " (default \(ServingChoices.defaultTokensPerRequest) tokens; \(Setting.tokensPerRequest))" : ""
-            list.append(("GPU sizing", "serving performance model: \(model), \(precision), requests of \(input) in / \(output) out\(size),"
-                + " each replica at the most concurrent requests that keep \(workload.serving.targetText) (\(Setting.maxITL), \(Setting.maxTTFT), \(Setting.maxThroughput))"))
+            list.append(Assumption("GPU sizing", "serving performance model: \(model), \(precision), requests of \(input) in / \(output) out\(size),"
+                + " each replica at the most concurrent requests that keep \(workload.serving.targetText) (\(Setting.maxITL), \(Setting.maxTTFT), \(Setting.maxThroughput))",
+                settings: [.model, .precision, .tokensPerRequest, .maxITL, .maxTTFT, .maxThroughput]))
         }
         let pricing = workload.tokenPricing
-        if pricing.mode != .standard { list.append(("per-token mode", "\(pricing.mode.rawValue) (\(Setting.mode)); offers without a \(pricing.mode.rawValue) price are unpriced")) }
-        if pricing.cachedShare > 0 { list.append(("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (\(Setting.cachedShare))")) }
-        if let size = pricing.inputTokensPerRequest { list.append(("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)")) }
-        if pricing.inputTokensPerRequest == nil, let sizes = pricing.requestSizes { list.append(("request size", "each request's own, from \(sizes.origin) (for long-context tiers)")) }
-        if let profile = pricing.dayProfile { list.append(("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)")) }
+        if pricing.mode != .standard { list.append(Assumption("per-token mode", "\(pricing.mode.rawValue) (\(Setting.mode)); offers without a \(pricing.mode.rawValue) price are unpriced", settings: [.mode])) }
+        if pricing.cachedShare > 0 { list.append(Assumption("cached input", "\(Money.plain(pricing.cachedShare * 100, scale: 1))% of input tokens read from the prompt cache (\(Setting.cachedShare))", settings: [.cachedShare])) }
+        if let size = pricing.inputTokensPerRequest { list.append(Assumption("request size", "\(Numbers.formatted(size, scale: 0)) input tokens per request (for long-context tiers)", settings: [.tokensPerRequest])) }
+        if pricing.inputTokensPerRequest == nil, let sizes = pricing.requestSizes { list.append(Assumption("request size", "each request's own, from \(sizes.origin) (for long-context tiers)", settings: [.trace, .tokensPerRequest])) }
+        if let profile = pricing.dayProfile { list.append(Assumption("time of day", "tokens by UTC minute: \(profile.origin) (for off-peak prices)", settings: [.traffic, .trace])) }
         if pricedSpot {
-            list.append(("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (\(Setting.spotInterruption); an assumption)"))
+            list.append(Assumption("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (\(Setting.spotInterruption); an assumption)",
+                                   settings: [.spotInterruption]))
         }
         if workload.coldStartsPerDay > 0 {
             let idle = workload.idleTimeoutSeconds.map { "\(Numbers.exact($0)) s" } ?? "offer's, else \(Numbers.exact(Workload.defaultIdleTimeoutSeconds)) s"
-            list.append(("idle timeout", idle))
+            list.append(Assumption("idle timeout", idle, settings: [.idleTimeout]))
         }
-        if let pricesAsOf { list.append(("prices as of", "\(pricesAsOf) (\(Setting.asOf))")) }
-        if let exchangeRate { list.append(("currency", "\(exchangeRate.currency): \(exchangeRate.text); each line converted once from its exact USD amount")) }
-        list.append(("rounding", "each line item to the cent, half up; totals are exact sums"))
-        return list.map { Assumption($0.0, $0.1) }
+        if let pricesAsOf { list.append(Assumption("prices as of", "\(pricesAsOf) (\(Setting.asOf))", settings: [.asOf])) }
+        if let exchangeRate { list.append(Assumption("currency", "\(exchangeRate.currency): \(exchangeRate.text); each line converted once from its exact USD amount")) }
+        list.append(Assumption("rounding", "each line item to the cent, half up; totals are exact sums"))
+        return list
     }
 }

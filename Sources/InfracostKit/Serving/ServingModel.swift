@@ -48,7 +48,7 @@ public struct ServingEfficiencies: Equatable, Sendable {
          ("tensor parallel", "2 all-reduces per layer per step: \(Numbers.exactDouble(allReduceMicroseconds)) us each plus the bytes at \(percent(interconnect)) of the interconnect"),
          ("batch", "at most \(maxBatch) sequences at once; \(Numbers.exactDouble(stepOverheadMs)) ms fixed per step"),
          ("fitted on", "../shared/data/serving-benchmarks/calibration.csv (published TensorRT-LLM, NIM, vLLM measurements)")]
-        return pairs.map { Assumption($0.0, $0.1) }
+        return pairs.map { Assumption($0.0, $0.1, settings: [.performance]) }
     }
 
     func percent(_ value: Double) -> String { "\(Numbers.exactDouble((value * 100).rounded()))%" }

@@ -58,7 +58,7 @@ public struct SimulationPlan: Equatable, Sendable {
     public static func make(
         choices: Choices, shape: Workload, traffic: TrafficSource, catalog: PriceCatalog
     ) throws(InfracostError) -> SimulationPlan {
-        var assumptions: [(String, String)] = []
+        var assumptions: [Assumption] = []
         let pricers = OfferPricer.all(catalog: catalog, shape: shape, tiers: [.serverlessGPU])
         let pricer: OfferPricer
         if let id = choices.offerID {
@@ -71,14 +71,14 @@ public struct SimulationPlan: Equatable, Sendable {
             }
             if let reason = found.exclusionReason { throw .invalidUsage(message: "\(Setting.offer) \(id): \(reason)") }
             pricer = found
-            assumptions.append(("offer", "\(id) (\(Setting.offer))"))
+            assumptions.append(Assumption("offer", "\(id) (\(Setting.offer))", settings: [.offer]))
         } else {
             let usable = pricers.filter { $0.exclusionReason == nil && (try? $0.throughput?.get()) != nil && pricePerSecond($0.offer) != nil }
             guard let cheapest = usable.min(by: { (pricePerSecond($0.offer)! * Decimal($0.offer.gpuCount), $0.offer.id) < (pricePerSecond($1.offer)! * Decimal($1.offer.gpuCount), $1.offer.id) }) else {
                 throw .invalidUsage(message: "no serverless-gpu offer fits a \(Numbers.exact(shape.modelParamsB))B model; choose one with \(Setting.offer) or add one with \(Setting.pricing)")
             }
             pricer = cheapest
-            assumptions.append(("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; \(Setting.offer))"))
+            assumptions.append(Assumption("offer", "\(cheapest.offer.id) (cheapest serverless-gpu per second that fits \(Numbers.exact(shape.modelParamsB))B; \(Setting.offer))", settings: [.offer]))
         }
         let offer = pricer.offer
         // Only a chosen --offer can lack a price: the default choice is among priced offers.
@@ -121,19 +121,19 @@ public struct SimulationPlan: Equatable, Sendable {
                 concurrencyText += " (default; \(Setting.concurrency))"
             }
         }
-        assumptions.append(("concurrency", concurrencyText))
+        assumptions.append(Assumption("concurrency", concurrencyText, settings: [.concurrency, .maxITL, .maxTTFT]))
         let service: EndpointConfiguration.ServiceTime
         if let batching {
             service = .batching(batching.profile)
             let model = batching.profile.model
             let configuration = model.configuration
             let gpus = configuration.gpus == 1 ? "1 x \(configuration.gpu.name)" : "\(configuration.gpus) x \(configuration.gpu.name) (tensor parallel)"
-            assumptions.append(("serving", "continuous batching (estimate, serving performance model): \(configuration.architecture.name) at \(configuration.precision.rawValue) on \(gpus);"
+            assumptions.append(Assumption("serving", "continuous batching (estimate, serving performance model): \(configuration.architecture.name) at \(configuration.precision.rawValue) on \(gpus);"
                 + " each step decodes every running request, its time from the model for the batch's size and KV cache;"
-                + " prompts prefill in chunks sharing the \(model.efficiencies.stepTokenBudget)-token step; the KV cache holds \(batching.profile.maxRunning) requests of \(request.input) in / \(request.output) out, the rest wait"))
+                + " prompts prefill in chunks sharing the \(model.efficiencies.stepTokenBudget)-token step; the KV cache holds \(batching.profile.maxRunning) requests of \(request.input) in / \(request.output) out, the rest wait", settings: [.model, .precision, .offer]))
         } else if let seconds = choices.serviceTimeSeconds {
             service = .measured(seconds: seconds)
-            assumptions.append(("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (\(Setting.serviceTime))"))
+            assumptions.append(Assumption("service time", "\(format(seconds)) s per request, \(choices.distribution.rawValue) (\(Setting.serviceTime))", settings: [.serviceTime, .serviceDistribution, .prefillRate, .decodeRate]))
         } else {
             guard let throughput else {
                 throw .invalidUsage(message: "\(offer.id) has no throughput figure; give \(Setting.serviceTime), or \(Setting.prefillRate) and \(Setting.decodeRate)")
@@ -142,18 +142,18 @@ public struct SimulationPlan: Equatable, Sendable {
             let prefill = choices.prefillRate ?? total
             let decode = choices.decodeRate ?? total / Double(concurrency)
             service = .tokens(prefillRate: prefill, decodeRate: decode)
-            assumptions.append(("service time", "input / \(format(prefill)) tok/s + output / \(format(decode)) tok/s per request"
+            assumptions.append(Assumption("service time", "input / \(format(prefill)) tok/s + output / \(format(decode)) tok/s per request"
                 + (choices.prefillRate == nil && choices.decodeRate == nil
                     ? " (prefill at the replica's \(throughput.isEstimate ? "estimated " : "")\(format(total)) tok/s, decode at its 1/\(concurrency) share;"
-                        + " not continuously batched: \(noBatching))" : "")))
+                        + " not continuously batched: \(noBatching))" : ""), settings: [.serviceTime, .serviceDistribution, .prefillRate, .decodeRate]))
         }
         let coldStart: Double
         if let seconds = choices.coldStartSeconds {
             coldStart = seconds
-            assumptions.append(("cold start", "\(format(seconds)) s (\(Setting.coldStart))"))
+            assumptions.append(Assumption("cold start", "\(format(seconds)) s (\(Setting.coldStart))", settings: [.coldStart]))
         } else if let figure = pricer.coldStart {
             coldStart = NSDecimalNumber(decimal: figure.seconds).doubleValue
-            assumptions.append(("cold start", "\(format(coldStart)) s: \(figure.origin)"))
+            assumptions.append(Assumption("cold start", "\(format(coldStart)) s: \(figure.origin)", settings: [.coldStart]))
         } else {
             throw .invalidUsage(message: "no published cold start for a \(Numbers.exact(shape.modelParamsB))B model on \(offer.provider); give \(Setting.coldStart)")
         }
@@ -163,32 +163,32 @@ public struct SimulationPlan: Equatable, Sendable {
             : offer.pricing.gpuTime?.idleTimeoutSeconds != nil ? " (the offer's; \(Setting.idleTimeout))"
             : platformIdle != nil ? " (\(offer.provider)'s published default, see prices show; \(Setting.idleTimeout))"
             : " (default; \(Setting.idleTimeout))"
-        assumptions.append(("idle timeout", "\(format(idle)) s" + idleOrigin))
-        assumptions.append(("max replicas", "\(choices.maxReplicas)"))
+        assumptions.append(Assumption("idle timeout", "\(format(idle)) s" + idleOrigin, settings: [.idleTimeout]))
+        assumptions.append(Assumption("max replicas", "\(choices.maxReplicas)", settings: [.maxReplicas]))
         var keepWarm = "\(choices.keepWarm)"
         if let window = choices.keepWarmWindow { keepWarm += " from \(clock(window.lowerBound)) to \(clock(window.upperBound)) local time" }
-        assumptions.append(("keep-warm", keepWarm))
+        assumptions.append(Assumption("keep-warm", keepWarm, settings: [.keepWarm]))
         var origin = 0.0
         switch traffic {
         case .synthetic(let profile):
-            assumptions.append(("traffic", describe(profile)))
+            assumptions.append(Assumption("traffic", describe(profile), settings: [.traffic, .trace, .rate]))
         case .closedLoop(let loop):
-            assumptions.append(("traffic", "closed loop: \(loop.clients) clients, each sending its next request \(format(loop.thinkSeconds)) s after the last completes, \(loop.inputTokensPerRequest) in / \(loop.outputTokensPerRequest) out tokens per request, \(format(loop.seconds / 86400)) days"))
+            assumptions.append(Assumption("traffic", "closed loop: \(loop.clients) clients, each sending its next request \(format(loop.thinkSeconds)) s after the last completes, \(loop.inputTokensPerRequest) in / \(loop.outputTokensPerRequest) out tokens per request, \(format(loop.seconds / 86400)) days", settings: [.traffic, .trace, .rate]))
         case .trace(let trace):
             // Local Monday 00:00 before the trace's start: 1970-01-01 was a Thursday.
             let local = trace.startEpoch
             let days = (local / 86400).rounded(.down)
             let weekday = (Int(days) + 3) % 7
             origin = Double(weekday) * 86400 + (local - days * 86400)
-            assumptions.append(("traffic", "trace \(trace.file) (\(trace.format), \(trace.requests.count) requests over \(format(trace.span)) s)"))
+            assumptions.append(Assumption("traffic", "trace \(trace.file) (\(trace.format), \(trace.requests.count) requests over \(format(trace.span)) s)", settings: [.traffic, .trace, .rate]))
         }
-        assumptions.append(("month", "\(Numbers.exact(shape.hoursPerMonth)) h"))
-        assumptions.append(("billing", "per GPU-second for loading, serving, idle and keep-warm time; each line rounded to the cent"))
+        assumptions.append(Assumption("month", "\(Numbers.exact(shape.hoursPerMonth)) h", settings: [.hoursPerMonth]))
+        assumptions.append(Assumption("billing", "per GPU-second for loading, serving, idle and keep-warm time; each line rounded to the cent"))
         let configuration = EndpointConfiguration(
             concurrency: concurrency, serviceTime: service, distribution: choices.distribution, coldStartSeconds: coldStart,
             idleTimeoutSeconds: idle, maxReplicas: choices.maxReplicas, keepWarm: choices.keepWarm, keepWarmWindow: choices.keepWarmWindow,
             clockOrigin: origin, seed: seed(of: traffic))
-        return SimulationPlan(offer: offer, rate: rate, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions.map { Assumption($0.0, $0.1) })
+        return SimulationPlan(offer: offer, rate: rate, configuration: configuration, traffic: traffic, hoursPerMonth: shape.hoursPerMonth, assumptions: assumptions)
     }
 
     /// The continuous-batching profile for `offer`: the workload's model at its precision on all the offer's GPUs
