@@ -15,7 +15,7 @@ struct LifecycleTests {
         ]}
         """
 
-    func comparison(on day: String, baseline: String? = nil) throws -> Comparison {
+    func comparison(on day: Day, baseline: String? = nil) throws -> Comparison {
         let catalog = try Fixtures.catalog(Self.file).asOf(day)
         return try Comparison.make(.init(workload: try Fixtures.workload(tokens: "1B"), baselineID: baseline), catalog: catalog)
     }

@@ -11,7 +11,7 @@ struct PricingFidelityTests {
         try #require(try Self.bundled.get().offer(id: id))
     }
 
-    func total(_ id: String, _ workload: Workload, asOf day: String? = nil) throws -> Decimal? {
+    func total(_ id: String, _ workload: Workload, asOf day: Day? = nil) throws -> Decimal? {
         var offer = try offer(id)
         if let day { offer = offer.asOf(day) }
         return PerTokenModel.cost(of: offer, for: workload).total

@@ -45,7 +45,7 @@ struct RegistryTests {
         ]}
         """
 
-    func read(_ text: String, _ expected: PriceRegistry? = nil, day: String = "2026-12-01") throws -> RegistryFile {
+    func read(_ text: String, _ expected: PriceRegistry? = nil, day: Day = "2026-12-01") throws -> RegistryFile {
         try RegistryFile.read(Array(text.utf8), file: "registry.json", expected: expected, day: day)
     }
 

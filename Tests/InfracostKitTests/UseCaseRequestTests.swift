@@ -200,7 +200,7 @@ struct PortfolioRuleTests {
         let chosen = try #require(portfolio.entries.first?.chosen?.offer)
         let verified = try #require(chosen.provenance.verifiedOn)
         // A day far past the verification date: the one price used is stale.
-        let day = "2099-01-01"
+        let day: Day = "2099-01-01"
         let expected = PriceAge.staleWarnings([chosen], day: day, maxAgeDays: 180)
         #expect(expected.count == 1, "verified \(verified)")
         let warned = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
@@ -247,5 +247,44 @@ struct AssumptionSettingTests {
         #expect(byName["rounding"] == [])
         // Every setting named has a spelling the command line knows (checked in SettingFlagTests); none is repeated.
         for assumption in comparison.assumptions { #expect(Set(assumption.settings).count == assumption.settings.count) }
+    }
+}
+
+/// Days are read strictly, ordered as days and written back as read.
+struct DayTests {
+    /// `Day("...")` with a literal would take the literal initializer (which traps); text from outside is a String.
+    func day(_ text: String) -> Day? { Day(text) }
+
+    @Test func realDatesOnly() {
+        #expect(day("2026-12-03")?.number == IsoDate.dayNumber("2026-12-03"))
+        #expect(day("1970-01-01")?.number == 0)
+        #expect(day("2024-02-29") != nil && day("2025-02-29") == nil && day("1900-02-29") == nil && day("2000-02-29") != nil)
+        for bad in ["2026-13-01", "2026-00-10", "2026-04-31", "2026-4-01", "2026-04-011", "20260401", "2026/04/01", "", "２０２６-04-01"] {
+            #expect(day(bad) == nil, "\(bad)")
+        }
+        // Every day of four years, against the text check and day numbers: consecutive, valid exactly when IsoDate says so.
+        var previous: Int?
+        for year in [1999, 2000, 2024, 2100] {
+            for month in 1...12 {
+                for day in 1...31 {
+                    let text = String(format: "%04d-%02d-%02d", year, month, day)
+                    #expect((Day(text) != nil) == IsoDate.isValid(text), "\(text)")
+                    if let parsed = Day(text), year == 2024 {
+                        if let previous { #expect(parsed.number == previous + 1, "\(text)") }
+                        previous = parsed.number
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func orderedAsDaysAndWrittenAsRead() {
+        let a: Day = "2025-12-31", b: Day = "2026-01-01"
+        #expect(a < b && a.days(until: b) == 1 && b.days(until: a) == -1)
+        #expect(b.description == "2026-01-01" && "\(b)" == "2026-01-01")
+        #expect(Day.today(now: 0) == "1970-01-01")
+        #expect(throws: InfracostError.invalidQuantity(label: "as-of", value: "2026-02-30", reason: "must be a date in the form YYYY-MM-DD")) {
+            try Day.parse("2026-02-30", label: "as-of")
+        }
     }
 }

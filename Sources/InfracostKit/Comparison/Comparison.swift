@@ -26,7 +26,7 @@ public struct Comparison: Equatable, Sendable {
     /// overall) rather than every offer (`Portfolio.Detail.summary`).
     public var isSummary = false
     /// The day whose prices were used (`--as-of`), when given.
-    public var pricesAsOf: String?
+    public var pricesAsOf: Day?
     /// The rate amounts were converted with, when not in USD (`--currency`).
     public var exchangeRate: ExchangeRate?
     /// The options on the cost / p95-latency frontier (`compare --pareto`), cheapest first; nil when not asked.
@@ -36,7 +36,7 @@ public struct Comparison: Equatable, Sendable {
     /// ranks last), with the offers excluded and why, the baseline when one was named, and warnings to show.
     public init(
         workload: Workload, currency: String, options: [OptionCost], excluded: [Exclusion], baselineID: String?,
-        warnings: [String], retired: [Offer] = [], pricesAsOf: String? = nil, exchangeRate: ExchangeRate? = nil
+        warnings: [String], retired: [Offer] = [], pricesAsOf: Day? = nil, exchangeRate: ExchangeRate? = nil
     ) {
         self.workload = workload
         self.currency = currency
@@ -136,8 +136,8 @@ public struct Comparison: Equatable, Sendable {
     }
 
     /// The oldest `verified_on` among the priced options, `YYYY-MM-DD`.
-    public var oldestPriceDate: String? {
-        var oldest: String?
+    public var oldestPriceDate: Day? {
+        var oldest: Day?
         for option in options where option.total != nil {
             if let day = option.offer.provenance.verifiedOn, oldest.map({ day < $0 }) ?? true { oldest = day }
         }

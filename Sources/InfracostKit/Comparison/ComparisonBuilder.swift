@@ -166,7 +166,7 @@ extension Comparison {
             throw .invalidUsage(message: "\(Setting.baseline) \(id): the offer is left out of this comparison (\(exclusion.reason))")
         }
         if let retired = catalog.retired.first(where: { $0.id == id }) {
-            throw .invalidUsage(message: "\(Setting.baseline) \(id): the model was retired on \(retired.retiredOn ?? "?") and is no longer priced")
+            throw .invalidUsage(message: "\(Setting.baseline) \(id): the model was retired on \(retired.retiredOn?.text ?? "?") and is no longer priced")
         }
         if catalog.offer(id: id) != nil {
             throw .invalidUsage(message: "\(Setting.baseline) \(id): the offer is filtered out by \(Setting.tier)")

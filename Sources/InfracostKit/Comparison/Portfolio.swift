@@ -256,12 +256,12 @@ public struct BudgetCheck: Equatable, Sendable {
     /// How the check treats the age of the prices it used: older than `maxAgeDays` on `day` (YYYY-MM-DD) is stale,
     /// and stale prices fail the check when `failOnStale`, else they are a warning.
     public struct PriceAgeRule: Equatable, Sendable {
-        public var day: String
+        public var day: Day
         public var maxAgeDays: Int
         public var failOnStale: Bool
 
         /// The rule that prices older than `maxAgeDays` on `day` warn, or fail the check when `failOnStale`.
-        public init(day: String, maxAgeDays: Int, failOnStale: Bool) {
+        public init(day: Day, maxAgeDays: Int, failOnStale: Bool) {
             self.day = day
             self.maxAgeDays = maxAgeDays
             self.failOnStale = failOnStale
@@ -377,12 +377,12 @@ public struct FinanceReport: Equatable, Sendable {
         public var gpuHours: Decimal?
         public var cost: Decimal
         public var currency: String
-        public var priceAsOf: String?
+        public var priceAsOf: Day?
         /// The offer's provider, purchase kind (on-demand, reserved, spot), price source and start, for FOCUS.
         public var provider: String = ""
         public var purchase: String? = nil
         public var priceSource: String? = nil
-        public var priceEffectiveFrom: String? = nil
+        public var priceEffectiveFrom: Day? = nil
     }
 
     /// The documented, stable CSV columns.

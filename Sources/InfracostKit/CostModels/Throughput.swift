@@ -65,7 +65,7 @@ public enum Throughput {
             if let batch = figure.batch { detail += ", batch \(batch)" }
             if let precision = figure.precision { detail += ", \(precision)" }
             if figure.countsOutputOnly { detail += "; x (in + out) / out = \(Numbers.formatted(tokensPerSecond)) tokens/s in + out" }
-            if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.verifiedOn ?? "undated"))" }
+            if let source = figure.provenance.source { detail += " (\(source), \(figure.provenance.verifiedOn?.text ?? "undated"))" }
             return .success(ThroughputEstimate(tokensPerSecond: tokensPerSecond, isEstimate: false, method: .published, detail: detail))
         }
         guard let spec else {
@@ -148,7 +148,7 @@ public enum Throughput {
             return .success(ThroughputEstimate(
                 tokensPerSecond: tokensPerSecond, isEstimate: false, method: figure.isMeasured ? .measured : .published,
                 detail: "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s \(figure.isMeasured ? "measured" : "published") on \(figure.gpuCount) x \(figure.gpu) at \(input) in / \(output) out"
-                    + " (\(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated")); x (in + out) / out for \(gpus)",
+                    + " (\(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn?.text ?? "undated")); x (in + out) / out for \(gpus)",
                 precision: precision))
         }
         let tp = model.configuration.gpus

@@ -364,8 +364,8 @@ struct CatalogFileReader {
 
     /// One history entry as read, before its prices are checked against the offer's tier and typed.
     struct HistoryEntry {
-        var from: String?
-        var to: String?
+        var from: Day?
+        var to: Day?
         /// (JSON field, value) pairs in the order of `priceFields` then `cached_input_per_mtok`.
         var fields: [(field: String, value: Decimal)]
         var provenance: Provenance
@@ -414,9 +414,9 @@ struct CatalogFileReader {
             points.append(HistoryEntry(from: from, to: to, fields: prices, provenance: provenance(point, entry: id)))
         }
         // Dated entries must not overlap: on any day at most one price applies.
-        let dated = points.filter { $0.from != nil || $0.to != nil }.sorted { ($0.from ?? "") < ($1.from ?? "") }
-        for (earlier, later) in zip(dated, dated.dropFirst()) where (earlier.to ?? "9999-12-31") > (later.from ?? "0000-01-01") {
-            report(member.line, id, "history", "entries overlap: one runs \(earlier.from ?? "from the start") to \(earlier.to ?? "open end"), the next starts \(later.from ?? "at the start")")
+        let dated = points.filter { $0.from != nil || $0.to != nil }.sorted { ($0.from?.number ?? Int.min) < ($1.from?.number ?? Int.min) }
+        for (earlier, later) in zip(dated, dated.dropFirst()) where (earlier.to?.number ?? Int.max) > (later.from?.number ?? Int.min) {
+            report(member.line, id, "history", "entries overlap: one runs \(earlier.from?.text ?? "from the start") to \(earlier.to?.text ?? "open end"), the next starts \(later.from?.text ?? "at the start")")
             break
         }
         return points
@@ -748,13 +748,13 @@ struct CatalogFileReader {
         return value
     }
 
-    mutating func date(_ entry: Entry, _ key: String, entry id: String?) -> String? {
+    mutating func date(_ entry: Entry, _ key: String, entry id: String?) -> Day? {
         guard let text = string(entry, key, entry: id) else { return nil }
-        guard IsoDate.isValid(text) else {
+        guard let day = Day(text) else {
             report(entry.line(of: key), id, key, "'\(text)' is not a date in the form YYYY-MM-DD")
             return nil
         }
-        return text
+        return day
     }
 
     mutating func provenance(_ entry: Entry, entry id: String?) -> Provenance {

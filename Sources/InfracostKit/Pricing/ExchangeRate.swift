@@ -20,7 +20,7 @@ public struct ExchangeRate: Equatable, Sendable {
 
     /// The rate in words: "1 EUR = 1.0411 USD (ECB ..., 2025-02-28)".
     public var text: String {
-        "1 \(currency) = \(Numbers.exact(usdPerUnit)) USD (\(provenance.source ?? "no source"), \(provenance.verifiedOn ?? "undated"))"
+        "1 \(currency) = \(Numbers.exact(usdPerUnit)) USD (\(provenance.source ?? "no source"), \(provenance.verifiedOn?.text ?? "undated"))"
     }
 }
 

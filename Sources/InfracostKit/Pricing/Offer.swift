@@ -57,17 +57,17 @@ public struct Offer: Equatable, Sendable {
     }
     /// First day the current price applies, `YYYY-MM-DD` (the JSON `effective_from`); nil means it applies from
     /// the end of the latest history entry, or that the day is unknown (never invented).
-    public var effectiveFrom: String? {
+    public var effectiveFrom: Day? {
         get { storage.value.effectiveFrom }
         _modify { yield &storage.value.effectiveFrom }
     }
     /// The day the provider announced the model's shutdown or deprecation took effect, `YYYY-MM-DD`.
-    public var deprecatedOn: String? {
+    public var deprecatedOn: Day? {
         get { storage.value.deprecatedOn }
         _modify { yield &storage.value.deprecatedOn }
     }
     /// The first day the model is no longer served, `YYYY-MM-DD`; from then on the offer is neither priced nor ranked.
-    public var retiredOn: String? {
+    public var retiredOn: Day? {
         get { storage.value.retiredOn }
         _modify { yield &storage.value.retiredOn }
     }
@@ -99,9 +99,9 @@ public struct Offer: Equatable, Sendable {
         var provenance: Provenance
         var notes: String? = nil
         var history: [PricePoint]
-        var effectiveFrom: String? = nil
-        var deprecatedOn: String? = nil
-        var retiredOn: String? = nil
+        var effectiveFrom: Day? = nil
+        var deprecatedOn: Day? = nil
+        var retiredOn: Day? = nil
         var deprecationDue: Bool = false
         var registryKeys: [PriceRegistry: String] = [:]
         var priceGap: String? = nil
@@ -161,9 +161,9 @@ public struct Offer: Equatable, Sendable {
 /// A price an offer had over a period, for price history.
 public struct PricePoint: Equatable, Sendable {
     /// First day the price applied, `YYYY-MM-DD`, when known.
-    public var from: String?
+    public var from: Day?
     /// First day it no longer applied, `YYYY-MM-DD`, when known.
-    public var to: String?
+    public var to: Day?
     /// The price in effect over the period, of the offer's tier.
     public var price: Price
     public var provenance: Provenance
@@ -194,7 +194,7 @@ public struct PricePoint: Equatable, Sendable {
     }
 
     /// `price` in effect from `from` to `to` (ISO dates, either open).
-    public init(from: String?, to: String?, price: Price, provenance: Provenance) {
+    public init(from: Day?, to: Day?, price: Price, provenance: Provenance) {
         self.from = from
         self.to = to
         self.price = price

@@ -15,19 +15,21 @@ public enum PriceAge {
     }
 
     /// The offers whose `verified_on` is more than `maxAgeDays` before `day`, oldest first, with their age in days.
-    public static func stale(_ offers: [Offer], day: String, maxAgeDays: Int) -> [(offer: Offer, days: Int)] {
+    public static func stale(_ offers: [Offer], day: Day, maxAgeDays: Int) -> [(offer: Offer, days: Int)] {
         offers.compactMap { offer -> (Offer, Int)? in
-            guard let verified = offer.provenance.verifiedOn, let age = IsoDate.days(from: verified, to: day), age > maxAgeDays else { return nil }
+            guard let verified = offer.provenance.verifiedOn else { return nil }
+            let age = verified.days(until: day)
+            guard age > maxAgeDays else { return nil }
             return (offer, age)
         }
         .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
     }
 
     /// One warning line for the stale prices among `offers`, or none.
-    public static func staleWarnings(_ offers: [Offer], day: String, maxAgeDays: Int) -> [String] {
+    public static func staleWarnings(_ offers: [Offer], day: Day, maxAgeDays: Int) -> [String] {
         let old = stale(offers, day: day, maxAgeDays: maxAgeDays)
         guard let oldest = old.first else { return [] }
         return ["\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
-            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn ?? "?"), \(oldest.days) days); check them or pass \(Setting.maxPriceAge)"]
+            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn?.text ?? "?"), \(oldest.days) days); check them or pass \(Setting.maxPriceAge)"]
     }
 }

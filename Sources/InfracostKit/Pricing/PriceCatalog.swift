@@ -20,7 +20,7 @@ public struct PriceCatalog: Equatable, Sendable {
     /// The files the catalog was built from, in order.
     public var files: [String]
     /// The day the catalog was priced for (`asOf(_:)`), `YYYY-MM-DD`.
-    public var day: String?
+    public var day: Day?
     /// Offers whose model was shut down on or before `day`, left out of every ranking (set by `asOf(_:)`).
     public var retired: [Offer] = []
 

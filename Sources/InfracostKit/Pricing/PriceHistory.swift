@@ -9,13 +9,13 @@
 /// price leaves the offer without a price (never $0).
 extension Offer {
     /// The first day the current price applies, if known.
-    public var currentFrom: String? { effectiveFrom ?? history.compactMap(\.to).max() }
+    public var currentFrom: Day? { effectiveFrom ?? history.compactMap(\.to).max() }
 
     /// The first day the current price is known to apply: its start, or else the day it was verified.
-    var knownFrom: String? { currentFrom ?? provenance.verifiedOn }
+    var knownFrom: Day? { currentFrom ?? provenance.verifiedOn }
 
     /// The history entry in effect on `day`, if one is.
-    func historyPoint(on day: String) -> PricePoint? {
+    func historyPoint(on day: Day) -> PricePoint? {
         history.first { point in
             guard point.from != nil || point.to != nil else { return false }
             return (point.from.map { $0 <= day } ?? true) && (point.to.map { day < $0 } ?? true)
@@ -23,7 +23,7 @@ extension Offer {
     }
 
     /// The offer priced as it was (or will be) on `day` (`YYYY-MM-DD`).
-    public func asOf(_ day: String) -> Offer {
+    public func asOf(_ day: Day) -> Offer {
         let point = historyPoint(on: day)
         let start = knownFrom
         if point == nil, start.map({ day >= $0 }) ?? true { return self }
@@ -51,22 +51,22 @@ public enum Lifecycle {
     public static let noticeDays = 90
 
     /// Whether the offer's model is shut down on `day`.
-    public static func isRetired(_ offer: Offer, on day: String) -> Bool {
+    public static func isRetired(_ offer: Offer, on day: Day) -> Bool {
         offer.retiredOn.map { $0 <= day } ?? false
     }
 
     /// Whether the offer is deprecated on `day` or will be within `noticeDays`.
-    public static func isDeprecationDue(_ offer: Offer, on day: String) -> Bool {
+    public static func isDeprecationDue(_ offer: Offer, on day: Day) -> Bool {
         guard let deprecated = offer.deprecatedOn else { return false }
         if deprecated <= day { return true }
-        return (IsoDate.days(from: day, to: deprecated) ?? Int.max) <= noticeDays
+        return day.days(until: deprecated) <= noticeDays
     }
 }
 
 extension PriceCatalog {
     /// The catalog with every offer priced as it was on `day`: retired offers move to `retired` (neither priced
     /// nor ranked), offers deprecated within 90 days are flagged.
-    public func asOf(_ day: String) -> PriceCatalog {
+    public func asOf(_ day: Day) -> PriceCatalog {
         var catalog = self
         catalog.day = day
         catalog.offers = []

@@ -7,10 +7,10 @@ public struct Provenance: Equatable, Sendable {
     public var source: String?
     /// The day the figure was last checked against its source, `YYYY-MM-DD` (the JSON `verified_on`; older files
     /// call it `as_of`). Staleness warnings key on it.
-    public var verifiedOn: String?
+    public var verifiedOn: Day?
 
     /// Where a figure comes from (`source`, usually a URL) and when it was last checked (`verifiedOn`, YYYY-MM-DD).
-    public init(source: String? = nil, verifiedOn: String? = nil) {
+    public init(source: String? = nil, verifiedOn: Day? = nil) {
         self.source = source
         self.verifiedOn = verifiedOn
     }

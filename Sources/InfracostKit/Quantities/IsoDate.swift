@@ -1,4 +1,5 @@
-/// Calendar dates written `YYYY-MM-DD`, compared as text (which orders them correctly).
+/// Calendar dates written `YYYY-MM-DD` as text: checks and conversions for the dates kept as text (a benchmark's
+/// `measured_on`); prices, lifecycles and the day priced are `Day` values.
 public enum IsoDate {
     /// Whether `text` is a real date in the form `YYYY-MM-DD` (e.g. not `2025-02-30`).
     public static func isValid(_ text: String) -> Bool {

@@ -4,7 +4,7 @@ import Foundation
 /// and the 0.2.3 package's data dumped with its own field names (`{"providers": [...]}`, type-tagged constraints,
 /// `price_variants` for batch, flex and priority).
 enum GenAIPricesReader {
-    static func read(_ root: JSONValue, file: String, day: String) throws(InfracostError) -> RegistryFile {
+    static func read(_ root: JSONValue, file: String, day: Day) throws(InfracostError) -> RegistryFile {
         let providers: [JSONValue.Element]
         var version: String?
         switch root {
@@ -52,11 +52,11 @@ enum GenAIPricesReader {
 
     /// One dated price of a model: its start day (nil: unconstrained) and its prices object.
     struct Dated {
-        var start: String?
+        var start: Day?
         var prices: JSONValue
     }
 
-    static func entry(_ model: JSONValue, provider: String, id: String, line: Int, day: String) -> Result<RegistryEntry, Skip> {
+    static func entry(_ model: JSONValue, provider: String, id: String, line: Int, day: Day) -> Result<RegistryEntry, Skip> {
         var dated: [Dated] = []
         var timeOfDay: [TokenRates] = []
         switch model["prices"] {
@@ -66,7 +66,7 @@ enum GenAIPricesReader {
             for item in list {
                 guard let prices = item.value["prices"] else { continue }
                 if let constraint = item.value["constraint"] {
-                    if case .string(let start)? = constraint["start_date"], IsoDate.isValid(start) {
+                    if case .string(let text)? = constraint["start_date"], let start = Day(text) {
                         dated.append(Dated(start: start, prices: prices))
                     } else if constraint["start_time"] != nil {
                         if let rates = tokenRates(prices) { timeOfDay.append(rates) }
@@ -80,8 +80,8 @@ enum GenAIPricesReader {
         default:
             return .failure(Skip(text: "no prices"))
         }
-        dated.sort { ($0.start ?? "") < ($1.start ?? "") }
-        guard let currentIndex = dated.lastIndex(where: { ($0.start ?? "") <= day }) ?? (dated.isEmpty ? nil : 0) else {
+        dated.sort { ($0.start?.number ?? Int.min) < ($1.start?.number ?? Int.min) }
+        guard let currentIndex = dated.lastIndex(where: { ($0.start?.number ?? Int.min) <= day.number }) ?? (dated.isEmpty ? nil : 0) else {
             return .failure(Skip(text: "no prices"))
         }
         let current = dated[currentIndex]
@@ -107,7 +107,7 @@ enum GenAIPricesReader {
         if case .array(let variants)? = model["price_variants"] {
             for variant in variants {
                 guard let when = variant.value["when"], let prices = variant.value["prices"], let rates = tokenRates(prices) else { continue }
-                if case .string(let start)? = variant.value["constraint"]?["start_date"], start > day { continue }
+                if case .string(let start)? = variant.value["constraint"]?["start_date"], start > day.text { continue }
                 if case .string("batch")? = when["processing"] { entry.modeRates[.batch] = rates }
                 if case .string("flex")? = when["service_tier"] { entry.modeRates[.flex] = rates }
                 if case .string("priority")? = when["service_tier"] { entry.modeRates[.priority] = rates }

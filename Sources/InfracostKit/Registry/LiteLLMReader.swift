@@ -54,7 +54,7 @@ enum LiteLLMReader {
                     break
                 }
             }
-            if case .string(let date)? = value["deprecation_date"], IsoDate.isValid(date) { entry.deprecatedOn = date }
+            if case .string(let date)? = value["deprecation_date"], let day = Day(date) { entry.deprecatedOn = day }
             entries.append(entry)
         }
         if !problems.isEmpty { throw .invalidData(problems: problems) }

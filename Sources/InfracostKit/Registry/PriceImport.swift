@@ -21,7 +21,7 @@ public struct PriceImport: Equatable, Sendable {
     /// Converts `registry`'s entries (only those of `providers`, by the registry's or our provider name, when any
     /// are given).
     /// - Parameter verifiedOn: the day the file was taken from the registry, when the user states it (never guessed).
-    public static func make(_ registry: RegistryFile, providers: [String] = [], verifiedOn: String? = nil) -> PriceImport {
+    public static func make(_ registry: RegistryFile, providers: [String] = [], verifiedOn: Day? = nil) -> PriceImport {
         let wanted = Set(providers.map { $0.lowercased() })
         var offers: [Offer] = []
         var skipped = registry.skipped
@@ -46,7 +46,7 @@ public struct PriceImport: Equatable, Sendable {
         return PriceImport(registry: registry.registry, file: registry.file, offers: offers, skipped: skipped)
     }
 
-    static func offer(_ entry: RegistryEntry, id: String, provider: String, file: RegistryFile, verifiedOn: String?) -> Offer {
+    static func offer(_ entry: RegistryEntry, id: String, provider: String, file: RegistryFile, verifiedOn: Day?) -> Offer {
         let open = OpenModels.model(named: RegistryMatcher.modelName(entry))
         let name = (file.file as NSString).lastPathComponent
         var source = "\(entry.registry.displayName) (\(name)\(file.version.map { ", \($0)" } ?? "")), "

@@ -34,11 +34,11 @@ public struct RegistryEntry: Equatable, Sendable {
     /// Earlier and announced prices (start-dated entries other than the current one).
     public var history: [PricePoint] = []
     /// The first day the current price applies, when the registry dates it.
-    public var effectiveFrom: String?
+    public var effectiveFrom: Day?
     /// genai-prices' `deprecated: true` (a flag without a date).
     public var markedDeprecated = false
     /// LiteLLM's `deprecation_date`.
-    public var deprecatedOn: String?
+    public var deprecatedOn: Day?
     /// Prices the registry gives for windows of the day (DeepSeek's peak or off-peak hours); not imported, but
     /// compared: ours agree when our standard and off-peak prices are among the registry's.
     public var timeOfDayRates: [TokenRates] = []
@@ -91,7 +91,7 @@ public struct RegistryFile: Equatable, Sendable {
     /// Reads a registry file's bytes, recognising its kind; `expected` (the user's `--from`) must match it.
     /// - Parameter day: the day to price start-dated entries for, `YYYY-MM-DD`.
     /// - Throws: `InfracostError.invalidData` when the file is not JSON, not a registry file, or the other kind.
-    public static func read(_ bytes: [UInt8], file: String, expected: PriceRegistry? = nil, day: String) throws(InfracostError) -> RegistryFile {
+    public static func read(_ bytes: [UInt8], file: String, expected: PriceRegistry? = nil, day: Day) throws(InfracostError) -> RegistryFile {
         let root: JSONValue
         do {
             root = try JSONValue.parse(bytes)

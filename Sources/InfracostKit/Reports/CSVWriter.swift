@@ -70,7 +70,7 @@ public enum ComparisonCSVReport {
                 option.throughput?.method.rawValue ?? "",
                 saving.map { Money.plain($0.amount) } ?? "",
                 saving.map { Money.plain($0.percent, scale: 1) } ?? "",
-                option.offer.provenance.verifiedOn ?? "",
+                option.offer.provenance.verifiedOn?.text ?? "",
                 option.offer.provenance.source ?? "",
             ])
         }

@@ -48,7 +48,7 @@ public struct ChartData: Equatable, Sendable {
     }
 
     /// Builds the chart of `sweep` with `breakEven`'s regions and crossovers.
-    public static func make(sweep: Sweep, breakEven: BreakEven, oldestPriceDate: String?) -> ChartData {
+    public static func make(sweep: Sweep, breakEven: BreakEven, oldestPriceDate: Day?) -> ChartData {
         let w = sweep.workload
         var subtitle = "\(Numbers.exact(w.modelParamsB))B model, \(Money.plain(w.inputShare * 100, scale: 0))% input tokens,"
         subtitle += " \(Numbers.exact(w.hoursPerMonth)) h month, dedicated sized at \(Money.plain(w.targetUtilization * 100, scale: 0))% utilization"

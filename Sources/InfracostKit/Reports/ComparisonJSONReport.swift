@@ -65,10 +65,10 @@ public enum ComparisonJSONReport {
                         "meets_latency_targets": latency.meetsTargets.map { .bool($0) },
                     ])
                 },
-                "price_verified_on": option.offer.provenance.verifiedOn.map(JSONValue.string),
-                "price_effective_from": option.offer.currentFrom.map(JSONValue.string),
-                "deprecated_on": option.offer.deprecationDue ? option.offer.deprecatedOn.map(JSONValue.string) : nil,
-                "retired_on": option.offer.retiredOn.map(JSONValue.string),
+                "price_verified_on": option.offer.provenance.verifiedOn.map(JSONValue.day),
+                "price_effective_from": option.offer.currentFrom.map(JSONValue.day),
+                "deprecated_on": option.offer.deprecationDue ? option.offer.deprecatedOn.map(JSONValue.day) : nil,
+                "retired_on": option.offer.retiredOn.map(JSONValue.day),
                 "source": option.offer.provenance.source.map(JSONValue.string),
             ])
         }
@@ -118,15 +118,15 @@ public enum ComparisonJSONReport {
                 .fields(["id": .string(exclusion.id), "tier": .string(exclusion.tier.rawValue), "reason": .string(exclusion.reason)])
             }),
             "retired": .list(comparison.retired.map { offer in
-                .fields(["id": .string(offer.id), "tier": .string(offer.tier.rawValue), "retired_on": offer.retiredOn.map(JSONValue.string) ?? .null])
+                .fields(["id": .string(offer.id), "tier": .string(offer.tier.rawValue), "retired_on": offer.retiredOn.map(JSONValue.day) ?? .null])
             }),
             "assumptions": .list(comparison.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
-            "oldest_price_verified_on": comparison.oldestPriceDate.map(JSONValue.string),
-            "prices_as_of": comparison.pricesAsOf.map(JSONValue.string),
+            "oldest_price_verified_on": comparison.oldestPriceDate.map(JSONValue.day),
+            "prices_as_of": comparison.pricesAsOf.map(JSONValue.day),
             "exchange_rate": comparison.exchangeRate.map { rate in
                 .fields([
                     "currency": .string(rate.currency), "usd_per_unit": .string(Numbers.exact(rate.usdPerUnit)),
-                    "verified_on": rate.provenance.verifiedOn.map(JSONValue.string), "source": rate.provenance.source.map(JSONValue.string),
+                    "verified_on": rate.provenance.verifiedOn.map(JSONValue.day), "source": rate.provenance.source.map(JSONValue.string),
                 ])
             },
             "pareto": comparison.pareto.map { frontier in

@@ -60,7 +60,7 @@ public enum ComparisonTableRenderer {
         var unpriced: [String] = []
         var simulated = false
         for option in comparison.options {
-            if option.offer.deprecationDue { deprecated.append("\(option.offer.id) on \(option.offer.deprecatedOn ?? "?")") }
+            if option.offer.deprecationDue { deprecated.append("\(option.offer.id) on \(option.offer.deprecatedOn?.text ?? "?")") }
             if option.total == nil { unpriced.append("  \(option.offer.id): \(option.unpricedReason ?? "")\n") }
             if option.method == .simulation { simulated = true }
             var mark = comparison.isCheapest(option) ? "*" : comparison.isCheapestInTier(option) ? "+" : ""
@@ -96,7 +96,7 @@ public enum ComparisonTableRenderer {
             if wide {
                 let throughput = option.throughput.map { Numbers.formatted($0.tokensPerSecond, scale: 0) + ($0.isEstimate ? " (est.)" : "") } ?? "-"
                 let pricedBy = option.throughput.map { "\(option.method.rawValue), \($0.method.rawValue)" } ?? option.method.rawValue
-                row += [throughput, pricedBy, option.offer.provenance.verifiedOn ?? "undated", option.offer.provenance.source ?? "no source"]
+                row += [throughput, pricedBy, option.offer.provenance.verifiedOn?.text ?? "undated", option.offer.provenance.source ?? "no source"]
             }
             rows.append(row)
         }
@@ -124,7 +124,7 @@ public enum ComparisonTableRenderer {
             output += "\nNo price:\n" + unpriced.joined()
         }
         if !comparison.retired.isEmpty {
-            output += "\n" + wrapped("Retired (not priced): ", comparison.retired.map { "\($0.id) on \($0.retiredOn ?? "?")" })
+            output += "\n" + wrapped("Retired (not priced): ", comparison.retired.map { "\($0.id) on \($0.retiredOn?.text ?? "?")" })
         }
         if !comparison.excluded.isEmpty {
             output += "\n\(comparison.excluded.count) offer\(comparison.excluded.count == 1 ? "" : "s") left out"
@@ -193,7 +193,7 @@ public enum ComparisonTableRenderer {
                 output += " = \(Money.formatted(item.amount, currency: comparison.currency))\n"
             }
             for note in option.notes { output += "    note: \(note.text)\n" }
-            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn ?? "undated")\n"
+            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn?.text ?? "undated")\n"
         }
         return output
     }

@@ -54,11 +54,11 @@ public enum FOCUSWriter {
                 quantity, unit, cost, "", cost, row.provider, cost,
                 "", pricing, quantity, unit, row.provider, row.provider, "", "",
                 row.workload, row.workload, "LLM inference workload", "AI and Machine Learning", "\(row.provider) \(row.tier.rawValue) inference",
-                row.offer, row.offer + (row.priceEffectiveFrom.map { "@" + $0 } ?? ""), "", "",
+                row.offer, row.offer + (row.priceEffectiveFrom.map { "@" + $0.text } ?? ""), "", "",
                 tags, "Usage",
             ]
             cells += ["true", row.workload, row.model, row.tier.rawValue, Numbers.exact(row.inputTokens), Numbers.exact(row.outputTokens),
-                      row.gpuHours.map(Numbers.exact) ?? "", row.priceAsOf ?? "", row.priceEffectiveFrom ?? "", row.priceSource ?? ""]
+                      row.gpuHours.map(Numbers.exact) ?? "", row.priceAsOf?.text ?? "", row.priceEffectiveFrom?.text ?? "", row.priceSource ?? ""]
             rows.append(cells)
         }
         return CSVWriter.render(rows)

@@ -30,13 +30,13 @@ public enum OfferRenderer {
         let retiredIDs = Set(retired.map(\.id))
         let sorted = (offers + retired).sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
         func priceSummary(_ offer: Offer) -> String {
-            retiredIDs.contains(offer.id) ? "retired \(offer.retiredOn ?? "?")" : Self.priceSummary(offer)
+            retiredIDs.contains(offer.id) ? "retired \(offer.retiredOn?.text ?? "?")" : Self.priceSummary(offer)
         }
         switch format {
         case .table, .markdown:
             var table = TextTable(headers: ["offer", "tier", "for", "price", "verified"], alignments: [.left, .left, .left, .right, .left])
             for offer in sorted {
-                table.rows.append([offer.id, offer.tier.rawValue, offer.subject, priceSummary(offer), offer.provenance.verifiedOn ?? "-"])
+                table.rows.append([offer.id, offer.tier.rawValue, offer.subject, priceSummary(offer), offer.provenance.verifiedOn?.text ?? "-"])
             }
             if format == .markdown {
                 var output = "| offer | tier | for | price | verified |\n|---|---|---|---:|---|\n"
@@ -53,7 +53,7 @@ public enum OfferRenderer {
                 func plain(_ field: String) -> String { prices.first { $0.0 == field }.map { Numbers.exact($0.1) } ?? "" }
                 rows.append([offer.id, offer.tier.rawValue, offer.provider, offer.subject, plain("input_per_mtok"), plain("output_per_mtok"),
                              plain("per_second"), plain("per_hour"), plain("per_month"), offer.currency,
-                             offer.currentFrom ?? "", offer.provenance.verifiedOn ?? "", offer.provenance.source ?? ""])
+                             offer.currentFrom?.text ?? "", offer.provenance.verifiedOn?.text ?? "", offer.provenance.source ?? ""])
             }
             return CSVWriter.render(rows)
         case .json:
@@ -99,11 +99,11 @@ public enum OfferRenderer {
             lines.append(("idle timeout", "\(Numbers.exact(idle)) s (\(offer.provider)'s default)"))
         }
         lines.append(("currency", offer.currency))
-        lines.append(("effective from", offer.currentFrom ?? "unknown (the day the price took effect was not published)"))
-        lines.append(("verified on", offer.provenance.verifiedOn ?? "not given"))
+        lines.append(("effective from", offer.currentFrom?.text ?? "unknown (the day the price took effect was not published)"))
+        lines.append(("verified on", offer.provenance.verifiedOn?.text ?? "not given"))
         lines.append(("source", offer.provenance.source ?? "not given"))
-        if let deprecated = offer.deprecatedOn { lines.append(("deprecated on", deprecated)) }
-        if let retired = offer.retiredOn { lines.append(("retired on", retired + " (not priced from that day)")) }
+        if let deprecated = offer.deprecatedOn { lines.append(("deprecated on", deprecated.text)) }
+        if let retired = offer.retiredOn { lines.append(("retired on", retired.text + " (not priced from that day)")) }
         if let notes = offer.notes { lines.append(("notes", notes)) }
         if let platform, offer.tier == .serverlessGPU {
             func yes(_ flag: Bool?) -> String { flag.map { $0 ? "billed" : "not billed" } ?? "not stated" }
@@ -111,7 +111,7 @@ public enum OfferRenderer {
             facts += "; loading \(yes(platform.billsLoading)); idle \(yes(platform.billsIdle))"
             lines.append(("platform", facts))
             if let notes = platform.notes { lines.append(("platform notes", notes)) }
-            lines.append(("platform source", "\(platform.provenance.source ?? "not given"), verified \(platform.provenance.verifiedOn ?? "undated")"))
+            lines.append(("platform source", "\(platform.provenance.source ?? "not given"), verified \(platform.provenance.verifiedOn?.text ?? "undated")"))
         }
         let width = lines.map(\.0.count).max() ?? 0
         var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
@@ -126,7 +126,7 @@ public enum OfferRenderer {
                 case (let from?, let to?): period = "\(from) to \(to)"
                 }
                 let prices = point.price.fields.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
-                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn ?? "undated")\n"
+                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn?.text ?? "undated")\n"
             }
         }
         return output
@@ -195,15 +195,15 @@ public enum OfferRenderer {
             }
         }
         if case .reserved(let term?) = offer.purchase { add("term_months", .number(String(term))) }
-        add("effective_from", offer.currentFrom.map(JSONValue.string))
-        add("deprecated_on", offer.deprecatedOn.map(JSONValue.string))
-        add("retired_on", offer.retiredOn.map(JSONValue.string))
+        add("effective_from", offer.currentFrom.map(JSONValue.day))
+        add("deprecated_on", offer.deprecatedOn.map(JSONValue.day))
+        add("retired_on", offer.retiredOn.map(JSONValue.day))
         add("tokens_per_second", offer.tokensPerSecond.map { .string(Numbers.exact($0)) })
         add("cold_start_s", gpuTime?.coldStartSeconds.map { .string(Numbers.exact($0)) })
         add("idle_timeout_s", gpuTime?.idleTimeoutSeconds.map { .string(Numbers.exact($0)) })
         add("purchase", offer.purchase.map { .string($0.name) })
         add("currency", .string(offer.currency))
-        add("verified_on", offer.provenance.verifiedOn.map(JSONValue.string))
+        add("verified_on", offer.provenance.verifiedOn.map(JSONValue.day))
         add("source", offer.provenance.source.map(JSONValue.string))
         add("notes", offer.notes.map(JSONValue.string))
         if !offer.registryKeys.isEmpty {
@@ -215,10 +215,10 @@ public enum OfferRenderer {
         if !offer.history.isEmpty {
             add("history", .list(offer.history.map { point in
                 var fields: [JSONValue.Member] = []
-                if let from = point.from { fields.append(.init(key: "from", value: .string(from), line: 0)) }
-                if let to = point.to { fields.append(.init(key: "to", value: .string(to), line: 0)) }
+                if let from = point.from { fields.append(.init(key: "from", value: .day(from), line: 0)) }
+                if let to = point.to { fields.append(.init(key: "to", value: .day(to), line: 0)) }
                 for price in point.price.fields { fields.append(.init(key: price.field, value: .string(Numbers.exact(price.value)), line: 0)) }
-                if let day = point.provenance.verifiedOn { fields.append(.init(key: "verified_on", value: .string(day), line: 0)) }
+                if let day = point.provenance.verifiedOn { fields.append(.init(key: "verified_on", value: .day(day), line: 0)) }
                 if let source = point.provenance.source { fields.append(.init(key: "source", value: .string(source), line: 0)) }
                 return .object(fields)
             }))

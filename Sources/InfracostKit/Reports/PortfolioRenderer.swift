@@ -165,7 +165,7 @@ public enum PortfolioRenderer {
             var rows = [FinanceReport.columns]
             for row in report.rows {
                 rows.append([row.month, row.workload, row.model, row.tier.rawValue, row.offer, Numbers.exact(row.inputTokens), Numbers.exact(row.outputTokens),
-                             hours(row.gpuHours), Money.plain(row.cost), row.currency, row.priceAsOf ?? ""])
+                             hours(row.gpuHours), Money.plain(row.cost), row.currency, row.priceAsOf?.text ?? ""])
             }
             rows.append(["total", "", "", "", "", Numbers.exact(report.totalInputTokens), Numbers.exact(report.totalOutputTokens),
                          hours(report.totalGPUHours), Money.plain(report.totalCost), report.currency, ""])
@@ -183,7 +183,7 @@ public enum PortfolioRenderer {
                         "month": .string(row.month), "workload": .string(row.workload), "model": .string(row.model), "tier": .string(row.tier.rawValue),
                         "offer": .string(row.offer), "input_tokens": .string(Numbers.exact(row.inputTokens)), "output_tokens": .string(Numbers.exact(row.outputTokens)),
                         "gpu_hours": row.gpuHours.map { .string(hours($0)) } ?? .null, "monthly_cost": .string(Money.plain(row.cost)),
-                        "price_verified_on": row.priceAsOf.map(JSONValue.string) ?? .null,
+                        "price_verified_on": row.priceAsOf.map(JSONValue.day) ?? .null,
                     ])
                 }),
                 "total": .string(Money.plain(report.totalCost)),

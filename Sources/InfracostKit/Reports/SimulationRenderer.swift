@@ -109,7 +109,7 @@ public enum SimulationRenderer {
         }
         let provenance = r.plan.offer.provenance
         output += "  price: \(Money.formattedPrice(r.plan.rate.price, currency: r.currency))"
-        output += " per \(r.plan.rate.unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn ?? "undated")\n"
+        output += " per \(r.plan.rate.unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn?.text ?? "undated")\n"
         return output
     }
 

@@ -124,7 +124,7 @@ public struct ThroughputAnswer: Equatable, Sendable {
             point.totalTokensPerSecondPerGPU = outputPerGPU * (Double(query.inputTokens) + output) / output
             answer.basis = figure.isMeasured ? "measured" : "published"
             answer.published = "\(Numbers.formatted(figure.tokensPerSecond)) output tokens/s on \(figure.gpuCount) x \(figure.gpu)"
-                + " (\(figure.notes ?? "published"); \(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn ?? "undated"))"
+                + " (\(figure.notes ?? "published"); \(figure.provenance.source ?? "unsourced"), \(figure.provenance.verifiedOn?.text ?? "undated"))"
         }
         answer.point = point
         return answer

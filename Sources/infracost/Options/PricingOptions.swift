@@ -34,12 +34,9 @@ struct PricingOptions: ParsableArguments {
     }
 
     /// The --as-of day, or today (UTC).
-    func day() throws(InfracostError) -> String {
-        guard let asOf else { return IsoDate.today(now: Date().timeIntervalSince1970) }
-        guard IsoDate.isValid(asOf) else {
-            throw .invalidQuantity(label: "--as-of", value: asOf, reason: "must be a date in the form YYYY-MM-DD")
-        }
-        return asOf
+    func day() throws(InfracostError) -> Day {
+        guard let asOf else { return Day.today(now: Date().timeIntervalSince1970) }
+        return try Day.parse(asOf, label: "--as-of")
     }
 
     /// The bundled tables (unless --no-bundled) merged with the user's files in order, priced as of `day()`.

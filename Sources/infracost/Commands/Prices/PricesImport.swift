@@ -45,7 +45,7 @@ extension Infracost.Prices {
 
         func validate() throws {
             for (flag, value) in [("--verified-on", verifiedOn), ("--as-of", asOf)] {
-                if let value, !IsoDate.isValid(value) { throw ValidationError("invalid value '\(value)' for \(flag): must be a date in the form YYYY-MM-DD") }
+                if let value, Day(value) == nil { throw ValidationError("invalid value '\(value)' for \(flag): must be a date in the form YYYY-MM-DD") }
             }
             if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
             if let out, FileInput.sameFile(out, file) { throw ValidationError("--out \(out) is the input file; choose another name so the input is not overwritten") }
@@ -54,9 +54,9 @@ extension Infracost.Prices {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let bytes = try FileInput.read(file, maximumSize: RegistryFile.maximumFileSize)
-                let day = asOf ?? IsoDate.today(now: Date().timeIntervalSince1970)
+                let day = asOf.flatMap(Day.init) ?? Day.today(now: Date().timeIntervalSince1970)
                 let registry = try RegistryFile.read(bytes, file: file, expected: from, day: day)
-                let result = PriceImport.make(registry, providers: provider, verifiedOn: verifiedOn)
+                let result = PriceImport.make(registry, providers: provider, verifiedOn: verifiedOn.flatMap(Day.init))
                 if result.offers.isEmpty {
                     throw .invalidData(problems: [DataProblem(file: file, line: 1, message:
                         "no per-token entry to import\(provider.isEmpty ? "" : " for --provider \(provider.joined(separator: ", "))")")])
