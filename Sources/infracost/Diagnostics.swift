@@ -18,6 +18,11 @@ enum Diagnostics {
         for message in messages { printError("warning: \(message)") }
     }
 
+    /// Prints each warning's sentence on stderr.
+    static func warn(_ notices: [Notice]) {
+        warn(notices.map(\.text))
+    }
+
     /// The longest diagnostic line printed; a longer one (a message quoting a 100 MB field) is cut.
     static let maximumLineLength = 2_000
 

@@ -14,9 +14,9 @@ struct CopyOnWriteTests {
         #expect(original.pricing.tokens?.inputPerMTok == 1)
         #expect(copy.pricing.tokens?.inputPerMTok == 3)
         #expect(copy != original)
-        var option = OptionCost(offer: original, notes: [CostNote(.coldStart, "x")])
+        var option = OptionCost(offer: original, notes: [Notice(.coldStart, "x")])
         let kept = option
-        option.notes.append(CostNote(.coldStart, "y"))
+        option.notes.append(Notice(.coldStart, "y"))
         #expect(kept.notes.map(\.text) == ["x"])
         #expect(option.notes.map(\.text) == ["x", "y"])
     }

@@ -211,9 +211,11 @@ struct PricingFidelityTests {
         let offers = [old, recent]
         #expect(PriceAge.staleWarnings(offers, day: "2025-06-10", maxAgeDays: 365).isEmpty)
         #expect(PriceAge.stale(offers, day: "2025-08-07", maxAgeDays: 365).map(\.offer.id) == ["x/old"])
-        #expect(PriceAge.staleWarnings(offers, day: "2026-11-23", maxAgeDays: 180) == [
+        let stale = PriceAge.staleWarnings(offers, day: "2026-11-23", maxAgeDays: 180)
+        #expect(stale.map(\.text) == [
             "2 of the 2 prices used are older than 180 days on 2026-11-23 (oldest: x/old, last verified 2024-08-06, 839 days); check them or pass max-price-age"
         ])
+        #expect(stale.first?.topic == .stalePrices && stale.first?.setting == .maxPriceAge && stale.first?.figure == 2)
         #expect(throws: InfracostError.self) { try PriceAge.parse("-3d", label: "--max-price-age") }
         #expect(try PriceAge.parse("90d", label: "--max-price-age") == 90)
     }

@@ -208,7 +208,7 @@ struct PortfolioRuleTests {
         #expect(warned.passed && warned.warnings == expected)
         let failed = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
                                      priceAge: .init(day: day, maxAgeDays: 180, failOnStale: true))
-        #expect(!failed.passed && failed.failures == expected.map { "stale prices: \($0)" } && failed.warnings.isEmpty)
+        #expect(!failed.passed && failed.failures == expected.map { "stale prices: \($0.text)" } && failed.warnings.isEmpty)
         // On the day the price was verified nothing is stale.
         let fresh = BudgetCheck.run(portfolio, budget: nil, baseline: nil, maxIncrease: nil, allowMissingPrices: false,
                                     priceAge: .init(day: verified, maxAgeDays: 180, failOnStale: true))

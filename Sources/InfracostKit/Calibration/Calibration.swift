@@ -28,7 +28,7 @@ public struct Calibration: Equatable, Sendable {
     /// of the fit.
     public var unfitted: Int
     /// Things the user should know (a file's model differs from --model).
-    public var warnings: [String]
+    public var warnings: [Notice]
 
     /// The performance file for these points and this fit.
     public var performanceFile: JSONValue { PerformanceFile.json(points: points, fit: fit) }
@@ -44,14 +44,14 @@ public struct Calibration: Equatable, Sendable {
             throw .invalidUsage(message: "\(Setting.precision) \(precision.rawValue): \(gpu.name) has no \(precision.rawValue) tensor cores")
         }
         let given = try request.model.map { name throws(InfracostError) in try ServingSetup.architecture(model: name, paramsB: 0, activeParamsB: nil, catalog: catalog) }
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         var points: [MeasuredServingPoint] = []
         for run in runs {
             let architecture: ModelArchitecture
             if let given {
                 architecture = given
                 if let stated = run.model, let named = catalog.model(named: stated), named.id != given.id {
-                    warnings.append("\(run.location) names the model \(TextSafety.excerpt(stated)) (\(named.id)); \(Setting.model) \(given.id) is used as asked")
+                    warnings.append(Notice(.modelNameDiffers, "\(run.location) names the model \(TextSafety.excerpt(stated)) (\(named.id)); \(Setting.model) \(given.id) is used as asked", setting: .model))
                 }
             } else if let stated = run.model, let named = catalog.model(named: stated) {
                 architecture = named
@@ -69,7 +69,10 @@ public struct Calibration: Equatable, Sendable {
             let reason = model.memory(inputTokens: first.inputTokens, outputTokens: first.outputTokens).reason ?? "the model cannot evaluate it"
             throw .invalidData(problems: [DataProblem(file: first.run.location, message: "\(first.model) at \(precision.rawValue) on \(request.gpus) x \(gpu.name) cannot be modelled: \(reason); are \(Setting.gpus) and \(Setting.precision) right?")])
         }
-        if unfitted > 0 { warnings.append("\(unfitted) of \(points.count) runs do not fit the model's memory on \(request.gpus) x \(gpu.name); kept as measurements, left out of the fit") }
+        if unfitted > 0 {
+            warnings.append(Notice(.unfittedRuns, "\(unfitted) of \(points.count) runs do not fit the model's memory on \(request.gpus) x \(gpu.name); kept as measurements, left out of the fit",
+                                   setting: .gpus, figure: Decimal(unfitted)))
+        }
         return Calibration(points: points, fit: fit, unfitted: unfitted, warnings: warnings)
     }
 }

@@ -38,7 +38,7 @@ extension Comparison {
             do {
                 plans.append((index, try SimulationPlan.make(choices: offerChoices, shape: workload, traffic: traffic, catalog: catalog)))
             } catch {
-                options[index].notes.append(CostNote(.notSimulated, "not simulated (\(error.errorDescription ?? "error")); priced by the flat-average model"))
+                options[index].notes.append(Notice(.notSimulated, "not simulated (\(error.errorDescription ?? "error")); priced by the flat-average model"))
             }
         }
         var results = Simulation.runAll(plans.map(\.plan))
@@ -53,20 +53,20 @@ extension Comparison {
         for ((index, _), result) in zip(plans, results) {
             let old = options[index]
             var simulated = OptionCost(offer: old.offer, lineItems: result.lineItems, gpus: old.gpus, gpuSeconds: nil, throughput: old.throughput, notes: [
-                CostNote(.simulation, "priced by simulating the traffic: \(result.run.coldStarts) cold starts (\(String(format: "%.2f", result.coldStartShare * 100))% of requests), p95 latency \(String(format: "%.1f", result.run.latency.quantile(0.95))) s, peak \(result.run.peakReplicas) replicas",
+                Notice(.simulation, "priced by simulating the traffic: \(result.run.coldStarts) cold starts (\(String(format: "%.2f", result.coldStartShare * 100))% of requests), p95 latency \(String(format: "%.1f", result.run.latency.quantile(0.95))) s, peak \(result.run.peakReplicas) replicas",
                          figure: Decimal(result.run.latency.quantile(0.95))),
-            ] + result.warnings.map { CostNote(.simulationWarning, $0) })
+            ] + result.warnings)
             simulated.method = .simulation
             simulated.simulatedLatency = SimulatedLatency(
                 p95: result.run.latency.quantile(0.95),
                 p95TimeToFirstToken: result.hasTokenTiming ? result.run.timeToFirstToken.quantile(0.95) : nil,
                 p95InterTokenLatency: result.hasTokenTiming ? result.run.interTokenLatency.quantile(0.95) : nil)
             if result.hasTokenTiming {
-                simulated.notes.append(CostNote(.simulatedTokenLatency, String(format: "simulated p95 first token %.0f ms, p95 inter-token latency %.1f ms (continuous batching)",
+                simulated.notes.append(Notice(.simulatedTokenLatency, String(format: "simulated p95 first token %.0f ms, p95 inter-token latency %.1f ms (continuous batching)",
                                                              result.run.timeToFirstToken.quantile(0.95) * 1000, result.run.interTokenLatency.quantile(0.95) * 1000)))
             }
             if let choice = choicesMade[index] {
-                simulated.notes.append(CostNote(.latencyTargets, choice.summary(targets)))
+                simulated.notes.append(Notice(.latencyTargets, choice.summary(targets)))
                 simulated.simulatedLatency?.concurrency = choice.concurrency
                 simulated.simulatedLatency?.bindingConstraint = choice.binding
                 simulated.simulatedLatency?.meetsTargets = choice.meets
@@ -75,7 +75,8 @@ extension Comparison {
         }
         options.sort(by: Comparison.ranksBefore)
         if !plans.isEmpty {
-            warnings.append("\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)")
+            warnings.append(Notice(.simulatedOptions, "\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)",
+                                   setting: .traffic, figure: Decimal(plans.count)))
         }
     }
 }

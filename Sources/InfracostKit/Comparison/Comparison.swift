@@ -19,7 +19,7 @@ public struct Comparison: Equatable, Sendable {
     /// The offer savings are measured against, when `--baseline` was given.
     public var baselineID: String? { didSet { marks = Marks(options, baselineID: baselineID) } }
     /// Caveats about the whole comparison (estimates used, stale prices).
-    public var warnings: [String]
+    public var warnings: [Notice]
     /// Offers of the requested tiers whose model was shut down by the day priced: never priced or ranked.
     public var retired: [Offer] = []
     /// Whether `options` holds only the options a portfolio summary needs (planned, cheapest serving, cheapest
@@ -36,7 +36,7 @@ public struct Comparison: Equatable, Sendable {
     /// ranks last), with the offers excluded and why, the baseline when one was named, and warnings to show.
     public init(
         workload: Workload, currency: String, options: [OptionCost], excluded: [Exclusion], baselineID: String?,
-        warnings: [String], retired: [Offer] = [], pricesAsOf: Day? = nil, exchangeRate: ExchangeRate? = nil
+        warnings: [Notice], retired: [Offer] = [], pricesAsOf: Day? = nil, exchangeRate: ExchangeRate? = nil
     ) {
         self.workload = workload
         self.currency = currency

@@ -111,11 +111,12 @@ extension Comparison {
         if estimatedCount > 0 {
             let how = roofline ? "the serving performance model, or a decode roofline at batch \(Throughput.rooflineBatch) for GPUs without compute figures"
                 : "the serving performance model, sized for \(workload.serving.targetText)"
-            comparison.warnings.append(
-                "\(estimatedCount) GPU option\(estimatedCount == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); \(Setting.explain) shows how")
+            comparison.warnings.append(Notice(.estimatedThroughput,
+                "\(estimatedCount) GPU option\(estimatedCount == 1 ? " is" : "s are") priced from an estimated throughput (\(how)); \(Setting.explain) shows how",
+                setting: .explain, figure: Decimal(estimatedCount)))
         }
         if options.isEmpty {
-            comparison.warnings.append("no offer in the catalog can serve this workload (\(excluded.count) left out)")
+            comparison.warnings.append(Notice(.noOfferServes, "no offer in the catalog can serve this workload (\(excluded.count) left out)", figure: Decimal(excluded.count)))
         }
         return comparison
     }

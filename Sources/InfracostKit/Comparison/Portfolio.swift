@@ -249,7 +249,7 @@ public struct BudgetCheck: Equatable, Sendable {
     public var failures: [String]
     public var allowMissingPrices: Bool
     /// The stale-price warning for the prices the check used, when stale prices warn rather than fail.
-    public var warnings: [String] = []
+    public var warnings: [Notice] = []
 
     public var passed: Bool { failures.isEmpty }
 
@@ -298,11 +298,11 @@ public struct BudgetCheck: Equatable, Sendable {
                 failures.append("total rose from $0.00 to \(Money.formatted(total, currency: c)) over the baseline")
             }
         }
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         if let priceAge {
             let used = portfolio.entries.compactMap(\.chosen).filter { $0.total != nil }.map(\.offer)
             let stale = PriceAge.staleWarnings(used, day: priceAge.day, maxAgeDays: priceAge.maxAgeDays)
-            if priceAge.failOnStale { failures += stale.map { "stale prices: \($0)" } } else { warnings = stale }
+            if priceAge.failOnStale { failures += stale.map { "stale prices: \($0.text)" } } else { warnings = stale }
         }
         return BudgetCheck(portfolio: portfolio, budget: budget, baselineTotal: baselineTotal, maxIncrease: maxIncrease, failures: failures,
                            allowMissingPrices: allowMissingPrices, warnings: warnings)

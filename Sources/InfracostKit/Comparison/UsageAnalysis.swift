@@ -20,7 +20,7 @@ public struct UsageAnalysis: Equatable, Sendable {
     public var latencyP95Ms: Double?
     /// Savings recommendations in plain words.
     public var recommendations: [String]
-    public var warnings: [String]
+    public var warnings: [Notice]
 
     /// One model's traffic in the analysed log: requests and input and output tokens.
     public struct ModelUsage: Equatable, Sendable {
@@ -108,9 +108,10 @@ public struct UsageAnalysis: Equatable, Sendable {
                 recommendations.append("\(subject) processed \(tokens) tokens at \(Money.formatted(cost)); no option in the catalog is cheaper at this volume.")
             }
         }
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         if projection != 1 {
-            warnings.append("the log covers \(SimulationPlan.format(trace.span)) s; counts and costs are projected to a \(Numbers.exact(shape.hoursPerMonth)) h month (x\(Money.plain(projection, scale: 2)))")
+            warnings.append(Notice(.projectedToMonth, "the log covers \(SimulationPlan.format(trace.span)) s; counts and costs are projected to a \(Numbers.exact(shape.hoursPerMonth)) h month (x\(Money.plain(projection, scale: 2)))",
+                                   setting: .hoursPerMonth, figure: projection))
         }
         return UsageAnalysis(
             trace: trace, offer: chosen, comparison: comparison, projection: projection,

@@ -106,7 +106,7 @@ public struct OptionCost: Equatable, Sendable {
         _modify { yield &storage.value.throughput }
     }
     /// Caveats specific to this option.
-    public var notes: [CostNote] {
+    public var notes: [Notice] {
         get { storage.value.notes }
         _modify { yield &storage.value.notes }
     }
@@ -130,7 +130,7 @@ public struct OptionCost: Equatable, Sendable {
         var gpus: Int?
         var gpuSeconds: Decimal?
         var throughput: ThroughputEstimate?
-        var notes: [CostNote]
+        var notes: [Notice]
         var method = PricingMethod.model
         var simulatedLatency: SimulatedLatency? = nil
     }
@@ -149,7 +149,7 @@ public struct OptionCost: Equatable, Sendable {
     /// cannot be priced (then it has no total); GPUs, GPU-seconds and the throughput used, when the model used them.
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
-        gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [CostNote] = []
+        gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [Notice] = []
     ) {
         let cents = unpricedReason == nil ? OptionCost.centsSum(lineItems) : nil
         let total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }

@@ -42,14 +42,14 @@ public enum DedicatedGPUModel {
             item = LineItem(label: "\(label) x \(Numbers.exact(workload.hoursPerMonth)) h", quantity: hours, unit: "instance-hour",
                             unitPrice: perHour, cents: exact?.cents, exactAmount: hours * perHour)
         }
-        var notes: [CostNote] = []
+        var notes: [Notice] = []
         if pricing.purchase == .spot {
-            notes.append(CostNote(.spotSizing, "spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (\(Setting.spotInterruption)), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization",
+            notes.append(Notice(.spotSizing, "spot: sized assuming \(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours lost to interruptions (\(Setting.spotInterruption)), so at \(Money.plain(workload.sizingUtilization(for: offer) * 100, scale: 1))% utilization",
                                   setting: .spotInterruption, figure: workload.spotInterruption))
         }
         if case .reserved(let term?) = pricing.purchase {
             let commitment = item.amount / count * Decimal(term) * count
-            notes.append(CostNote(.reservedCommitment, "reserved term of \(term) month\(term == 1 ? "" : "s"): commits to \(Money.formatted(commitment, currency: offer.currency)) for \(instances) instance\(instances == 1 ? "" : "s") (\(term) x \(Money.formatted(item.amount, currency: offer.currency)))",
+            notes.append(Notice(.reservedCommitment, "reserved term of \(term) month\(term == 1 ? "" : "s"): commits to \(Money.formatted(commitment, currency: offer.currency)) for \(instances) instance\(instances == 1 ? "" : "s") (\(term) x \(Money.formatted(item.amount, currency: offer.currency)))",
                                   figure: commitment))
         }
         return OptionCost(offer: offer, lineItems: [item], gpus: instances * offer.gpuCount, throughput: throughput, notes: notes)

@@ -38,7 +38,7 @@ public enum PerSecondGPUModel {
             Constants(offer: offer, throughput: throughput, coldStart: coldStart?.seconds, workload: workload).flatMap { try? amounts(tokens: tokens, constants: $0) }
         }
         var items: [LineItem] = []
-        var notes: [CostNote] = []
+        var notes: [Notice] = []
         var billedSeconds: Decimal = 0
         if workload.keepWarmReplicas > 0 {
             items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds, cents: exact?.keepWarm))
@@ -53,7 +53,7 @@ public enum PerSecondGPUModel {
             items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading, cents: exact?.loading))
             items.append(price.item("idle tail before scale-to-zero (\(Numbers.exact(idle)) s each)", seconds: idleTail, cents: exact?.idle))
             billedSeconds += loading + idleTail
-            notes.append(CostNote(.coldStart, "cold start \(Numbers.exact(coldStart.seconds)) s: \(coldStart.origin)", setting: .coldStart, figure: coldStart.seconds))
+            notes.append(Notice(.coldStart, "cold start \(Numbers.exact(coldStart.seconds)) s: \(coldStart.origin)", setting: .coldStart, figure: coldStart.seconds))
         }
         return OptionCost(offer: offer, lineItems: items, gpus: offer.gpuCount, gpuSeconds: billedSeconds, throughput: throughput, notes: notes)
     }

@@ -24,7 +24,7 @@ public enum PerTokenModel {
     /// The parts of the bill for `offer` under `pricing`, with notes; or why the offer cannot be priced.
     /// `standardRates`, the offer's standard rates already converted exactly, are carried by the plain bill's parts.
     public static func parts(of offer: Offer, pricing: TokenPricing, standardRates: (input: ExactNumber, output: ExactNumber)? = nil)
-        -> Result<(parts: [Part], notes: [CostNote]), Unpriced>
+        -> Result<(parts: [Part], notes: [Notice]), Unpriced>
     {
         if let gap = offer.priceGap { return .failure(Unpriced(reason: gap)) }
         guard let prices = offer.pricing.tokens, let standard = prices.standard else {
@@ -36,7 +36,7 @@ public enum PerTokenModel {
             return .success(([Part(label: "input tokens", side: .input, share: 1, rate: standard.input, exactRate: standardRates?.input),
                               Part(label: "output tokens", side: .output, share: 1, rate: standard.output, exactRate: standardRates?.output)], []))
         }
-        var notes: [CostNote] = []
+        var notes: [Notice] = []
         var rates = standard
         var prefix = ""
         if pricing.mode != .standard {
@@ -55,23 +55,23 @@ public enum PerTokenModel {
             if let size = pricing.inputTokensPerRequest {
                 if size > contextTier.aboveInputTokens {
                     long = (1, 1)
-                    notes.append(CostNote(.longContextTier, "long-context tier applied: \(Numbers.formatted(size, scale: 0)) input tokens per request > \(threshold), so every token is priced at \(tierText)",
+                    notes.append(Notice(.longContextTier, "long-context tier applied: \(Numbers.formatted(size, scale: 0)) input tokens per request > \(threshold), so every token is priced at \(tierText)",
                                           setting: .tokensPerRequest, figure: 1))
                 } else {
-                    notes.append(CostNote(.longContextTier, "long-context tier not reached: \(Numbers.formatted(size, scale: 0)) input tokens per request <= \(threshold)",
+                    notes.append(Notice(.longContextTier, "long-context tier not reached: \(Numbers.formatted(size, scale: 0)) input tokens per request <= \(threshold)",
                                           setting: .tokensPerRequest, figure: 0))
                 }
             } else if let sizes = pricing.requestSizes {
                 let shares = sizes.shares(above: contextTier.aboveInputTokens)
                 if shares.requests > 0 {
                     long = (shares.input, shares.output)
-                    notes.append(CostNote(.longContextTier, "long-context tier applied to \(Numbers.formatted(Decimal(shares.requests))) requests above \(threshold) input tokens (\(Money.plain(shares.input * 100, scale: 1))% of input tokens, \(sizes.origin)): \(tierText)",
+                    notes.append(Notice(.longContextTier, "long-context tier applied to \(Numbers.formatted(Decimal(shares.requests))) requests above \(threshold) input tokens (\(Money.plain(shares.input * 100, scale: 1))% of input tokens, \(sizes.origin)): \(tierText)",
                                           figure: shares.input))
                 } else {
-                    notes.append(CostNote(.longContextTier, "long-context tier not reached: no request in \(sizes.origin) has more than \(threshold) input tokens", figure: 0))
+                    notes.append(Notice(.longContextTier, "long-context tier not reached: no request in \(sizes.origin) has more than \(threshold) input tokens", figure: 0))
                 }
             } else {
-                notes.append(CostNote(.longContextTier, "requests above \(threshold) input tokens cost \(tierText); not applied without a request size (\(Setting.tokensPerRequest))",
+                notes.append(Notice(.longContextTier, "requests above \(threshold) input tokens cost \(tierText); not applied without a request size (\(Setting.tokensPerRequest))",
                                       setting: .tokensPerRequest))
             }
             if let long {
@@ -87,25 +87,25 @@ public enum PerTokenModel {
         if let window = prices.offPeak, pricing.mode == .standard {
             if let profile = pricing.dayProfile {
                 let off = profile.share(in: window)
-                notes.append(CostNote(.offPeakPrices, "off-peak prices \(window.text): \(Money.plain(off * 100, scale: 1))% of tokens arrive then (\(profile.origin))", figure: off))
+                notes.append(Notice(.offPeakPrices, "off-peak prices \(window.text): \(Money.plain(off * 100, scale: 1))% of tokens arrive then (\(profile.origin))", figure: off))
                 segments = segments.flatMap { segment -> [Segment] in
                     [Segment(input: segment.input * (1 - off), output: segment.output * (1 - off), rates: segment.rates, isBase: segment.isBase, suffix: segment.suffix),
                      Segment(input: segment.input * off, output: segment.output * off, rates: window.rates, isBase: false, suffix: segment.suffix + " (off-peak)")]
                 }.filter { $0.input > 0 || $0.output > 0 }
             } else {
-                notes.append(CostNote(.offPeakPrices, "off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (\(Setting.traffic) or \(Setting.trace)): every token at the peak rate",
+                notes.append(Notice(.offPeakPrices, "off-peak prices \(window.text) (input \(Numbers.exact(window.rates.input)) / output \(Numbers.exact(window.rates.output))) not applied without a time profile (\(Setting.traffic) or \(Setting.trace)): every token at the peak rate",
                                       setting: .traffic))
             }
         }
         let cached = pricing.cachedShare
         if cached > 0, pricing.mode != .standard {
-            notes.append(CostNote(.cachedInput, "\(Setting.cachedShare) applies to standard requests only; \(pricing.mode.rawValue) input is billed in full", setting: .cachedShare))
+            notes.append(Notice(.cachedInput, "\(Setting.cachedShare) applies to standard requests only; \(pricing.mode.rawValue) input is billed in full", setting: .cachedShare))
         }
         let cachedShare = pricing.mode == .standard ? cached : 0
         if cachedShare > 0, prices.cachedInputPerMTok == nil {
-            notes.append(CostNote(.cachedInput, "no cached-input price: cached input billed at the input rate", setting: .cachedShare))
+            notes.append(Notice(.cachedInput, "no cached-input price: cached input billed at the input rate", setting: .cachedShare))
         } else if cachedShare > 0, segments.contains(where: { !$0.isBase }) {
-            notes.append(CostNote(.cachedInput, "cached input of long-context or off-peak requests billed at their input rate (no cached rate is published for them)", setting: .cachedShare))
+            notes.append(Notice(.cachedInput, "cached input of long-context or off-peak requests billed at their input rate (no cached rate is published for them)", setting: .cachedShare))
         }
         var parts: [Part] = []
         for segment in segments {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How old a price may be before infracost warns: prices go stale (a provider cuts or raises them) and a
 /// report built on old figures should say so.
 public enum PriceAge {
@@ -25,11 +27,12 @@ public enum PriceAge {
         .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
     }
 
-    /// One warning line for the stale prices among `offers`, or none.
-    public static func staleWarnings(_ offers: [Offer], day: Day, maxAgeDays: Int) -> [String] {
+    /// One warning for the stale prices among `offers` (its figure: how many), or none.
+    public static func staleWarnings(_ offers: [Offer], day: Day, maxAgeDays: Int) -> [Notice] {
         let old = stale(offers, day: day, maxAgeDays: maxAgeDays)
         guard let oldest = old.first else { return [] }
-        return ["\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
-            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn?.text ?? "?"), \(oldest.days) days); check them or pass \(Setting.maxPriceAge)"]
+        return [Notice(.stalePrices, "\(old.count) of the \(offers.count) prices used \(old.count == 1 ? "is" : "are") older than \(maxAgeDays) days on \(day)"
+            + " (oldest: \(oldest.offer.id), last verified \(oldest.offer.provenance.verifiedOn?.text ?? "?"), \(oldest.days) days); check them or pass \(Setting.maxPriceAge)",
+            setting: .maxPriceAge, figure: Decimal(old.count))]
     }
 }

@@ -144,7 +144,7 @@ public enum ComparisonJSONReport {
                     ])
                 })
             },
-            "warnings": .list(comparison.warnings.map(JSONValue.string)),
+            "warnings": .list(comparison.warnings.map { JSONValue.string($0.text) }),
         ])
     }
 

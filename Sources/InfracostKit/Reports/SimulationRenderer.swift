@@ -154,7 +154,7 @@ public enum SimulationRenderer {
             "monthly_cost": .string(Money.plain(r.total)),
             "cost_per_mtok": r.costPerMillionTokens.map { .string(Money.plain($0, scale: 4)) } ?? .null,
             "assumptions": .list(r.plan.assumptions.map { .fields(["name": .string($0.name), "value": .string($0.value)]) }),
-            "warnings": .list(r.warnings.map(JSONValue.string)),
+            "warnings": .list(r.warnings.map { JSONValue.string($0.text) }),
         ])
     }
 

@@ -69,7 +69,7 @@ public enum UsageAnalysisRenderer {
                                                           "input_tokens": .number(String($0.inputTokens)), "output_tokens": .number(String($0.outputTokens))]) }),
             "logged_cold_starts": a.loggedColdStarts.map { .number(String($0)) } ?? .null,
             "recommendations": .list(a.recommendations.map(JSONValue.string)),
-            "warnings": .list(a.warnings.map(JSONValue.string)),
+            "warnings": .list(a.warnings.map { JSONValue.string($0.text) }),
         ])
     }
 }

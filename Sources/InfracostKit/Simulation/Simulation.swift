@@ -255,7 +255,7 @@ public struct SimulationResult: Equatable, Sendable {
     /// The monthly bill, one line per state (loading, serving, idle, keep-warm), each rounded to the cent.
     public var lineItems: [LineItem]
     public var currency: String
-    public var warnings: [String]
+    public var warnings: [Notice]
 
     public var total: Decimal { lineItems.reduce(0) { $0 + $1.amount } }
 
@@ -299,7 +299,7 @@ public enum Simulation {
     public static func run(_ plan: SimulationPlan, progress: WorkProgress? = nil, part: Int = 0) -> SimulationResult {
         let report: ((Double) -> Void)? = progress.map { progress in { progress.update(part: part, $0) } }
         let run: EndpointRun
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         switch plan.traffic {
         case .synthetic(let profile):
             var stream = RequestStream(profile: profile)
@@ -322,14 +322,18 @@ public enum Simulation {
                 defer { index += 1 }
                 return requests[index]
             }
-            if trace.skippedRows > 0 { warnings.append("\(trace.skippedRows) bad rows of \(trace.file) were skipped (\(Setting.skipBadRows))") }
-            if trace.wasUnsorted { warnings.append("\(trace.file) was not in time order; its rows were sorted") }
+            if trace.skippedRows > 0 {
+                warnings.append(Notice(.skippedRows, "\(trace.skippedRows) bad rows of \(trace.file) were skipped (\(Setting.skipBadRows))",
+                                       setting: .skipBadRows, figure: Decimal(trace.skippedRows)))
+            }
+            if trace.wasUnsorted { warnings.append(Notice(.unsortedTrace, "\(trace.file) was not in time order; its rows were sorted", setting: .trace)) }
         }
         let monthSeconds = plan.hoursPerMonth * 3600
         let simulated = decimal(run.duration, places: 6)
         let projection = simulated > 0 ? monthSeconds / simulated : 1
         if case .trace(let trace) = plan.traffic, simulated < monthSeconds {
-            warnings.append("the trace covers \(SimulationPlan.format(trace.span)) s; its costs and counts are projected to a \(Numbers.exact(plan.hoursPerMonth)) h month (x\(Money.plain(projection, scale: 2)))")
+            warnings.append(Notice(.projectedToMonth, "the trace covers \(SimulationPlan.format(trace.span)) s; its costs and counts are projected to a \(Numbers.exact(plan.hoursPerMonth)) h month (x\(Money.plain(projection, scale: 2)))",
+                                   setting: .hoursPerMonth, figure: projection))
         }
         let offer = plan.offer
         let gpus = Decimal(offer.gpuCount)

@@ -37,7 +37,7 @@ extension Infracost {
                 let shape = try model.nominalShape(catalog: catalog)
                 let analysis = try UsageAnalysis.make(trace: trace, offerID: offer, shape: shape, catalog: catalog)
                 try Diagnostics.emit(UsageAnalysisRenderer.render(analysis, format: self.output.format), to: self.output.out)
-                Diagnostics.warn(analysis.warnings + (trace.skippedRows > 0 ? ["\(trace.skippedRows) bad rows skipped (--skip-bad-rows)"] : []))
+                Diagnostics.warn(analysis.warnings.map(\.text) + (trace.skippedRows > 0 ? ["\(trace.skippedRows) bad rows skipped (--skip-bad-rows)"] : []))
             }
         }
     }

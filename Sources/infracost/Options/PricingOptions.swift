@@ -79,7 +79,7 @@ struct PricingOptions: ParsableArguments {
 
     /// Applies --as-of, `currency` (compare's --currency) and the freshness check to a comparison; returns the
     /// stale-price warnings.
-    func finish(_ comparison: inout Comparison, currency: String?, catalog: PriceCatalog) throws(InfracostError) -> [String] {
+    func finish(_ comparison: inout Comparison, currency: String?, catalog: PriceCatalog) throws(InfracostError) -> [Notice] {
         if asOf != nil { comparison.pricesAsOf = try day() }
         if let rate = try exchangeRate(currency, in: catalog) { comparison.convert(to: rate) }
         return PriceAge.staleWarnings(comparison.options.filter { $0.total != nil }.map(\.offer), day: try day(), maxAgeDays: try maxAgeDays())

@@ -1,12 +1,13 @@
 public import Foundation
 
-/// A caveat on one option's cost, as a value: what it is about, the setting it turns on, the figure it quotes, and
-/// the sentence the reports print.
+/// A note or warning, as a value: what it is about, the setting it turns on, the figure it quotes, and the sentence
+/// the reports print. An option's caveats (`OptionCost.notes`) and a result's warnings (`Comparison.warnings`,
+/// `SimulationResult.warnings`, ...) are notices.
 ///
-/// The cost models and the simulation build these; renderers print `text` and never parse it. A test or an agent
-/// asks `topic`, `setting` and `figure` instead of matching words.
-public struct CostNote: Equatable, Sendable, CustomStringConvertible {
-    /// What a note is about; the raw value is a stable kebab-case name.
+/// The library builds these; renderers print `text` and never parse it. A test or an agent asks `topic`, `setting`
+/// and `figure` instead of matching words.
+public struct Notice: Equatable, Sendable, CustomStringConvertible {
+    /// What a notice is about; the raw value is a stable kebab-case name.
     public enum Topic: String, CaseIterable, Equatable, Sendable {
         /// A long-context price tier: applied to some or all input, not reached, or not applied for want of a
         /// request size. `figure`: the share (0...1) of input tokens priced at the tier, when known.
@@ -27,12 +28,31 @@ public struct CostNote: Equatable, Sendable, CustomStringConvertible {
         case simulation
         /// The simulated p95 time to first token and inter-token latency (continuous batching).
         case simulatedTokenLatency = "simulated-token-latency"
-        /// Something the simulation warns of (trace rows skipped, a short trace projected to the month).
-        case simulationWarning = "simulation-warning"
         /// A serverless-gpu option that could not be simulated, so the flat-average model priced it.
         case notSimulated = "not-simulated"
         /// The per-replica concurrency chosen to meet latency targets, and which target binds.
         case latencyTargets = "latency-targets"
+
+        // Warnings about a whole result.
+        /// Prices used are older than the allowed age. `figure`: how many.
+        case stalePrices = "stale-prices"
+        /// GPU options priced from an estimated throughput. `figure`: how many.
+        case estimatedThroughput = "estimated-throughput"
+        /// No offer can serve the workload. `figure`: how many were left out.
+        case noOfferServes = "no-offer-serves"
+        /// Serverless-gpu options priced by simulating the traffic. `figure`: how many.
+        case simulatedOptions = "simulated-options"
+        /// Bad rows of a trace or log were skipped. `figure`: how many.
+        case skippedRows = "skipped-rows"
+        /// A trace was not in time order and was sorted.
+        case unsortedTrace = "unsorted-trace"
+        /// A trace or log shorter than the month is projected to it. `figure`: the factor.
+        case projectedToMonth = "projected-to-month"
+        /// A benchmark file names another model than the one asked for.
+        case modelNameDiffers = "model-name-differs"
+        /// Benchmark runs that do not fit the model's memory, kept as measurements and left out of a fit.
+        /// `figure`: how many.
+        case unfittedRuns = "unfitted-runs"
     }
 
     public var topic: Topic
