@@ -124,21 +124,16 @@ extension Comparison {
     /// `options` in ranking order, sorting small keys rather than the options themselves (an option is a large
     /// value; moving keys keeps 100,000 offers fast).
     static func ranked(_ options: [OptionCost]) -> [OptionCost] {
-        // Totals compared as integer cents where known (Decimal comparisons dominate sorting 100,000 offers), else
-        // as exact numbers, else as Decimals.
+        // Totals compared as integer cents (Decimal comparisons would dominate sorting 100,000 offers); unpriced last.
         struct Key {
-            var total: Decimal?
             var cents: Int128?
             var id: String
             var index: Int
         }
-        let keys = options.indices.map { Key(total: options[$0].total, cents: options[$0].totalCents, id: options[$0].offer.id, index: $0) }
+        let keys = options.indices.map { Key(cents: options[$0].totalCents, id: options[$0].offer.id, index: $0) }
         let order = keys.sorted { a, b in
-            switch (a.total, b.total) {
-            case (let x?, let y?):
-                if let p = a.cents, let q = b.cents { return p != q ? p < q : a.id < b.id }
-                if let p = ExactNumber(x), let q = ExactNumber(y), let order = try? ExactNumber.compare(p, q) { return order != 0 ? order < 0 : a.id < b.id }
-                return x != y ? x < y : a.id < b.id
+            switch (a.cents, b.cents) {
+            case (let p?, let q?): return p != q ? p < q : a.id < b.id
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a.id < b.id

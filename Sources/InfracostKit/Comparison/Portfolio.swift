@@ -209,9 +209,7 @@ public struct Portfolio: Equatable, Sendable {
             if let input = exact.0, let output = exact.1, let total = exact.2 {
                 cents = pricers[index].totalCents(input: input, output: output, total: total)
             }
-            if cents == nil, let total = pricers[index].cost(for: workload).total {
-                cents = try? ExactNumber(total)?.rounded(scale: 2)
-            }
+            if cents == nil { cents = pricers[index].cost(for: workload).totalCents }
             guard let cents else { continue }
             let candidate = (index, cents)
             if better(candidate, than: best) { best = candidate }

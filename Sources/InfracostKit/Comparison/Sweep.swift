@@ -96,7 +96,7 @@ public struct Sweep: Equatable, Sendable {
         let idsOfPricers = pricers.map(\.offer.id)
         for (step, volume) in volumes(from: from, to: to, steps: steps, linear: linear).enumerated() {
             if step & 0x3FF == 0 { progress?.update(Double(step) / Double(steps)) }
-            // Exact token counts for the fast path; the Decimal cost models only where it overflows.
+            // Exact token counts for the 128-bit fast path; the cost models (which widen) where it overflows.
             let total = Sweep.wholeTokens(volume).map { ExactNumber(mantissa: Int128($0)) } ?? ExactNumber(volume)
             var input: ExactNumber?
             var output: ExactNumber?
@@ -110,7 +110,7 @@ public struct Sweep: Equatable, Sendable {
                 }
                 var workload = request.workload
                 (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: volume, inputShare: inputShare)
-                return try? pricer.cost(for: workload).total.flatMap(ExactNumber.init)?.rounded(scale: 2)
+                return pricer.cost(for: workload).totalCents
             }
             var costs: [Int128?]
             var ids: [String?]

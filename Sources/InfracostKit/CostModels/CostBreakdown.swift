@@ -10,32 +10,22 @@ public struct LineItem: Equatable, Sendable {
     public var unit: String
     /// Price of one unit, in the offer's currency.
     public var unitPrice: Decimal
-    /// `quantity x unitPrice`, rounded to the cent (half away from zero).
-    public var amount: Decimal
+    /// `quantity x unitPrice`, rounded to the cent (half away from zero), in cents: exact, computed once by the
+    /// cost model (see `Exact.evaluate`).
+    public var cents: Int128
     /// How `quantity` was obtained, in words and numbers, when it is not a given (e.g. simulated seconds
     /// projected to a month); shown by `--explain`.
     public var derivation: String?
-    /// `amount` in cents, when it was computed exactly as an integer (the usual case); nil when it came from the
-    /// `Decimal` fallback. Lets totals, ranking and formatting stay in integers.
-    public private(set) var cents: Int128?
 
-    /// A line item whose amount is `exactAmount` rounded to the cent.
-    public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, exactAmount: Decimal) {
+    /// The amount in the offer's currency: `cents` / 100, exactly.
+    public var amount: Decimal { Money.fromCents(cents) }
+
+    /// A line item of `quantity` `unit`s at `unitPrice` whose amount, rounded to the cent, is `cents`.
+    public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, cents: Int128) {
         self.label = label
         self.quantity = quantity
         self.unit = unit
         self.unitPrice = unitPrice
-        self.amount = Money.rounded(exactAmount)
-    }
-
-    /// A line item whose amount was rounded exactly to `cents` (see `ExactNumber`); when that overflowed (nil),
-    /// `exactAmount` computed in `Decimal` is rounded instead. The closure is evaluated only then.
-    public init(label: String, quantity: Decimal, unit: String, unitPrice: Decimal, cents: Int128?, exactAmount: @autoclosure () -> Decimal) {
-        self.label = label
-        self.quantity = quantity
-        self.unit = unit
-        self.unitPrice = unitPrice
-        self.amount = cents.map(Money.fromCents) ?? Money.rounded(exactAmount())
         self.cents = cents
     }
 }
@@ -151,19 +141,26 @@ public struct OptionCost: Equatable, Sendable {
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
         gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [Notice] = []
     ) {
-        let cents = unpricedReason == nil ? OptionCost.centsSum(lineItems) : nil
-        let total = unpricedReason != nil ? nil : cents.map(Money.fromCents) ?? lineItems.reduce(Decimal(0)) { $0 + $1.amount }
+        var reason = unpricedReason
+        var cents: Int128?
+        if reason == nil {
+            cents = OptionCost.centsSum(lineItems)
+            if cents == nil { reason = OptionCost.beyondExactRange }
+        }
         storage = CopyOnWrite(Fields(
-            offer: offer, lineItems: lineItems, unpricedReason: unpricedReason, total: total, totalCents: cents,
-            gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes))
+            offer: offer, lineItems: reason == nil ? lineItems : [], unpricedReason: reason, total: cents.map(Money.fromCents),
+            totalCents: cents, gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes))
     }
 
-    /// The sum of the items' cents, when every item has them and the sum does not overflow.
+    /// Why an option whose amount does not fit the exact range (about 1.7e36 dollars) has no total: never a rounded
+    /// or clipped figure.
+    public static let beyondExactRange = "the amount is too large to compute exactly (more than 1e36)"
+
+    /// The sum of the items' cents; nil when it overflows.
     static func centsSum(_ items: [LineItem]) -> Int128? {
         var sum: Int128 = 0
         for item in items {
-            guard let cents = item.cents else { return nil }
-            let (next, overflow) = sum.addingReportingOverflow(cents)
+            let (next, overflow) = sum.addingReportingOverflow(item.cents)
             if overflow { return nil }
             sum = next
         }
@@ -172,28 +169,25 @@ public struct OptionCost: Equatable, Sendable {
 
     /// Effective cost per 1M tokens of the workload, to 4 decimals; nil when unpriced.
     public func costPerMillionTokens(_ workload: Workload) -> Decimal? {
-        guard total != nil, workload.totalTokens > 0 else { return nil }
-        if let units = costPerMillionUnits(tokens: ExactNumber(workload.totalTokens)) { return Money.fromUnits(units, scale: 4) }
-        // Numbers too large for the integers.
-        guard let total else { return nil }
-        return Money.rounded(total * 1_000_000 / workload.totalTokens, scale: 4)
+        guard let totalCents, workload.totalTokens > 0 else { return nil }
+        let units = try? Exact.evaluate {
+            try ExactNumber(mantissa: totalCents, exponent: 4).rounded(scale: 4, dividedBy: .exactly(workload.totalTokens))
+        } wide: {
+            try WideNumber(mantissa: totalCents, exponent: 4).rounded(scale: 4, dividedBy: .exactly(workload.totalTokens))
+        }
+        return units.map { Money.fromUnits($0, scale: 4) }
     }
 
     /// Cost per 1M tokens in units of 0.0001, exactly in integers, for `tokens` tokens a month (the workload's
-    /// total, converted once by a caller pricing many options); nil when unpriced or too large (then use
-    /// `costPerMillionTokens`). One Decimal division costs microseconds, and a comparison of 100,000 offers has one
-    /// per row.
+    /// total, converted once by a caller pricing many options); nil when unpriced or when `tokens` is nil or zero.
+    /// One Decimal division costs microseconds, and a comparison of 100,000 offers has one per row.
     public func costPerMillionUnits(tokens: ExactNumber?) -> Int128? {
-        guard let tokens, tokens.mantissa > 0 else { return nil }
-        let exact: ExactNumber
-        if let totalCents {
-            exact = ExactNumber(mantissa: totalCents, exponent: 4)
-        } else if let total, let value = ExactNumber(total), let scaled = try? value * ExactNumber.million {
-            exact = scaled
-        } else {
-            return nil
+        guard let tokens, tokens.mantissa > 0, let totalCents else { return nil }
+        return try? Exact.evaluate {
+            try ExactNumber(mantissa: totalCents, exponent: 4).rounded(scale: 4, dividedBy: tokens)
+        } wide: {
+            try WideNumber(mantissa: totalCents, exponent: 4).rounded(scale: 4, dividedBy: WideNumber(tokens))
         }
-        return try? exact.rounded(scale: 4, dividedBy: tokens)
     }
 
 }

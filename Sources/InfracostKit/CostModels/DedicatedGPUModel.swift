@@ -20,27 +20,35 @@ public enum DedicatedGPUModel {
         guard case .dedicated(let pricing) = offer.pricing, let rate = pricing.rate else {
             return OptionCost(offer: offer, unpricedReason: "no price (per_hour or per_month is missing)", throughput: throughput)
         }
-        let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
-            Constants(offer: offer, throughput: throughput, workload: workload).flatMap { try? amount(tokens: tokens, constants: $0) }
+        let sized: (instances: Int128, cents: Int128)?
+        do {
+            sized = try Exact.evaluate {
+                try amount(tokens: .exactly(workload.totalTokens), constants: Constants<ExactNumber>(rate: rate, throughput: throughput, offer: offer, workload: workload))
+            } wide: {
+                try amount(tokens: .exactly(workload.totalTokens), constants: Constants<WideNumber>(rate: rate, throughput: throughput, offer: offer, workload: workload))
+            }
+        } catch .divisionByZero {
+            // No capacity (a throughput of zero): no number of instances carries the load.
+            sized = nil
+        } catch {
+            return OptionCost(offer: offer, unpricedReason: OptionCost.beyondExactRange, throughput: throughput)
         }
-        let instances = exact.map { Int(clamping: $0.instances) }
-            ?? steps(workload.totalTokens, capacity: throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer))
-        if instances > maximumInstances {
+        guard let sized else {
             return OptionCost(offer: offer, unpricedReason:
                 "would need more than \(Numbers.formatted(Decimal(maximumInstances), scale: 0)) instances at \(throughput.tokensPerSecond < Decimal(string: "0.001")! ? "under 0.001" : Numbers.exact(throughput.tokensPerSecond)) tokens/s each: the throughput figure is too low to price",
                 throughput: throughput)
         }
+        let instances = Int(sized.instances)
         let count = Decimal(instances)
         let label = offer.gpuCount > 1 ? "instances of \(offer.gpuCount) GPUs" : "GPUs"
         let item: LineItem
         switch rate {
         case .monthly(let perMonth):
-            item = LineItem(label: label, quantity: count, unit: "instance-month", unitPrice: perMonth,
-                            cents: exact?.cents, exactAmount: count * perMonth)
+            item = LineItem(label: label, quantity: count, unit: "instance-month", unitPrice: perMonth, cents: sized.cents)
         case .hourly(let perHour):
             let hours = count * workload.hoursPerMonth
             item = LineItem(label: "\(label) x \(Numbers.exact(workload.hoursPerMonth)) h", quantity: hours, unit: "instance-hour",
-                            unitPrice: perHour, cents: exact?.cents, exactAmount: hours * perHour)
+                            unitPrice: perHour, cents: sized.cents)
         }
         var notes: [Notice] = []
         if pricing.purchase == .spot {
@@ -55,38 +63,31 @@ public enum DedicatedGPUModel {
         return OptionCost(offer: offer, lineItems: [item], gpus: instances * offer.gpuCount, throughput: throughput, notes: notes)
     }
 
-    /// The exact figures of a dedicated offer that do not depend on the volume.
-    public struct Constants: Sendable {
-        /// Tokens one instance carries in the month at the target utilization.
-        public var capacity: ExactNumber
-        /// The cost of one instance for the month.
-        public var unit: ExactNumber
+    /// The exact figures of a dedicated offer that do not depend on the volume, in the exact arithmetic `N`.
+    public struct Constants<N: ExactArithmetic>: Sendable {
+        /// Tokens one instance carries in the month at the target utilization: tokens/s x 3,600 x hours x utilization.
+        public var capacity: N
+        /// The cost of one instance for the month: the monthly rate, or the hourly rate x hours.
+        public var unit: N
 
-        /// The instance sizing of `offer` at `throughput` for `workload`'s hours and target utilization; nil when a
-        /// quantity overflows the exact number range.
-        public init?(offer: Offer, throughput: ThroughputEstimate, workload: Workload) {
-            guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth),
-                  let utilization = ExactNumber(workload.sizingUtilization(for: offer)),
-                  let capacity = try? tps * ExactNumber(3600) * hours * utilization
-            else { return nil }
-            let unit: ExactNumber?
-            switch offer.pricing.instance?.rate {
-            case .monthly(let perMonth)?: unit = ExactNumber(perMonth)
-            case .hourly(let perHour)?: unit = ExactNumber(perHour).flatMap { try? $0 * hours }
-            case nil: unit = nil
+        /// The instance sizing of an offer billed at `rate` carrying `throughput` (tokens per second per instance)
+        /// for `workload`'s hours and target utilization (`offer` decides the spot discount of the utilization);
+        /// `.overflow` when a figure does not fit `N`.
+        public init(rate: Offer.InstanceRate, throughput: ThroughputEstimate, offer: Offer, workload: Workload) throws(ExactNumber.ArithmeticError) {
+            let hours = try N.exactly(workload.hoursPerMonth)
+            capacity = try N.exactly(throughput.tokensPerSecond) * .integer(3600) * hours * .exactly(workload.sizingUtilization(for: offer))
+            switch rate {
+            case .monthly(let perMonth): unit = try .exactly(perMonth)
+            case .hourly(let perHour): unit = try .exactly(perHour) * hours
             }
-            guard let unit else { return nil }
-            self.capacity = capacity
-            self.unit = unit
         }
     }
 
     /// Instances needed for `tokens` and their cost in cents; nil past the fleet limit (`maximumInstances`: the
-    /// option is unpriced, and the cost model says so).
-    public static func amount(tokens: ExactNumber, constants: Constants) throws(ExactNumber.ArithmeticError) -> (instances: Int128, cents: Int128)? {
+    /// option is unpriced, and the cost model says so). `.divisionByZero` when the capacity is zero.
+    public static func amount<N: ExactArithmetic>(tokens: N, constants: Constants<N>) throws(ExactNumber.ArithmeticError) -> (instances: Int128, cents: Int128)? {
         let instances = max(1, try tokens.ceilingDivided(by: constants.capacity))
         if instances > Int128(maximumInstances) { return nil }
-        return (instances, try (constants.unit * ExactNumber(mantissa: instances)).rounded(scale: 2))
+        return (instances, try (constants.unit * .integer(instances)).rounded(scale: 2, dividedBy: .integer(1)))
     }
-
 }

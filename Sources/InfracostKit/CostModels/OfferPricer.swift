@@ -13,13 +13,14 @@ public struct OfferPricer: Sendable {
     public let throughput: Result<ThroughputEstimate, Throughput.Unavailable>?
     /// Seconds per cold start and their origin, for serverless-gpu offers that have a figure.
     public let coldStart: (seconds: Decimal, origin: String)?
-    /// The offer's volume-independent figures in exact form, for `totalCents`; nil when unpriced.
+    /// The offer's volume-independent figures as 128-bit exact numbers, for `totalCents`; nil when unpriced or when
+    /// a figure needs wider numbers (then `cost(for:)` prices it).
     let exact: ExactConstants?
 
     enum ExactConstants: Sendable {
         case perToken(input: ExactNumber, output: ExactNumber)
-        case serverlessGPU(PerSecondGPUModel.Constants)
-        case dedicated(DedicatedGPUModel.Constants)
+        case serverlessGPU(PerSecondGPUModel.Constants<ExactNumber>)
+        case dedicated(DedicatedGPUModel.Constants<ExactNumber>)
     }
 
     /// Prepares `offer` for workloads shaped like `shape` (its volume is ignored).
@@ -94,12 +95,17 @@ public struct OfferPricer: Sendable {
             }
             self.coldStart = coldStart
             if case .success(let estimate) = resolved, offer.priceGap == nil {
-                if offer.tier == .dedicated {
-                    exact = DedicatedGPUModel.Constants(offer: offer, throughput: estimate, workload: shape).map { .dedicated($0) }
-                } else if shape.coldStartsPerDay == 0 || coldStart != nil {
-                    exact = PerSecondGPUModel.Constants(offer: offer, throughput: estimate, coldStart: coldStart?.seconds, workload: shape)
-                        .map { .serverlessGPU($0) }
-                } else {
+                switch offer.pricing {
+                case .dedicated(let pricing):
+                    exact = pricing.rate.flatMap { rate in
+                        (try? DedicatedGPUModel.Constants<ExactNumber>(rate: rate, throughput: estimate, offer: offer, workload: shape)).map { .dedicated($0) }
+                    }
+                case .serverlessGPU(let pricing) where shape.coldStartsPerDay == 0 || coldStart != nil:
+                    exact = pricing.rate.flatMap { rate in
+                        (try? PerSecondGPUModel.Constants<ExactNumber>(rate: rate, throughput: estimate, coldStart: coldStart?.seconds, offer: offer, workload: shape))
+                            .map { .serverlessGPU($0) }
+                    }
+                default:
                     exact = nil
                 }
             } else {
@@ -109,7 +115,8 @@ public struct OfferPricer: Sendable {
     }
 
     /// The monthly total in cents for a volume of the prepared shape, from the same exact line amounts as
-    /// `cost(for:)`; nil when the offer is unpriced or the arithmetic overflows (then use `cost(for:)`).
+    /// `cost(for:)`; nil when the offer is unpriced or the 128-bit arithmetic overflows (then use `cost(for:)`, which
+    /// computes the same amounts in wider numbers).
     public func totalCents(input: ExactNumber, output: ExactNumber, total: ExactNumber) -> Int128? {
         switch exact {
         case .perToken(let inputRate, let outputRate)?:

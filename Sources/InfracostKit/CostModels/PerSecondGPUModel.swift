@@ -34,82 +34,88 @@ public enum PerSecondGPUModel {
                 gpus: offer.gpuCount, throughput: throughput)
         }
         let idle = idleTimeout(offer: offer, workload: workload)
-        let exact = ExactNumber(workload.totalTokens).flatMap { tokens in
-            Constants(offer: offer, throughput: throughput, coldStart: coldStart?.seconds, workload: workload).flatMap { try? amounts(tokens: tokens, constants: $0) }
+        let exact: (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128)
+        do {
+            exact = try Exact.evaluate {
+                try amounts(tokens: .exactly(workload.totalTokens),
+                            constants: Constants<ExactNumber>(rate: price, throughput: throughput, coldStart: coldStart?.seconds, offer: offer, workload: workload))
+            } wide: {
+                try amounts(tokens: .exactly(workload.totalTokens),
+                            constants: Constants<WideNumber>(rate: price, throughput: throughput, coldStart: coldStart?.seconds, offer: offer, workload: workload))
+            }
+        } catch {
+            // A throughput of zero has no serving time to bill; anything else is beyond the exact range.
+            let reason = error == .divisionByZero ? "no throughput figure above zero tokens/s" : OptionCost.beyondExactRange
+            return OptionCost(offer: offer, unpricedReason: reason, gpus: offer.gpuCount, throughput: throughput)
         }
         var items: [LineItem] = []
         var notes: [Notice] = []
         var billedSeconds: Decimal = 0
         if workload.keepWarmReplicas > 0 {
-            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds, cents: exact?.keepWarm))
+            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds, cents: exact.keepWarm))
             billedSeconds += keepWarmSeconds
         }
         let extraServing = max(0, servingSeconds - keepWarmSeconds)
-        items.append(price.item(workload.keepWarmReplicas > 0 ? "serving beyond keep-warm" : "serving", seconds: extraServing, cents: exact?.serving))
+        items.append(price.item(workload.keepWarmReplicas > 0 ? "serving beyond keep-warm" : "serving", seconds: extraServing, cents: exact.serving))
         billedSeconds += extraServing
         if workload.coldStartsPerDay > 0, let coldStart {
             let loading = coldStarts * coldStart.seconds * gpus
             let idleTail = coldStarts * idle * gpus
-            items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading, cents: exact?.loading))
-            items.append(price.item("idle tail before scale-to-zero (\(Numbers.exact(idle)) s each)", seconds: idleTail, cents: exact?.idle))
+            items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading, cents: exact.loading))
+            items.append(price.item("idle tail before scale-to-zero (\(Numbers.exact(idle)) s each)", seconds: idleTail, cents: exact.idle))
             billedSeconds += loading + idleTail
             notes.append(Notice(.coldStart, "cold start \(Numbers.exact(coldStart.seconds)) s: \(coldStart.origin)", setting: .coldStart, figure: coldStart.seconds))
         }
         return OptionCost(offer: offer, lineItems: items, gpus: offer.gpuCount, gpuSeconds: billedSeconds, throughput: throughput, notes: notes)
     }
 
-    /// The exact figures of a serverless-gpu offer that do not depend on the volume.
-    public struct Constants: Sendable {
-        var gpus: ExactNumber
-        var tokensPerSecond: ExactNumber
+    /// The exact figures of a serverless-gpu offer that do not depend on the volume, in the exact arithmetic `N`.
+    public struct Constants<N: ExactArithmetic>: Sendable {
+        var gpus: N
+        var tokensPerSecond: N
         /// The price per GPU-second is `priceNumerator / priceDivisor` (per_second / 1, or per_hour / 3,600).
-        var priceNumerator: ExactNumber
-        var priceDivisor: ExactNumber
+        var priceNumerator: N
+        var priceDivisor: N
         /// GPU-seconds of keep-warm for the month.
-        var keepWarmSeconds: ExactNumber
+        var keepWarmSeconds: N
         /// Cold starts x GPUs x seconds of loading (and of idle tail) for the month, times 24: days are hours / 24.
-        var loadingSecondsTimes24: ExactNumber?
-        var idleSecondsTimes24: ExactNumber?
+        var loadingSecondsTimes24: N?
+        var idleSecondsTimes24: N?
 
-        /// The per-second bill's rates and quantities of `offer` at `throughput` (tokens per second per replica), with
-        /// `coldStart` seconds of loading per start when known; nil when a quantity overflows the exact number range.
-        public init?(offer: Offer, throughput: ThroughputEstimate, coldStart: Decimal?, workload: Workload) {
-            guard let tps = ExactNumber(throughput.tokensPerSecond), let hours = ExactNumber(workload.hoursPerMonth) else { return nil }
-            let gpus = ExactNumber(offer.gpuCount)
-            guard let rate = offer.pricing.gpuTime?.rate, let price = ExactNumber(rate.price) else { return nil }
-            priceNumerator = price
-            priceDivisor = ExactNumber(rate.secondsPerUnit)
+        /// The per-second bill's rates and quantities of `offer` billed at `rate`, at `throughput` (tokens per second
+        /// per replica), with `coldStart` seconds of loading per start (needed when the workload has cold starts);
+        /// `.overflow` when a figure does not fit `N`.
+        public init(
+            rate: Offer.GPUTimeRate, throughput: ThroughputEstimate, coldStart: Decimal?, offer: Offer, workload: Workload
+        ) throws(ExactNumber.ArithmeticError) {
+            let hours = try N.exactly(workload.hoursPerMonth)
+            let gpus = N.integer(offer.gpuCount)
+            priceNumerator = try .exactly(rate.price)
+            priceDivisor = .integer(rate.secondsPerUnit)
             self.gpus = gpus
-            self.tokensPerSecond = tps
-            do {
-                keepWarmSeconds = try ExactNumber(workload.keepWarmReplicas) * hours * ExactNumber(3600) * gpus
-                if workload.coldStartsPerDay > 0 {
-                    guard let perDay = ExactNumber(workload.coldStartsPerDay), let coldStart = coldStart.flatMap(ExactNumber.init),
-                          let idle = ExactNumber(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
-                    else { return nil }
-                    let starts = try perDay * hours * gpus
-                    loadingSecondsTimes24 = try starts * coldStart
-                    idleSecondsTimes24 = try starts * idle
-                }
-            } catch {
-                return nil
+            tokensPerSecond = try .exactly(throughput.tokensPerSecond)
+            keepWarmSeconds = try N.integer(workload.keepWarmReplicas) * hours * .integer(3600) * gpus
+            if workload.coldStartsPerDay > 0, let coldStart {
+                let starts = try N.exactly(workload.coldStartsPerDay) * hours * gpus
+                loadingSecondsTimes24 = try starts * .exactly(coldStart)
+                idleSecondsTimes24 = try starts * .exactly(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
             }
         }
     }
 
-    /// The line amounts in cents for `tokens` a month.
-    public static func amounts(
-        tokens: ExactNumber, constants c: Constants
+    /// The line amounts in cents for `tokens` a month; `.divisionByZero` for a throughput of zero.
+    public static func amounts<N: ExactArithmetic>(
+        tokens: N, constants c: Constants<N>
     ) throws(ExactNumber.ArithmeticError) -> (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128) {
         let keepWarm = try (c.keepWarmSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
         // Serving seconds beyond keep-warm, times tokens/s: tokens x GPUs - keep-warm seconds x tokens/s.
         let beyond = try tokens * c.gpus - c.keepWarmSeconds * c.tokensPerSecond
-        let extra = beyond.mantissa > 0 ? beyond : .zero
+        let extra = beyond.signum > 0 ? beyond : .integer(0)
         let serving = try (extra * c.priceNumerator).rounded(scale: 2, dividedBy: c.tokensPerSecond * c.priceDivisor)
         var loading: Int128 = 0
         var idle: Int128 = 0
         if let load = c.loadingSecondsTimes24, let tail = c.idleSecondsTimes24 {
-            let perDay = try c.priceDivisor * ExactNumber(24)
+            let perDay = try c.priceDivisor * .integer(24)
             loading = try (load * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
             idle = try (tail * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
         }
@@ -142,13 +148,13 @@ public enum PerSecondGPUModel {
 
 extension Offer.GPUTimeRate {
     /// A line item of `seconds` GPU-seconds at this rate, kept in the unit it was published in (the `simulate`
-    /// and flat-average models share it); `cents` is its exact amount, when computed.
-    func item(_ label: String, seconds: Decimal, cents: Int128?) -> LineItem {
+    /// and flat-average models share it); `cents` is its exact amount.
+    func item(_ label: String, seconds: Decimal, cents: Int128) -> LineItem {
         switch self {
         case .perSecond(let perSecond):
-            LineItem(label: label, quantity: seconds, unit: unit, unitPrice: perSecond, cents: cents, exactAmount: seconds * perSecond)
+            LineItem(label: label, quantity: seconds, unit: unit, unitPrice: perSecond, cents: cents)
         case .perHour(let perHour):
-            LineItem(label: label, quantity: seconds / 3600, unit: unit, unitPrice: perHour, cents: cents, exactAmount: seconds * perHour / 3600)
+            LineItem(label: label, quantity: seconds / 3600, unit: unit, unitPrice: perHour, cents: cents)
         }
     }
 }

@@ -165,22 +165,34 @@ public enum PerTokenModel {
             return OptionCost(offer: offer, unpricedReason: unpriced.reason)
         case .success(let (parts, notes)):
             let volume = volume ?? Volume(workload)
-            let items = parts.map { part -> LineItem in
+            var items: [LineItem] = []
+            for part in parts {
                 let input = part.side == .input
-                // Plain shares (1) take the exact path; fractions are products in Decimal, rounded once.
-                guard part.share == 1 else {
-                    let millions = (input ? workload.inputTokens : workload.outputTokens) * part.share * Decimal.millionth
-                    return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, exactAmount: millions * part.rate)
+                let tokens = input ? workload.inputTokens : workload.outputTokens
+                let millions = part.share == 1 ? (input ? volume.inputMillions : volume.outputMillions) : tokens * part.share * Decimal.millionth
+                let converted = input ? volume.input : volume.output
+                do {
+                    let cents = try Exact.evaluate {
+                        let exactTokens = if let converted { converted } else { try ExactNumber.exactly(tokens) }
+                        let exactRate = if let rate = part.exactRate { rate } else { try ExactNumber.exactly(part.rate) }
+                        return try amount(tokens: exactTokens, share: part.share, rate: exactRate)
+                    } wide: {
+                        try amount(tokens: WideNumber.exactly(tokens), share: part.share, rate: WideNumber.exactly(part.rate))
+                    }
+                    items.append(LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, cents: cents))
+                } catch {
+                    return OptionCost(offer: offer, unpricedReason: OptionCost.beyondExactRange, notes: notes)
                 }
-                let millions = input ? volume.inputMillions : volume.outputMillions
-                var cents: Int128?
-                if let tokens = input ? volume.input : volume.output, let rate = part.exactRate ?? ExactNumber(part.rate) {
-                    cents = try? (tokens * rate).rounded(scale: 2, dividedBy: .million)
-                }
-                return LineItem(label: part.label, quantity: millions, unit: "1M tokens", unitPrice: part.rate, cents: cents, exactAmount: millions * part.rate)
             }
             return OptionCost(offer: offer, lineItems: items, notes: notes)
         }
+    }
+
+    /// The amount in cents of `tokens` at `rate` per 1M tokens for a `share` of them: tokens x share x rate /
+    /// 1,000,000, rounded once, half away from zero.
+    static func amount<N: ExactArithmetic>(tokens: N, share: Decimal, rate: N) throws(ExactNumber.ArithmeticError) -> Int128 {
+        let billed = share == 1 ? tokens : try tokens * .exactly(share)
+        return try (billed * rate).rounded(scale: 2, dividedBy: N(.million))
     }
 
     /// The cost per token of the blend of parts, for a workload with this input share (exact): the slope of the
@@ -191,11 +203,11 @@ public enum PerTokenModel {
         }
     }
 
-    /// The two line amounts in cents: tokens x rate / 1,000,000 each, rounded half away from zero.
-    public static func amounts(
-        input: ExactNumber, output: ExactNumber, inputRate: ExactNumber, outputRate: ExactNumber
+    /// The two line amounts in cents of the plain bill: tokens x rate / 1,000,000 each, rounded half away from zero.
+    public static func amounts<N: ExactArithmetic>(
+        input: N, output: N, inputRate: N, outputRate: N
     ) throws(ExactNumber.ArithmeticError) -> (input: Int128, output: Int128) {
-        (try (input * inputRate).rounded(scale: 2, dividedBy: .million), try (output * outputRate).rounded(scale: 2, dividedBy: .million))
+        (try amount(tokens: input, share: 1, rate: inputRate), try amount(tokens: output, share: 1, rate: outputRate))
     }
 }
 

@@ -32,15 +32,22 @@ extension PriceCatalog {
 }
 
 extension OptionCost {
-    /// The same option with every line item in `rate.currency`: unit prices divided by the rate, each amount
-    /// rounded once to the cent from the exact product, the total their sum.
+    /// The same option with every line item in `rate.currency`: unit prices divided by the rate (shown to Decimal's
+    /// 38 digits), each amount quantity x unit price / rate exactly, rounded once to the cent, the total their sum.
     public func converted(by rate: ExchangeRate) -> OptionCost {
         guard unpricedReason == nil else { return self }
-        let items = lineItems.map { item -> LineItem in
-            var converted = LineItem(label: item.label, quantity: item.quantity, unit: item.unit, unitPrice: rate.convert(item.unitPrice),
-                                     exactAmount: rate.convert(item.quantity * item.unitPrice))
+        var items: [LineItem] = []
+        for item in lineItems {
+            // quantity x unit price / rate, rounded once.
+            func amount<N: ExactArithmetic>(_: N.Type) throws(ExactNumber.ArithmeticError) -> Int128 {
+                try (N.exactly(item.quantity) * .exactly(item.unitPrice)).rounded(scale: 2, dividedBy: .exactly(rate.usdPerUnit))
+            }
+            guard let cents = try? Exact.evaluate({ try amount(ExactNumber.self) }, wide: { try amount(WideNumber.self) }) else {
+                return OptionCost(offer: offer, unpricedReason: OptionCost.beyondExactRange, gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes)
+            }
+            var converted = LineItem(label: item.label, quantity: item.quantity, unit: item.unit, unitPrice: rate.convert(item.unitPrice), cents: cents)
             converted.derivation = item.derivation
-            return converted
+            items.append(converted)
         }
         var option = OptionCost(offer: offer, lineItems: items, gpus: gpus, gpuSeconds: gpuSeconds, throughput: throughput, notes: notes)
         option.method = method

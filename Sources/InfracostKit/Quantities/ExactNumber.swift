@@ -7,7 +7,8 @@ public import Foundation
 /// zero, instead of being cut at 38 digits first as `Decimal` division does. It is also two orders of magnitude
 /// faster than `Decimal`, which lets a sweep price hundreds of thousands of points. An operation whose result does
 /// not fit throws `ExactNumber.ArithmeticError` (typed), so a chain of them is straight-line code with one `try`
-/// each and one place that decides what overflow means; the cost models then fall back to `Decimal`.
+/// each and one place that decides what overflow means: the cost models write each formula once against
+/// `ExactArithmetic` and `Exact.evaluate` runs it again in `WideNumber` when this type overflows.
 public struct ExactNumber: Equatable, Hashable, Sendable {
     /// Why an exact operation has no result.
     public enum ArithmeticError: Error, Equatable, Sendable {
@@ -15,6 +16,8 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
         case overflow
         /// A quotient with a zero divisor.
         case divisionByZero
+        /// A `Decimal` NaN given as an operand.
+        case notANumber
     }
 
     /// The digits, without trailing zeros (the normal form `==` and hashing rely on, so it is set only here).

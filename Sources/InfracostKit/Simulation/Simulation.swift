@@ -358,11 +358,22 @@ public enum Simulation {
     }
 
     /// A line of `gpuSeconds` a month: exact as (simulated GPU-seconds x price x month / simulated time), to the cent.
+    ///
+    /// A run that simulated no time (one instant of a trace) is billed as simulated, not projected.
+    ///
+    /// The amount always fits: prices are at most 1e18 (the loader's bound), a month at most 744 h, replicas at
+    /// most `Limits.maxReplicas` of at most 1,000,000 GPUs, so a line is below 3e37 cents (`Int128` holds 1.7e38);
+    /// the wide evaluation makes it exact whatever the digits.
     static func item(_ label: String, gpuSeconds: Decimal, rate: Offer.GPUTimeRate, seconds: Decimal, monthSeconds: Decimal, simulated: Decimal) -> LineItem {
-        var cents: Int128?
-        if let s = ExactNumber(seconds), let p = ExactNumber(rate.price), let m = ExactNumber(monthSeconds), let d = ExactNumber(simulated) {
-            cents = try? (s * p * m).rounded(scale: 2, dividedBy: d * ExactNumber(rate.secondsPerUnit))
+        let (month, span): (Decimal, Decimal) = simulated > 0 ? (monthSeconds, simulated) : (1, 1)
+        func amount<N: ExactArithmetic>(_: N.Type) throws(ExactNumber.ArithmeticError) -> Int128 {
+            try (N.exactly(seconds) * .exactly(rate.price) * .exactly(month))
+                .rounded(scale: 2, dividedBy: N.exactly(span) * .integer(rate.secondsPerUnit))
         }
-        return rate.item(label, seconds: gpuSeconds, cents: cents)
+        do {
+            return rate.item(label, seconds: gpuSeconds, cents: try Exact.evaluate { try amount(ExactNumber.self) } wide: { try amount(WideNumber.self) })
+        } catch {
+            preconditionFailure("a simulated line item of \(gpuSeconds) GPU-seconds has no exact amount (\(error)): the bounds above were broken")
+        }
     }
 }
