@@ -11,13 +11,15 @@
 //   simulate    the continuous-batching simulator on a request trace and endpoint the bytes describe, checking
 //               that every request is accounted for once (served, turned away or unserved) with its first token
 //               no later than its last
+//   exact       the exact arithmetic of money: WideNumber agrees with ExactNumber wherever the 128-bit result
+//               exists, and (a x b) / b rounds as a does
 // Every input must either load or throw an InfracostError; a trap (overflow, index out of range) or an
 // address-sanitizer report is a crash, and libFuzzer saves the input that caused it.
 
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate
+    case quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate, exact
 
     /// The bundled catalog the performance-file reader checks models and GPUs against, loaded once.
     static let catalog = (try? CatalogLoader.bundled()) ?? PriceCatalog()
@@ -112,6 +114,8 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .simulate:
             FuzzTarget.simulate(bytes)
+        case .exact:
+            FuzzTarget.exact(bytes)
         case .benchmark:
             _ = try? BenchmarkFile.runs(bytes, file: "fuzz.json")
             if let root = try? JSONValue.parse(bytes) { _ = try? PerformanceFile.read(root, file: "fuzz.json", catalog: FuzzTarget.catalog) }
@@ -119,6 +123,47 @@ enum FuzzTarget: String, CaseIterable {
             if let file = try? RegistryFile.read(bytes, file: "fuzz.json", day: "2026-12-01") {
                 _ = PriceImport.make(file).pricingFile()
             }
+        }
+    }
+}
+
+extension FuzzTarget {
+    /// Operands of 17 bytes each (a 128-bit mantissa, little-endian, and an exponent byte mapped to -40...40),
+    /// taken in pairs.
+    static func exact(_ bytes: [UInt8]) {
+        var operands: [ExactNumber] = []
+        var index = 0
+        while index + 17 <= bytes.count, operands.count < 64 {
+            var mantissa: UInt128 = 0
+            for byte in bytes[index..<index + 16].reversed() { mantissa = mantissa << 8 | UInt128(byte) }
+            operands.append(ExactNumber(mantissa: Int128(truncatingIfNeeded: mantissa), exponent: Int(bytes[index + 16] % 81) - 40))
+            index += 17
+        }
+        var pair = 0
+        while pair + 1 < operands.count {
+            let a = operands[pair], b = operands[pair + 1]
+            let wa = WideNumber(a), wb = WideNumber(b)
+            let scale = Int(a.exponent & 7)
+            let one = WideNumber(ExactNumber.one)
+            for (narrow, wide) in [(try? a * b, try? wa * wb), (try? a + b, try? wa + wb), (try? a - b, try? wa - wb)] {
+                guard let wide else { continue }
+                if let narrow, let expected = try? narrow.rounded(scale: scale) {
+                    precondition((try? wide.rounded(scale: scale, dividedBy: one)) == expected, "\(a) \(b): wide disagrees")
+                }
+            }
+            if b.mantissa != 0 {
+                if let expected = try? a.rounded(scale: scale, dividedBy: b) {
+                    precondition((try? wa.rounded(scale: scale, dividedBy: wb)) == expected, "\(a) / \(b): wide disagrees")
+                }
+                // (a x b) / b is a: rounded alike, or both out of range.
+                if let product = try? wa * wb, let quotient = try? product.rounded(scale: 0, dividedBy: wb) {
+                    precondition(quotient == (try? wa.rounded(scale: 0, dividedBy: one)), "(\(a) x \(b)) / \(b) is not \(a)")
+                }
+                if b.mantissa > 0, let expected = try? a.ceilingDivided(by: b) {
+                    precondition((try? wa.ceilingDivided(by: wb)) == expected, "ceil(\(a) / \(b)): wide disagrees")
+                }
+            }
+            pair += 2
         }
     }
 }

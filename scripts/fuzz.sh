@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz one of infracost's parsers with libFuzzer.
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: quantities | pricing | workload | trace | yaml | registry | mcp | benchmark | all
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: quantities | pricing | workload | trace | yaml | registry | mcp | benchmark | simulate | exact | all
 # Builds the InfracostKit sources together with Fuzz/FuzzTargets.swift into one instrumented binary
 # (swiftc -sanitize=fuzzer,address; about 2 minutes on 2 cores, reused while the sources are unchanged),
 # then runs the target for SECONDS starting from the seed corpus in Fuzz/corpus/TARGET. With `all`, SECONDS
@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate, all)}
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (TARGET: quantities, pricing, workload, trace, yaml, registry, mcp, benchmark, simulate, exact, all)}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
-targets=(quantities pricing workload trace yaml registry mcp benchmark simulate)
+targets=(quantities pricing workload trace yaml registry mcp benchmark simulate exact)
 if [[ "$target" == all ]]; then
   per=$(( seconds / ${#targets[@]} )); (( per > 0 )) || per=1
   for t in "${targets[@]}"; do "$0" "$t" "$per"; done

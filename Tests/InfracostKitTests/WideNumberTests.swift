@@ -68,6 +68,15 @@ struct WideNumberTests {
         #expect(try WideNumber(mantissa: -7).ceilingDivided(by: WideNumber(mantissa: 2)) == -3)
     }
 
+    @Test func theMostNegativeMantissaIsAnOverflowNotATrap() throws {
+        // Found by the `exact` fuzz target: dividing by Int128.min negated it. The wide number has the answer.
+        let least = ExactNumber(mantissa: .min)
+        #expect(throws: ExactNumber.ArithmeticError.overflow) { try ExactNumber(mantissa: 7).rounded(scale: 2, dividedBy: least) }
+        #expect(try Exact.evaluate { try ExactNumber(mantissa: 7).rounded(scale: 2, dividedBy: least) }
+                    wide: { try WideNumber(mantissa: 7).rounded(scale: 2, dividedBy: WideNumber(least)) } == 0)
+        #expect(try WideNumber(least).rounded(scale: 0, dividedBy: WideNumber(mantissa: -1, exponent: 1)) == Int128("17014118346046923173168730371588410573")!)
+    }
+
     @Test func boundsItsWork() throws {
         #expect(throws: ExactNumber.ArithmeticError.overflow) { try WideNumber(mantissa: 1, exponent: 2_000) + WideNumber(mantissa: 1) }
         #expect(throws: ExactNumber.ArithmeticError.divisionByZero) { try WideNumber(mantissa: 1).rounded(scale: 2, dividedBy: WideNumber(mantissa: 0)) }

@@ -162,6 +162,8 @@ public struct ExactNumber: Equatable, Hashable, Sendable {
             denominator = scaled
         }
         if denominator < 0 {
+            // -Int128.min does not exist.
+            if numerator == .min || denominator == .min { throw .overflow }
             numerator = -numerator
             denominator = -denominator
         }
