@@ -7,7 +7,9 @@ public import Foundation
 /// share computed to 38 digits). `Exact.evaluate` runs a formula in `ExactNumber` and, only when a step
 /// overflows, again in `WideNumber`, so no amount ever falls back to an inexact type. Work is bounded: powers of
 /// ten beyond `maximumPower` throw `.overflow`, so a hostile exponent cannot make a number of unbounded size.
-public struct WideNumber: Equatable, Sendable {
+/// Not `Equatable`: it keeps trailing zeros (1 x 10^1 and 10 x 10^0 are one value in two forms); compare rounded
+/// results instead.
+public struct WideNumber: Sendable {
     /// True for a negative number (never for zero).
     private(set) var negative: Bool
     /// The magnitude of the mantissa in base 2^32, least significant limb first, without leading zero limbs
