@@ -76,9 +76,9 @@ public struct OptionCost: Equatable, Sendable {
     public var lineItems: [LineItem] { storage.value.lineItems }
     /// Why the option has no total (missing price, no throughput figure); nil when priced.
     public var unpricedReason: String? { storage.value.unpricedReason }
-    /// The monthly total: the exact sum of the line items, or nil when the option has no price.
+    /// The monthly total: the exact sum of the line items (`totalCents` / 100), or nil when the option has no price.
     public var total: Decimal? { storage.value.total }
-    /// `total` in cents, when every line item's amount is known in cents (the usual case); nil otherwise.
+    /// `total` in cents: the sum of the line items' cents; nil exactly when the option has no price.
     public var totalCents: Int128? { storage.value.totalCents }
     /// GPUs billed (dedicated: instances x GPUs per instance; serverless-gpu: GPUs per replica).
     public var gpus: Int? {
@@ -137,6 +137,7 @@ public struct OptionCost: Equatable, Sendable {
 
     /// The cost of `offer`: its line items (exact amounts whose sum is the total), or `unpricedReason` when it
     /// cannot be priced (then it has no total); GPUs, GPU-seconds and the throughput used, when the model used them.
+    /// Items whose cents sum past `Int128` make the option unpriced (`beyondExactRange`), never a clipped total.
     public init(
         offer: Offer, lineItems: [LineItem] = [], unpricedReason: String? = nil, gpus: Int? = nil,
         gpuSeconds: Decimal? = nil, throughput: ThroughputEstimate? = nil, notes: [Notice] = []
