@@ -33,7 +33,28 @@ struct Infracost: ParsableCommand {
                 Foundation.exit(64)
             }
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exitSafely(withError: error)
+        }
+    }
+
+    /// ArgumentParser's `exit(withError:)`, with the message's control bytes made visible: its errors quote the
+    /// value given (`--format $'\e]0;title\a'`), which must not act on the terminal reading stderr. Help and
+    /// other clean exits go to stdout, errors to stderr (a line longer than `Diagnostics.maximumLineLength` cut).
+    static func exitSafely(withError error: Error) -> Never {
+        let code = exitCode(for: error)
+        let text = fullMessage(for: error)
+        if !text.isEmpty {
+            if code == .success {
+                print(TextSafety.report(text))
+            } else {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) { Diagnostics.printError(String(line)) }
+            }
+        }
+        Foundation.exit(code.rawValue)
     }
 
     /// The version printed by --version.

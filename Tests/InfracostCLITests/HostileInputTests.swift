@@ -143,6 +143,33 @@ struct HostileInputTests {
         #expect(missing.stderr.contains("a/\\e[2Jb"))
     }
 
+    /// The argument parser's own errors quote the value or flag given; they reach stderr with its control bytes
+    /// shown, as the library's errors do, and keep their wording, exit code and usage lines.
+    @Test(arguments: [
+        ["compare", "--tokens", "2B", "--format", "\u{1B}]0;owned\u{07}"],
+        ["compare", "--tokens", "2B", "--bogus\u{1B}[2J"],
+        ["compare", "--tier", "\u{1B}[31mred", "--tokens", "2B"],
+        ["prices", "list", "--tier", "x\u{9B}2J"],
+    ])
+    func parserErrorsShowControlBytes(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "\(result.stderr.debugDescription)")
+        #expect(result.stderr.hasPrefix("Error: "))
+        #expect(result.stderr.contains("\\e") || result.stderr.contains("\\x9B"), "\(result.stderr.debugDescription)")
+        #expect(result.stderr.contains("Usage: infracost "))
+    }
+
+    /// Help is still printed whole on stdout, exit 0.
+    @Test func helpStillGoesToStdout() throws {
+        let result = try CLI.run(["compare", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("OVERVIEW: Compare the monthly cost of a workload on every offer"))
+        #expect(result.stdout.contains("\n  --tokens <count>"))
+    }
+
     @Test func errorMessagesQuoteAShortPrefix() throws {
         let huge = String(repeating: "9", count: 200_000) + "x"
         let trace = "timestamp,input_tokens,output_tokens\n2026-01-01T00:00:00Z,\(huge),10\n"

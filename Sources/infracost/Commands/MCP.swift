@@ -257,7 +257,7 @@ enum MCPTools {
         } catch {
             if Infracost.exitCode(for: error).rawValue != 0 {
                 failed = true
-                if capture.diagnostics.isEmpty { capture.diagnostics.append("error: \(Infracost.message(for: error))") }
+                if capture.diagnostics.isEmpty { capture.diagnostics.append(TextSafety.report("error: \(Infracost.message(for: error))")) }
             }
         }
         if failed {
