@@ -211,10 +211,18 @@ public enum EndpointSimulator {
         /// Each replica's batch, by replica index, read and written in place on every event (no copy-on-write or
         /// bounds check: indices come from `start`, which makes room). Owned by `batchStore`.
         var batches: UnsafeMutablePointer<ContinuousBatch>
-        let batchStore = ReplicaBatches()
+        let batchStore = SimulationStore(empty: ContinuousBatch())
         var events = ReplicaEventHeap()
-        var slots: [Slot] = []
+        /// The batched requests by slot, read and written in place like `batches` (indices come from `allocate`).
+        /// Owned by `slotStore`.
+        var slots: UnsafeMutablePointer<Slot>
+        let slotStore = SimulationStore(empty: Slot(arrival: 0, firstToken: 0, input: 0, output: 0))
         var freeSlots: [Int32] = []
+        /// Latencies as they are recorded, counted in place (`result`'s histograms are filled from them at the end).
+        let histogramStore = SimulationStore(empty: 0)
+        var latency: LatencyHistogram.Counter
+        var timeToFirstToken: LatencyHistogram.Counter
+        var interTokenLatency: LatencyHistogram.Counter
         var lastBatchEvent = 0.0
         /// The last prompt length prefilled and its seconds (synthetic traffic repeats one size).
         var cachedPrefill: (tokens: Int32, seconds: Double) = (-1, 0)
@@ -229,6 +237,12 @@ public enum EndpointSimulator {
             c = configuration
             generator = SeededGenerator(seed: configuration.seed)
             batches = batchStore.base
+            slots = slotStore.base
+            let buckets = LatencyHistogram.bucketCount
+            histogramStore.makeRoom(for: 3 * buckets - 1)
+            latency = LatencyHistogram.Counter(counts: histogramStore.base)
+            timeToFirstToken = LatencyHistogram.Counter(counts: histogramStore.base + buckets)
+            interTokenLatency = LatencyHistogram.Counter(counts: histogramStore.base + 2 * buckets)
             if case .batching(let profile) = configuration.serviceTime {
                 self.profile = profile
                 tables = profile.tables
@@ -384,7 +398,7 @@ public enum EndpointSimulator {
             }
             let done = begin + service
             completions.push(done, Int32(index))
-            result.latency.record(done - arrival)
+            latency.record(done - arrival)
             recordTokens(input: input, output: output, begin: begin, done: done, arrival: arrival)
         }
 
@@ -393,8 +407,8 @@ public enum EndpointSimulator {
             guard case .tokens(let prefill, let decode) = c.serviceTime else { return }
             result.completedOutputTokens += Int(output)
             let first = begin + Double(input) / prefill + (output > 0 ? 1 / decode : 0)
-            result.timeToFirstToken.record(first - arrival)
-            if output > 1 { result.interTokenLatency.record((done - first) / Double(output - 1)) }
+            timeToFirstToken.record(first - arrival)
+            if output > 1 { interTokenLatency.record((done - first) / Double(output - 1)) }
         }
 
         // MARK: Continuous batching
@@ -405,8 +419,11 @@ public enum EndpointSimulator {
                 slots[i] = Slot(arrival: arrival, firstToken: 0, input: input, output: output)
                 return slot
             }
-            slots.append(Slot(arrival: arrival, firstToken: 0, input: input, output: output))
-            return Int32(slots.count - 1)
+            let index = slotStore.count
+            slotStore.makeRoom(for: index)
+            slots = slotStore.base
+            slots[index] = Slot(arrival: arrival, firstToken: 0, input: input, output: output)
+            return Int32(index)
         }
 
         /// Lets waiting requests into the batch while the KV cache and the engine's batch have room (always at
@@ -521,7 +538,7 @@ public enum EndpointSimulator {
             guard let head = batches[index].prefilling.popFirst() else { return }
             let i = Int(head)
             slots[i].firstToken = time
-            result.timeToFirstToken.record(time - slots[i].arrival)
+            timeToFirstToken.record(time - slots[i].arrival)
             let held = BatchingProfile.heldTokens(input: slots[i].input, output: slots[i].output)
             if slots[i].output <= 1 {
                 batches[index].heldTokens -= held
@@ -562,10 +579,10 @@ public enum EndpointSimulator {
         /// A batched request's last token: its latencies, its slot freed, and the replica's slot passed on.
         mutating func finish(slot: Int32, on index: Int, at time: Double) {
             let i = Int(slot)
-            result.latency.record(time - slots[i].arrival)
+            latency.record(time - slots[i].arrival)
             let output = slots[i].output
             result.completedOutputTokens += Int(output)
-            if output > 1 { result.interTokenLatency.record((time - slots[i].firstToken) / Double(output - 1)) }
+            if output > 1 { interTokenLatency.record((time - slots[i].firstToken) / Double(output - 1)) }
             freeSlots.append(slot)
             complete(at: time, replica: index)
         }
@@ -621,7 +638,7 @@ public enum EndpointSimulator {
                     batches[index].waiting.append(allocate(arrival: waiting.arrival, input: Int32(waiting.input), output: Int32(waiting.output)))
                 } else {
                     completions.push(time + waiting.service, Int32(index))
-                    result.latency.record(time + waiting.service - waiting.arrival)
+                    latency.record(time + waiting.service - waiting.arrival)
                     recordTokens(input: Int32(waiting.input), output: Int32(waiting.output), begin: time, done: time + waiting.service, arrival: waiting.arrival)
                 }
                 if let position = order.firstIndex(of: index) {
@@ -694,6 +711,9 @@ public enum EndpointSimulator {
 
         /// Bills what is still up at the end: pinned replicas until the end, others their idle tail.
         mutating func finish(at end: Double) {
+            result.latency = latency.histogram()
+            result.timeToFirstToken = timeToFirstToken.histogram()
+            result.interTokenLatency = interTokenLatency.histogram()
             result.span = end
             for index in order {
                 let replica = replicas[index]
@@ -715,29 +735,33 @@ public enum EndpointSimulator {
     }
 }
 
-/// The batches of a simulation's replicas in one buffer that grows as replicas are added and frees them at the end.
-final class ReplicaBatches {
-    private(set) var base: UnsafeMutablePointer<ContinuousBatch>
+/// Values of one kind in one buffer that grows as they are added and frees them at the end: the simulator's replica
+/// batches, request slots and latency counts, read and written through `base` with no copy-on-write check.
+final class SimulationStore<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private let empty: Element
 
-    init() {
+    /// An empty store whose new elements start as `empty`.
+    init(empty: Element) {
+        self.empty = empty
         capacity = 16
         base = .allocate(capacity: capacity)
     }
 
-    /// Makes batches up to `index` (new ones empty); `base` may move.
+    /// Makes elements up to `index` (new ones `empty`); `base` may move.
     func makeRoom(for index: Int) {
         if index >= capacity {
             let grown = max(index + 1, capacity * 2)
-            let moved = UnsafeMutablePointer<ContinuousBatch>.allocate(capacity: grown)
+            let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
             moved.moveInitialize(from: base, count: count)
             base.deallocate()
             base = moved
             capacity = grown
         }
         while count <= index {
-            (base + count).initialize(to: ContinuousBatch())
+            (base + count).initialize(to: empty)
             count += 1
         }
     }
@@ -810,7 +834,9 @@ public struct LatencyHistogram: Equatable, Sendable {
     /// 2^-10 s to 2^30 s (34 years, past any 366-day run's queue): a latency above it is reported as beyond the
     /// range (infinite), never silently capped.
     static let octaves = 40
-    var counts = [Int](repeating: 0, count: 128 * 40 + 1)
+    /// Buckets: below 2^-10 s, 128 per octave, and beyond 2^30 s.
+    static let bucketCount = 128 * 40 + 1
+    var counts = [Int](repeating: 0, count: LatencyHistogram.bucketCount)
     public private(set) var total = 0
     /// The sum of the recorded latencies, for the mean (exact, not from the buckets).
     public private(set) var sum = 0.0
@@ -822,19 +848,44 @@ public struct LatencyHistogram: Equatable, Sendable {
     public var mean: Double { total == 0 ? 0 : sum / Double(total) }
 
     mutating func record(_ seconds: Double) {
-        let bits = seconds.bitPattern
-        let exponent = Int((bits >> 52) & 0x7FF) - Self.lowestExponent
-        let bucket: Int
-        if seconds <= 0 || exponent < 0 {
-            bucket = 0
-        } else if exponent >= Self.octaves {
-            bucket = counts.count - 1
-        } else {
-            bucket = 1 + exponent * Self.subBuckets + Int((bits >> 45) & 0x7F)
-        }
-        counts[bucket] += 1
+        counts[Self.bucket(seconds)] += 1
         total += 1
         sum += seconds
+    }
+
+    /// The bucket of `seconds`: from the float's exponent and its top seven mantissa bits.
+    @inline(__always)
+    static func bucket(_ seconds: Double) -> Int {
+        let bits = seconds.bitPattern
+        let exponent = Int((bits >> 52) & 0x7FF) - lowestExponent
+        if seconds <= 0 || exponent < 0 { return 0 }
+        if exponent >= octaves { return bucketCount - 1 }
+        return 1 + exponent * subBuckets + Int((bits >> 45) & 0x7F)
+    }
+
+    /// Counts latencies into `bucketCount` counts someone else owns (the simulator's store), with no copy-on-write
+    /// check per latency; `histogram()` is the histogram so far.
+    struct Counter {
+        let counts: UnsafeMutablePointer<Int>
+        var total = 0
+        var sum = 0.0
+
+        init(counts: UnsafeMutablePointer<Int>) { self.counts = counts }
+
+        @inline(__always)
+        mutating func record(_ seconds: Double) {
+            counts[LatencyHistogram.bucket(seconds)] &+= 1
+            total &+= 1
+            sum += seconds
+        }
+
+        func histogram() -> LatencyHistogram {
+            var histogram = LatencyHistogram()
+            histogram.counts = Array(UnsafeBufferPointer(start: counts, count: LatencyHistogram.bucketCount))
+            histogram.total = total
+            histogram.sum = sum
+            return histogram
+        }
     }
 
     /// The latency at quantile `q` (0...1): the upper edge of the bucket holding it, in seconds.

@@ -15,9 +15,10 @@ public final class RequestPipeline: @unchecked Sendable {
     public static let minimumRequests = 1_000_000
 
     private let handOver = HandOver()
-    // The consumer's side (one thread): the chunk being read and the position in it.
-    private var current: [Request] = []
-    private var position = 0
+    // The consumer's side (one thread): the chunk being read and the position in it. Only `next()` touches them, on
+    // one thread, never overlapping, so the per-request dynamic exclusivity check (a runtime call) is left out.
+    @exclusivity(unchecked) private var current: [Request] = []
+    @exclusivity(unchecked) private var position = 0
 
     /// Starts generating `stream`'s requests on a new thread, `chunkSize` (at least 1) at a time.
     public init(stream: RequestStream, chunkSize: Int = RequestPipeline.chunkSize) {
