@@ -15,6 +15,7 @@ struct CalibrateCommandTests {
 
     @Test func writesAPerformanceFileThatThroughputAndCompareUse() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("h100.json").path
         let result = try CLI.run(["calibrate"] + Self.nim + ["--gpu", "H100", "--gpus", "2", "--precision", "fp8", "--out", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -60,6 +61,7 @@ struct CalibrateCommandTests {
 
     @Test func refusesBadFilesWithTheFileAndField() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let cases: [(String, String)] = [
             (#"{"what": "is this"}"#, "not a benchmark result this version reads"),
             (#"{"backend": "openai", "output_throughput": 10, "completed": 5, "duration": 0}"#, "field 'duration': 0: a run of no duration measured nothing"),
@@ -77,6 +79,7 @@ struct CalibrateCommandTests {
 
     @Test func asksForWhatTheFileDoesNotSay() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let unnamed = try write(#"{"backend": "openai", "model_id": "./my-finetune", "num_prompts": 5, "request_rate": "inf", "max_concurrency": 4, "duration": 2, "completed": 5, "total_input_tokens": 500, "total_output_tokens": 500, "output_throughput": 250, "mean_ttft_ms": 30, "mean_itl_ms": 15}"#, "run.json", in: folder)
         let result = try CLI.run(["calibrate", unnamed, "--gpu", "H100"])
         #expect(result.status == 64)
@@ -91,6 +94,7 @@ struct CalibrateCommandTests {
 
     @Test func aBadPerformanceFileExits65() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = try write(#"{"schema_version": 1, "kind": "infracost-performance", "points": [{"model": "llama-3.1-8b", "gpu": "H100", "gpus": 1, "precision": "fp8", "concurrency": 8, "input_tokens": 1000, "output_tokens": 1000, "output_tokens_per_second": 0, "ttft_ms": {"mean": 20}, "itl_ms": {"mean": 9}, "tool": "vllm bench serve"}]}"#, "perf.json", in: folder)
         let result = try CLI.run(["throughput", "--model", "llama-3.1-8b", "--gpu", "H100", "--performance", path])
         #expect(result.status == 65)

@@ -71,6 +71,7 @@ struct MCPServerTests {
 
     @Test func theThroughputToolReadsAPerformanceFile() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let performance = folder.appendingPathComponent("h100.json").path
         let calibrate = try CLI.run(["calibrate", "Tests/Fixtures/benchmarks/aiperf-nim-llama-3.3-70b-c25.json", "--gpu", "H100", "--gpus", "2", "--out", performance],
                                     in: CLI.root)

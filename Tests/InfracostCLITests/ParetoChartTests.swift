@@ -5,6 +5,7 @@ import Testing
 struct ParetoChartTests {
     @Test func theChartDrawsTheReportedFrontier() throws {
         let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let chart = folder.appendingPathComponent("pareto.svg").path
         let arguments = ["compare", "--tokens", "200M", "--traffic", "poisson", "--rate", "2/s", "--days", "1", "--pareto", "--as-of", "2026-12-01"]
         let result = try CLI.run(arguments + ["--format", "json", "--chart", chart])

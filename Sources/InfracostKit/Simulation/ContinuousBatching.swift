@@ -194,6 +194,7 @@ struct SlotQueue {
     /// The slot `offset` places from the front (0 is the first); `offset` must be less than `count`.
     subscript(offset offset: Int) -> Int32 { storage[(head &+ offset) & (storage.count &- 1)] }
 
+    @inline(__always)
     mutating func append(_ slot: Int32) {
         if count == storage.count { grow() }
         storage[(head &+ count) & (storage.count &- 1)] = slot
@@ -214,6 +215,7 @@ struct SlotQueue {
     }
 
     /// Doubles the room, the slots kept in line order from the start.
+    @inline(never)
     private mutating func grow() {
         var grown = [Int32](repeating: 0, count: max(8, storage.count * 2))
         for offset in 0..<count { grown[offset] = storage[(head + offset) & (storage.count - 1)] }

@@ -195,7 +195,10 @@ public enum EndpointSimulator {
     struct State {
         let c: EndpointConfiguration
         var result = EndpointRun()
-        var replicas: [Replica] = []
+        /// The replicas by index, read and written in place like `batches` (indices come from `start`). Owned by
+        /// `replicaStore`.
+        var replicas: UnsafeMutablePointer<Replica>
+        let replicaStore = SimulationStore(empty: Replica(bornAt: 0, readyAt: 0, inFlight: 0, busySince: 0, idleSince: 0, pinned: false))
         /// Indices of live replicas, least recently used first.
         var order: [Int] = []
         var free: [Int] = []
@@ -238,6 +241,7 @@ public enum EndpointSimulator {
             generator = SeededGenerator(seed: configuration.seed)
             batches = batchStore.base
             slots = slotStore.base
+            replicas = replicaStore.base
             let buckets = LatencyHistogram.bucketCount
             histogramStore.makeRoom(for: 3 * buckets - 1)
             latency = LatencyHistogram.Counter(counts: histogramStore.base)
@@ -255,6 +259,7 @@ public enum EndpointSimulator {
         }
 
         mutating func serviceTime(_ request: Request) -> Double {
+            if batching { return 0 }
             let mean: Double
             switch c.serviceTime {
             case .tokens(let prefill, let decode): mean = Double(request.inputTokens) / prefill + Double(request.outputTokens) / decode
@@ -332,8 +337,10 @@ public enum EndpointSimulator {
                 replicas[reused] = replica
                 index = reused
             } else {
-                replicas.append(replica)
-                index = replicas.count - 1
+                index = replicaStore.count
+                replicaStore.makeRoom(for: index)
+                replicas = replicaStore.base
+                replicas[index] = replica
             }
             order.append(index)
             if batching {
