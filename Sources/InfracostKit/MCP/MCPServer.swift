@@ -66,6 +66,40 @@ public struct MCPServer: Sendable {
         error(id: .null, code: invalidRequest, message: "message longer than \(maximumMessageBytes) bytes")
     }
 
+    /// Serves newline-delimited messages read from the file descriptor `input` until it closes, passing each answer
+    /// line (without its newline) to `write`. Lines are read in bounded chunks: a line longer than
+    /// `maximumMessageBytes` is dropped as it arrives and answered with `oversizedReply`, never held whole in memory.
+    public mutating func serve(input: Int32, write: (String) -> Void) {
+        var line: [UInt8] = []
+        var oversized = false
+        func finish() {
+            let response = oversized ? Self.oversizedReply : handle(String(decoding: line, as: UTF8.self))
+            if let response { write(response) }
+            line.removeAll(keepingCapacity: true)
+            oversized = false
+        }
+        // read(2), not FileHandle.read(upToCount:), which waits for the whole count: a client sends a line and
+        // waits for its answer.
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            for byte in buffer[0..<count] {
+                if byte == UInt8(ascii: "\n") {
+                    finish()
+                } else if !oversized {
+                    line.append(byte)
+                    if line.count > Self.maximumMessageBytes {
+                        oversized = true
+                        line.removeAll()
+                    }
+                }
+            }
+        }
+        if !line.isEmpty || oversized { finish() }
+    }
+
     // JSON-RPC error codes.
     static let parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
 

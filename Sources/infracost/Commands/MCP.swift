@@ -24,34 +24,7 @@ extension Infracost {
                 name: "infracost", version: Infracost.versionNumber,
                 instructions: "LLM inference cost tools. Monthly costs are exact to the cent and come back as strings; every price carries its verified_on date and source. Tools are read-only.",
                 tools: MCPTools.all)
-            // Lines are read in bounded chunks: a line longer than the server's limit is dropped as it arrives (and
-            // answered with an error), never held whole in memory.
-            let limit = MCPServer.maximumMessageBytes
-            var line: [UInt8] = []
-            var oversized = false
-            func finish() {
-                let response = oversized ? MCPServer.oversizedReply : server.handle(String(decoding: line, as: UTF8.self))
-                if let response { FileHandle.standardOutput.write(Data((response + "\n").utf8)) }
-                line.removeAll(keepingCapacity: true)
-                oversized = false
-            }
-            // read(2), not FileHandle.read(upToCount:), which waits for the whole count: a client sends a line and
-            // waits for its answer.
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                for byte in buffer[0..<count] {
-                    if byte == UInt8(ascii: "\n") {
-                        finish()
-                    } else if !oversized {
-                        line.append(byte)
-                        if line.count > limit { oversized = true; line.removeAll() }
-                    }
-                }
-            }
-            if !line.isEmpty || oversized { finish() }
+            server.serve(input: STDIN_FILENO) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         }
     }
 }
@@ -59,14 +32,7 @@ extension Infracost {
 /// The tools `infracost mcp` serves: each runs the command of its name with flags built from its arguments, and
 /// returns the command's JSON report. Arguments have the flags' names (dashes as underscores) and meanings.
 enum MCPTools {
-    /// One argument: its flag, its JSON type, and what it means (the flag's help).
-    struct Argument {
-        enum Kind { case string, quantity, integer, boolean, strings }
-        var name: String
-        var kind: Kind
-        var help: String
-        var flag: String { "--" + name.replacingOccurrences(of: "_", with: "-") }
-    }
+    typealias Argument = MCPToolArgument
 
     static let catalogArguments = [
         Argument(name: "pricing", kind: .strings, help: "Pricing files (JSON) to add to the bundled tables."),
@@ -149,35 +115,11 @@ enum MCPTools {
              ] + catalogArguments, required: []) { _ in [] },
     ]
 
-    static func schema(_ arguments: [Argument], required: [String]) -> JSONValue {
-        func type(_ kind: Argument.Kind) -> JSONValue {
-            switch kind {
-            case .string: .fields(["type": .string("string")])
-            case .quantity: .fields(["type": .list([.string("string"), .string("number")])])
-            case .integer: .fields(["type": .string("integer")])
-            case .boolean: .fields(["type": .string("boolean")])
-            case .strings: .fields(["type": .string("array"), "items": .fields(["type": .string("string")])])
-            }
-        }
-        let properties = JSONValue.object(arguments.map { argument in
-            var schema = type(argument.kind)
-            if case .object(var members) = schema {
-                members.append(.init(key: "description", value: .string(argument.help), line: 0))
-                schema = .object(members)
-            }
-            return .init(key: argument.name, value: schema, line: 0)
-        })
-        return .fields([
-            "type": .string("object"), "properties": properties, "required": .list(required.map(JSONValue.string)),
-            "additionalProperties": .bool(false),
-        ])
-    }
-
     static func tool(
         _ name: String, title: String, description: String, command: [String], arguments: [Argument], required: [String],
         summary: @escaping @Sendable (JSONValue) -> [String]
     ) -> MCPTool {
-        MCPTool(name: name, title: title, description: description, inputSchema: schema(arguments, required: required)) { input in
+        MCPTool(name: name, title: title, description: description, inputSchema: Argument.schema(arguments, required: required)) { input in
             do {
                 let flags = try flagsFor(input, arguments: arguments, required: required, command: command)
                 return run(flags, summary: summary)
@@ -190,6 +132,9 @@ enum MCPTools {
     }
 
     struct ArgumentProblem: Error { var message: String }
+
+    /// The flag an argument stands for: its name with dashes, e.g. `--model-size`.
+    static func flag(_ argument: Argument) -> String { "--" + argument.name.replacingOccurrences(of: "_", with: "-") }
 
     /// The command line for a call: the command, then each argument as its flag, then `--format json`.
     static func flagsFor(_ input: JSONValue?, arguments: [Argument], required: [String], command: [String]) throws -> [String] {
@@ -218,22 +163,22 @@ enum MCPTools {
             switch argument.kind {
             case .boolean:
                 guard case .bool(let on) = member.value else { throw ArgumentProblem(message: "'\(argument.name)' must be true or false") }
-                if on { flags.append(argument.flag) }
+                if on { flags.append(flag(argument)) }
             case .strings:
                 guard case .array(let elements) = member.value else { throw ArgumentProblem(message: "'\(argument.name)' must be an array of strings") }
                 if argument.name == "between" {
-                    flags.append(argument.flag)
+                    flags.append(flag(argument))
                     for element in elements { flags.append(try text(element.value)) }
                 } else {
-                    for element in elements { flags += [argument.flag, try text(element.value)] }
+                    for element in elements { flags += [flag(argument), try text(element.value)] }
                 }
             case .integer:
                 let value = try text(member.value)
                 guard Int(value) != nil else { throw ArgumentProblem(message: "'\(argument.name)' must be an integer") }
-                flags += [argument.flag, value]
+                flags += [flag(argument), value]
             case .string, .quantity:
                 let value = try text(member.value)
-                if argument.name == "id" { positional.append(value) } else { flags += [argument.flag, value] }
+                if argument.name == "id" { positional.append(value) } else { flags += [flag(argument), value] }
             }
         }
         if command == ["prices"] { flags.insert(positional.isEmpty ? "list" : "show", at: 1) }
@@ -267,33 +212,8 @@ enum MCPTools {
             return MCPToolResult(text: "error: the command wrote no JSON report", isError: true)
         }
         var text = lines(report)
-        text.append(provenanceLine(report))
+        text.append(MCPToolResult.provenanceLine(report))
         text += capture.diagnostics
         return MCPToolResult(text: text.joined(separator: "\n"), structured: report)
-    }
-
-    /// "Prices verified 2026-09-20 to 2026-12-01; sources: ..." from every verified date and source in the report.
-    static func provenanceLine(_ report: JSONValue) -> String {
-        var dates = Set<String>()
-        var sources: [String] = []
-        func walk(_ value: JSONValue) {
-            switch value {
-            case .object(let members):
-                for member in members {
-                    if case .string(let text) = member.value {
-                        if member.key.hasSuffix("verified_on") { dates.insert(text) }
-                        if member.key == "source" || member.key == "price_source", !sources.contains(text) { sources.append(text) }
-                    }
-                    walk(member.value)
-                }
-            case .array(let elements): elements.forEach { walk($0.value) }
-            default: break
-            }
-        }
-        walk(report)
-        let sorted = dates.sorted()
-        let range = sorted.isEmpty ? "no dated prices in this answer" : sorted.count == 1 ? "prices verified \(sorted[0])" : "prices verified \(sorted.first!) to \(sorted.last!)"
-        let shown = sources.prefix(3).map { TextSafety.excerpt($0, limit: 100) }
-        return range + (shown.isEmpty ? "" : "; sources include: " + shown.joined(separator: "; ") + (sources.count > 3 ? " (and \(sources.count - 3) more)" : ""))
     }
 }
