@@ -28,6 +28,19 @@ public enum BenchmarkFile {
     /// More runs than any sweep makes; bounds the fit's work.
     public static let maximumRuns = 1000
 
+    /// The runs of every file at `paths`, in order, each read within `maximumSize`; at most `maximumRuns` in all.
+    /// - Throws: what `runs(_:file:)` throws, and `InfracostError.invalidData` naming the file that passes the limit.
+    public static func runs(files paths: [String]) throws(InfracostError) -> [BenchmarkRun] {
+        var runs: [BenchmarkRun] = []
+        for path in paths {
+            runs += try Self.runs(try FileInput.read(path, maximumSize: maximumSize), file: path)
+            if runs.count > maximumRuns {
+                throw .invalidData(problems: [DataProblem(file: path, message: "more than \(maximumRuns) benchmark runs in all; calibrate fewer at once")])
+            }
+        }
+        return runs
+    }
+
     /// The runs in one file's bytes.
     /// - Throws: `InfracostError.invalidData` naming `file` and the field for an unknown format, a missing or
     ///   impossible value (zero duration, no completed request, a negative latency).

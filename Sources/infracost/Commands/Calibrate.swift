@@ -66,13 +66,7 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                var runs: [BenchmarkRun] = []
-                for path in files {
-                    runs += try BenchmarkFile.runs(try FileInput.read(path, maximumSize: BenchmarkFile.maximumSize), file: path)
-                    if runs.count > BenchmarkFile.maximumRuns {
-                        throw .invalidData(problems: [DataProblem(file: path, message: "more than \(BenchmarkFile.maximumRuns) benchmark runs in all; calibrate fewer at once")])
-                    }
-                }
+                let runs = try BenchmarkFile.runs(files: files)
                 let calibration = try Calibration.make(
                     runs: runs, request: CalibrationRequest(gpu: gpu, gpus: gpus, precision: precision, model: model), catalog: catalog)
                 Diagnostics.warn(calibration.warnings)
