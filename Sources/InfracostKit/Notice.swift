@@ -50,6 +50,8 @@ public struct Notice: Equatable, Sendable, CustomStringConvertible {
         case projectedToMonth = "projected-to-month"
         /// A benchmark file names another model than the one asked for.
         case modelNameDiffers = "model-name-differs"
+        /// An offer id in two of the caller's pricing files: the later file's offer is used.
+        case offerInTwoFiles = "offer-in-two-files"
         /// Benchmark runs that do not fit the model's memory, kept as measurements and left out of a fit.
         /// `figure`: how many.
         case unfittedRuns = "unfitted-runs"

@@ -10,6 +10,8 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case inputShare = "input-share"
     case modelSize = "model-size"
     case model
+    /// Active parameters of a generic mixture-of-experts model.
+    case activeParams = "active-params"
     case precision
     case hoursPerMonth = "hours-per-month"
     case targetUtilization = "target-utilization"
@@ -31,6 +33,8 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case maxPriceAge = "max-price-age"
     // What a comparison shows and where it goes.
     case baseline
+    /// The currency amounts are reported in.
+    case currency
     case tier
     case explain
     case format

@@ -6,17 +6,30 @@ struct ErrorExitCodeTests {
     static let bad = CLI.fixtures.appendingPathComponent("bad-offers.json").path
     static let truncated = CLI.fixtures.appendingPathComponent("truncated.json").path
 
+    /// A value its flag cannot take is refused as ArgumentParser reads the flag (typed options): the first line names
+    /// the flag, quotes the value and gives the library's reason; the flag's help and the usage follow.
     @Test(arguments: [
-        (["compare", "--tokens", "2X"], "error: invalid value '2X' for --tokens: it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
-        (["compare", "--tokens=-5"], "error: invalid value '-5' for --tokens: a token count cannot be negative"),
-        (["compare", "--tokens", "0"], "error: invalid value '0' for --tokens: a token count must be greater than zero"),
-        (["compare", "--tokens", "NaN"], "error: invalid value 'NaN' for --tokens: it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
-        (["compare", "--tokens", "1e999"], "error: invalid value '1e999' for --tokens: it is more than 1e15 tokens"),
-        (["compare", "--tokens", ""], "error: invalid value '' for --tokens: it is empty"),
-        (["compare", "--tokens", "2B", "--input-share", "1.5"], "error: invalid value '1.5' for --input-share: must be at least 0 and at most 1 (0% to 100%)"),
-        (["compare", "--tokens", "2B", "--target-utilization", "0"], "error: invalid value '0' for --target-utilization: must be more than 0 and at most 1 (0% to 100%)"),
-        (["compare", "--tokens", "2B", "--hours-per-month", "800"], "error: invalid value '800' for --hours-per-month: must be more than 0 and at most 744 (31 days)"),
-        (["compare", "--tokens", "2B", "--model-size", "huge"], "error: invalid value 'huge' for --model-size: it is not a model size (write e.g. 8B, 70B or 1.5B)"),
+        (["compare", "--tokens", "2X"], "Error: The value '2X' is invalid for '--tokens <count>': it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
+        (["compare", "--tokens=-5"], "Error: The value '-5' is invalid for '--tokens <count>': a token count cannot be negative"),
+        (["compare", "--tokens", "0"], "Error: The value '0' is invalid for '--tokens <count>': a token count must be greater than zero"),
+        (["compare", "--tokens", "NaN"], "Error: The value 'NaN' is invalid for '--tokens <count>': it is not a token count (write e.g. 750k, 50M, 2B, 1.5e9 or 10000000)"),
+        (["compare", "--tokens", "1e999"], "Error: The value '1e999' is invalid for '--tokens <count>': it is more than 1e15 tokens"),
+        (["compare", "--tokens", ""], "Error: The value '' is invalid for '--tokens <count>': it is empty"),
+        (["compare", "--tokens", "2B", "--input-share", "1.5"], "Error: The value '1.5' is invalid for '--input-share <share>': must be at least 0 and at most 1 (0% to 100%)"),
+        (["compare", "--tokens", "2B", "--target-utilization", "0"], "Error: The value '0' is invalid for '--target-utilization <share>': must be more than 0 and at most 1 (0% to 100%)"),
+        (["compare", "--tokens", "2B", "--hours-per-month", "800"], "Error: The value '800' is invalid for '--hours-per-month <hours>': must be more than 0 and at most 744 (31 days)"),
+        (["compare", "--tokens", "2B", "--model-size", "huge"], "Error: The value 'huge' is invalid for '--model-size <size>': it is not a model size (write e.g. 8B, 70B or 1.5B)"),
+    ])
+    func badValuesExit64NamingTheFlag(arguments: [String], firstLine: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first.map(String.init) == firstLine)
+        #expect(lines.count > 2 && lines[1].hasPrefix("Help:  --") && lines[2].hasPrefix("Usage: infracost "), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [
         (["compare"], "error: missing volume: give --tokens (e.g. --tokens 2B), or --input-tokens and --output-tokens"),
         (["compare", "--tokens", "2B", "--input-tokens", "1B"], "error: give --tokens, or --input-tokens and --output-tokens, not both"),
         (["compare", "--tokens", "2B", "--baseline", "togther/llama-3.1-70b"], "error: --baseline togther/llama-3.1-70b: no offer has this id (did you mean 'together/llama-3.1-70b'?); see 'infracost prices list'"),

@@ -32,6 +32,25 @@ public struct ComparisonRequest: Equatable, Sendable {
         self.latencyTargets = latencyTargets
     }
 
+    /// The request a caller's settings describe: the workload of `settings` (its volume from the traffic when no volume
+    /// is given and traffic is), the traffic of `traffic` when any is described, and the latency targets given
+    /// (a p95 end-to-end latency in seconds; `settings`' time to first token and inter-token latency when set, which
+    /// the simulation then holds at p95 as well).
+    /// - Throws: what `WorkloadSettings.workload(volumeRequired:)` and `TrafficSettings.source()` throw.
+    public init(
+        settings: WorkloadSettings, traffic: TrafficSettings, tiers: Set<Tier> = [], baselineID: String? = nil, p95LatencySeconds: Double? = nil
+    ) throws(InfracostError) {
+        let shape = try settings.workload(volumeRequired: !traffic.isGiven)
+        let source = traffic.isGiven ? try traffic.source() : nil
+        // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
+        let targets = LatencyTargets(
+            p95Seconds: p95LatencySeconds,
+            ttftMs: settings.maxTTFTSeconds != nil ? shape.serving.maxTTFTms : nil,
+            itlMs: settings.maxITLSeconds != nil ? shape.serving.maxITLms : nil)
+        self.init(workload: shape, tiers: tiers, baselineID: baselineID, traffic: source,
+                  volumeFromTraffic: settings.tokens == nil && settings.inputTokens == nil, latencyTargets: targets)
+    }
+
     /// The workload as compared: with traffic, its volume (when the traffic sets it), time of day and request sizes
     /// taken from the traffic.
     public var trafficWorkload: Workload {

@@ -29,6 +29,17 @@ extension PriceCatalog {
     public func exchangeRate(_ code: String) -> ExchangeRate? {
         exchangeRates.first { $0.currency.caseInsensitiveCompare(code) == .orderedSame }
     }
+
+    /// The rate amounts are reported in for the currency `code` (case-insensitive); nil for USD, the catalog's own.
+    /// - Throws: `InfracostError.invalidQuantity` naming `Setting.currency` when the catalog has no rate for it.
+    public func reportingRate(currency code: String) throws(InfracostError) -> ExchangeRate? {
+        guard code.uppercased() != "USD" else { return nil }
+        guard let rate = exchangeRate(code) else {
+            let known = (["USD"] + exchangeRates.map(\.currency)).joined(separator: ", ")
+            throw .invalidQuantity(label: "\(Setting.currency)", value: code, reason: "no exchange rate for it (known: \(known))")
+        }
+        return rate
+    }
 }
 
 extension OptionCost {

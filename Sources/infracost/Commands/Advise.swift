@@ -70,8 +70,9 @@ extension Infracost {
         @Option(help: ArgumentHelp("Weight of a runtime criterion, e.g. latency=3. Repeatable. (default: 1 each)", valueName: "criterion=weight"))
         var weight: [String] = []
 
-        @Option(help: ArgumentHelp("Top two runtimes within this share of the top score are a close call (a pilot is suggested). (default: 5%)", valueName: "share"))
-        var closeCall: String?
+        @Option(help: ArgumentHelp("Top two runtimes within this share of the top score are a close call (a pilot is suggested). (default: 5%)", valueName: "share"),
+                transform: ArgumentValue.percentage(in: 0...1, "0% to 100%"))
+        var closeCall: Decimal?
 
         @OptionGroup var output: OutputOptions
 
@@ -80,13 +81,13 @@ extension Infracost {
                 let catalog = try pricing.catalog()
                 var input: AdviceInput
                 if let workloadFile {
-                    if workload.tokens != nil || workload.inputTokens != nil || workload.outputTokens != nil {
+                    if workload.settings.hasVolume {
                         throw .invalidUsage(message: "give --workload FILE or a volume (--tokens), not both")
                     }
                     let file = try WorkloadFile.load(contentsOf: workloadFile)
                     input = try AdviceInput(spec: try file.workload(named: name), file: workloadFile)
                 } else {
-                    let shape = try workload.workload()
+                    let shape = try workload.settings.workload()
                     input = AdviceInput(workload: shape)
                     input.keepWarm = shape.keepWarmReplicas
                 }
@@ -103,13 +104,11 @@ extension Infracost {
                 if streaming { input.streaming = true }
                 if scaleToZero { input.scaleToZero = true }
                 for text in weight { try input.setWeight(text) }
-                if let closeCall {
-                    input.closeCallMargin = try Percentage.parse(closeCall, label: "--close-call", range: 0...1, rangeText: "0% to 100%")
-                }
+                if let closeCall { input.closeCallMargin = closeCall }
                 let advice = try Advisor.advise(input, catalog: catalog)
                 try Diagnostics.emit(AdviceRenderer.render(advice, format: output.format), to: output.out)
                 let used = [advice.cost.cheapest?.id, advice.cost.runnerUp?.id].compactMap { $0 } + advice.migration.flatMap { [$0.fromID, $0.toID] }
-                try pricing.warnStale(ids: used, catalog: catalog)
+                pricing.warnStale(ids: used, catalog: catalog)
             }
         }
     }

@@ -34,7 +34,7 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 let trace = try TraceReader.read(contentsOf: log, skipBadRows: skipBadRows)
                 let catalog = try pricing.catalog()
-                let shape = try model.nominalShape(catalog: catalog)
+                let shape = try model.settings.nominalShape().resolvingModel(in: catalog)
                 let analysis = try UsageAnalysis.make(trace: trace, offerID: offer, shape: shape, catalog: catalog)
                 try Diagnostics.emit(UsageAnalysisRenderer.render(analysis, format: self.output.format), to: self.output.out)
                 Diagnostics.warn(analysis.warnings.map(\.text) + (trace.skippedRows > 0 ? ["\(trace.skippedRows) bad rows skipped (--skip-bad-rows)"] : []))

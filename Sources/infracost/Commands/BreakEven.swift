@@ -49,7 +49,7 @@ extension Infracost {
                 let (low, high) = try range.range(defaultLow: InfracostKit.BreakEven.defaultLow, defaultHigh: InfracostKit.BreakEven.defaultHigh)
                 let only = between.isEmpty ? nil : between
                 let request = BreakEvenRequest(
-                    comparison: ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault),
+                    comparison: ComparisonRequest(workload: try shape.settings.shapeOnly(), tiers: tiers.servingByDefault),
                     low: low, high: high, onlyIDs: only, wantsChart: chart != nil || format == .chart)
                 let catalog = try pricing.catalog()
                 let answer = try request.solve(catalog: catalog)
@@ -65,7 +65,7 @@ extension Infracost {
                 }
                 try Diagnostics.emit(report, to: out)
                 if only == nil { for note in tiers.apiNote { Diagnostics.printError("note: \(note)") } }
-                try pricing.warnStale(ids: result.optionIDs, catalog: catalog)
+                pricing.warnStale(ids: result.optionIDs, catalog: catalog)
             }
         }
     }

@@ -30,14 +30,16 @@ extension Infracost {
         @OptionGroup(title: "Traffic (prices serverless-gpu options by simulation)") var traffic: TrafficOptions
         @OptionGroup var tiers: TierOptions
 
-        @Option(help: ArgumentHelp("Monthly budget for all workloads, in the catalog's currency. (default: the file's budget)", valueName: "amount"))
-        var budget: String?
+        @Option(help: ArgumentHelp("Monthly budget for all workloads, in the catalog's currency. (default: the file's budget)", valueName: "amount"),
+                transform: ArgumentValue.number(in: 0...DecimalText.maximumMagnitude, "0 or more"))
+        var budget: Decimal?
 
         @Option(help: ArgumentHelp("Compare with this workload file (the cost before the change).", valueName: "file"))
         var baseline: String?
 
-        @Option(help: ArgumentHelp("Largest allowed increase over --baseline, e.g. 10%.", valueName: "share"))
-        var maxIncrease: String?
+        @Option(help: ArgumentHelp("Largest allowed increase over --baseline, e.g. 10%.", valueName: "share"),
+                transform: ArgumentValue.percentage(in: 0...10_000, "0% or more"))
+        var maxIncrease: Decimal?
 
         @Flag(help: "Let workloads without a price pass (they are listed, never counted as $0).")
         var allowMissingPrices = false
@@ -59,12 +61,6 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 if maxIncrease != nil, baseline == nil { throw .invalidUsage(message: "--max-increase needs --baseline FILE") }
                 let catalog = try pricing.catalog()
-                let budgetValue = try budget.map { text throws(InfracostError) in
-                    try PlainNumber.parse(text, label: "--budget", range: 0...DecimalText.maximumMagnitude, rangeText: "0 or more")
-                }
-                let increase = try maxIncrease.map { text throws(InfracostError) in
-                    try Percentage.parse(text, label: "--max-increase", range: 0...10_000, rangeText: "0% or more")
-                }
                 let portfolio: Portfolio
                 if let workload {
                     guard volume.tokens == nil, volume.inputTokens == nil, volume.outputTokens == nil, !traffic.isGiven else {
@@ -76,13 +72,13 @@ extension Infracost {
                         throw .invalidUsage(message: "missing workload: give --workload FILE, or --tokens (e.g. check --tokens 2B --budget 1000)")
                     }
                     portfolio = Portfolio.single(
-                        try Comparison.make(OneComparison.request(workload: volume, traffic: traffic, tiers: tiers.selected, baseline: nil), catalog: catalog),
+                        try Comparison.make(ComparisonRequest(settings: volume.settings, traffic: traffic.settings, tiers: tiers.selected), catalog: catalog),
                         name: "command line")
                 }
                 let before = try baseline.map { path throws(InfracostError) in try Portfolio.make(try WorkloadFile.load(contentsOf: path), catalog: catalog, detail: .summary) }
                 let check = BudgetCheck.run(
-                    portfolio, budget: budgetValue, baseline: before, maxIncrease: increase, allowMissingPrices: allowMissingPrices,
-                    priceAge: .init(day: try pricing.day(), maxAgeDays: try pricing.maxAgeDays(), failOnStale: failOnStale))
+                    portfolio, budget: budget, baseline: before, maxIncrease: maxIncrease, allowMissingPrices: allowMissingPrices,
+                    priceAge: .init(day: pricing.day, maxAgeDays: pricing.maxPriceAge, failOnStale: failOnStale))
                 try Diagnostics.emit(PortfolioRenderer.render(check, format: output.format), to: output.out)
                 Diagnostics.warn(check.warnings)
                 passed = check.passed

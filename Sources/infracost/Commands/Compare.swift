@@ -41,8 +41,9 @@ extension Infracost {
         @Flag(help: "With --traffic or --trace: list the options on the frontier of monthly cost against simulated p95 latency (table and JSON).")
         var pareto = false
 
-        @Option(help: ArgumentHelp("With --traffic or --trace: each serverless-gpu option's per-replica concurrency is the largest whose simulated p95 end-to-end latency stays within this, e.g. 20s (with --max-ttft and --max-itl held at p95 too); the binding target is named.", valueName: "duration"))
-        var p95Latency: String?
+        @Option(help: ArgumentHelp("With --traffic or --trace: each serverless-gpu option's per-replica concurrency is the largest whose simulated p95 end-to-end latency stays within this, e.g. 20s (with --max-ttft and --max-itl held at p95 too); the binding target is named.", valueName: "duration"),
+                transform: ArgumentValue.seconds)
+        var p95Latency: Double?
 
         @Option(help: ArgumentHelp("With --pareto: also draw the frontier as an SVG chart (monthly cost against p95 latency) to this file.", valueName: "file"))
         var chart: String?
@@ -71,7 +72,7 @@ extension Infracost {
                     throw .invalidUsage(message: "--pareto needs --traffic or --trace: only simulated options have a p95 latency")
                 }
                 var comparison = try Comparison.make(
-                    OneComparison.request(workload: workload, traffic: traffic, tiers: tiers.selected, baseline: baseline, p95Latency: p95Latency), catalog: catalog)
+                    ComparisonRequest(settings: workload.settings, traffic: traffic.settings, tiers: tiers.selected, baselineID: baseline, p95LatencySeconds: p95Latency), catalog: catalog)
                 if pareto { comparison.pareto = comparison.paretoFrontier() }
                 let stale = try pricing.finish(&comparison, currency: currency, catalog: catalog)
                 if let chart { try Diagnostics.emit(ParetoChart.render(comparison), to: chart) }
@@ -80,24 +81,5 @@ extension Infracost {
                 Diagnostics.keepUntilExit((catalog, comparison))
             }
         }
-    }
-}
-
-/// The comparison request the workload, shape and traffic flags describe: `compare` and the one-line `check` read
-/// the same flags the same way.
-enum OneComparison {
-    static func request(
-        workload: WorkloadOptions, traffic: TrafficOptions, tiers: Set<Tier>, baseline: String?, p95Latency: String? = nil
-    ) throws(InfracostError) -> ComparisonRequest {
-        let shape = try workload.workloadOrShape(volumeRequired: !traffic.isGiven)
-        let source = traffic.isGiven ? try traffic.source() : nil
-        // Targets the user gave are held at p95 in the simulation (the default inter-token target only sizes).
-        let targets = LatencyTargets(
-            p95Seconds: try p95Latency.map { text throws(InfracostError) in try DurationText.seconds(text, label: "--p95-latency") },
-            ttftMs: workload.shape.model.maxTtft != nil ? shape.serving.maxTTFTms : nil,
-            itlMs: workload.shape.model.maxItl != nil ? shape.serving.maxITLms : nil)
-        return ComparisonRequest(
-            workload: shape, tiers: tiers, baselineID: baseline, traffic: source,
-            volumeFromTraffic: workload.tokens == nil && workload.inputTokens == nil, latencyTargets: targets)
     }
 }

@@ -26,14 +26,14 @@ extension Infracost {
         @Option(help: "Most keep-warm replicas to try (from 0).")
         var keepWarmMax: Int = 3
 
-        @Option(help: ArgumentHelp("Idle timeouts to try, comma-separated. (default: 1m,5m,15m)", valueName: "durations"))
-        var idleTimeouts: String?
+        @Option(help: ArgumentHelp("Idle timeouts to try, comma-separated. (default: 1m,5m,15m)", valueName: "durations"), transform: ArgumentValue.secondsList)
+        var idleTimeouts: [Double]?
 
-        @Option(help: ArgumentHelp("Largest acceptable share of requests hitting a cold start, e.g. 1%. (default: 1% unless --p95-latency)", valueName: "share"))
-        var maxColdStartShare: String?
+        @Option(help: ArgumentHelp("Largest acceptable share of requests hitting a cold start, e.g. 1%. (default: 1% unless --p95-latency)", valueName: "share"), transform: ArgumentValue.share)
+        var maxColdStartShare: Decimal?
 
-        @Option(help: ArgumentHelp("Largest acceptable p95 latency, e.g. 2s.", valueName: "duration"))
-        var p95Latency: String?
+        @Option(help: ArgumentHelp("Largest acceptable p95 latency, e.g. 2s.", valueName: "duration"), transform: ArgumentValue.seconds)
+        var p95Latency: Double?
 
         @OptionGroup var output: OutputOptions
 
@@ -46,22 +46,13 @@ extension Infracost {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
-                let shape = try model.nominalShape()
+                let shape = try model.settings.nominalShape()
                 var request = KeepWarmRequest(
-                    simulation: SimulationRequest(endpoint: try endpoint.choices(), workload: shape, traffic: try traffic.source()),
+                    simulation: SimulationRequest(endpoint: endpoint.choices, workload: shape, traffic: try traffic.settings.source()),
                     largestKeepWarm: keepWarmMax)
-                if let idleTimeouts {
-                    request.idleTimeouts = []
-                    for text in idleTimeouts.split(separator: ",") {
-                        request.idleTimeouts.append(try DurationText.seconds(String(text), label: "--idle-timeouts"))
-                    }
-                }
-                request.maxColdStartShare = try maxColdStartShare.map { text throws(InfracostError) in
-                    NSDecimalNumber(decimal: try Fraction.parse(text, label: "--max-cold-start-share")).doubleValue
-                }
-                request.maxP95Latency = try p95Latency.map { text throws(InfracostError) in
-                    try DurationText.seconds(text, label: "--p95-latency")
-                }
+                if let idleTimeouts { request.idleTimeouts = idleTimeouts }
+                request.maxColdStartShare = maxColdStartShare.map { NSDecimalNumber(decimal: $0).doubleValue }
+                request.maxP95Latency = p95Latency
                 // --max-ttft and --max-itl size each replica's concurrency in the serving model and, given, are
                 // held at p95 in the simulation.
                 if model.maxTtft != nil { request.maxP95TimeToFirstToken = shape.serving.maxTTFTms.map { $0 / 1000 } }
@@ -71,7 +62,7 @@ extension Infracost {
                     progress: ProgressLine.progress("simulating keep-warm settings").map { progress in { @Sendable in progress.update($0) } })
                 ProgressLine.finish()
                 try Diagnostics.emit(KeepWarmRenderer.render(study, format: self.output.format), to: self.output.out)
-                try pricing.warnStale(ids: [study.offerID], catalog: catalog)
+                pricing.warnStale(ids: [study.offerID], catalog: catalog)
             }
         }
     }

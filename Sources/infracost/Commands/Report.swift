@@ -23,8 +23,9 @@ extension Infracost {
         @Option(help: "Months to project.")
         var months: Int = 1
 
-        @Option(help: ArgumentHelp("Volume growth per month, compounded, e.g. 8%. (default: 0%)", valueName: "share"))
-        var growth: String?
+        @Option(help: ArgumentHelp("Volume growth per month, compounded, e.g. 8%. (default: 0%)", valueName: "share"),
+                transform: ArgumentValue.percentage(in: Limits.monthlyGrowth, "between -100% and 1000%"))
+        var growth: Decimal = 0
 
         @Option(help: ArgumentHelp("First month, YYYY-MM. (default: the current month)", valueName: "YYYY-MM"))
         var startMonth: String?
@@ -48,13 +49,10 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let growthValue = try growth.map { text throws(InfracostError) in
-                    try Percentage.parse(text, label: "--growth", range: Limits.monthlyGrowth, rangeText: "between -100% and 1000%")
-                } ?? Decimal(0)
                 let start = try FinanceReport.startMonth(startMonth)
                 let catalog = try pricing.catalog()
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
-                let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growthValue, start: start)
+                let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growth, start: start)
                 let text = switch format {
                 case .focus: FOCUSWriter.render(report)
                 case .csv: PortfolioRenderer.render(report, format: .csv)

@@ -36,12 +36,12 @@ extension Infracost {
             try Diagnostics.run { () throws(InfracostError) in
                 let catalog = try pricing.catalog()
                 let request = SimulationRequest(
-                    endpoint: try endpoint.choices(), workload: try model.nominalShape(), traffic: try traffic.source(allowsClosedLoop: true))
+                    endpoint: endpoint.choices, workload: try model.settings.nominalShape(), traffic: try traffic.settings.source(allowsClosedLoop: true))
                 let result = try request.run(catalog: catalog, progress: ProgressLine.progress("simulating"))
                 ProgressLine.finish()
                 try Diagnostics.emit(SimulationRenderer.render(result, format: self.output.format, explain: explain), to: self.output.out)
                 Diagnostics.warn(result.warnings)
-                try pricing.warnStale(ids: [result.plan.offer.id], catalog: catalog)
+                pricing.warnStale(ids: [result.plan.offer.id], catalog: catalog)
             }
         }
     }

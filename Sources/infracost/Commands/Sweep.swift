@@ -49,7 +49,7 @@ extension Infracost {
                 let (low, high) = try range.range(defaultLow: 10_000_000, defaultHigh: 20_000_000_000)
                 // A table of more offers than fit 80 columns shows the best per tier.
                 let request = SweepRequest(
-                    comparison: ComparisonRequest(workload: try shape.shapeOnly(), tiers: tiers.servingByDefault),
+                    comparison: ComparisonRequest(workload: try shape.settings.shapeOnly(), tiers: tiers.servingByDefault),
                     from: low, to: high, steps: steps, linear: linear,
                     columns: perTier ? .perTier : format == .table ? .perOfferUpTo(4) : .perOffer,
                     wantsChart: chart != nil || format == .chart)
@@ -64,7 +64,7 @@ extension Infracost {
                 let report = format.report.map { SweepRenderer.render(sweep, format: $0) } ?? chartData.map(TerminalChart.render) ?? ""
                 try Diagnostics.emit(report, to: out)
                 for note in tiers.apiNote { Diagnostics.printError("note: \(note)") }
-                try pricing.warnStale(ids: sweep.offerIDsShown, catalog: catalog)
+                pricing.warnStale(ids: sweep.offerIDsShown, catalog: catalog)
             }
         }
     }

@@ -25,11 +25,11 @@ extension Infracost {
         @Option(help: ArgumentHelp("A model of the catalog, e.g. llama-3.1-8b, qwen3-30b-a3b, gpt-oss-20b, mixtral-8x7b (Hugging Face ids too).", valueName: "id"))
         var model: String?
 
-        @Option(help: ArgumentHelp("A generic model of this size instead of --model, e.g. 70B. (default: 70B)", valueName: "size"))
-        var modelSize: String?
+        @Option(help: ArgumentHelp("A generic model of this size instead of --model, e.g. 70B. (default: 70B)", valueName: "size"), transform: ArgumentValue.modelSize)
+        var modelSize: Decimal?
 
-        @Option(help: ArgumentHelp("Active parameters of a generic mixture-of-experts model, e.g. 17B.", valueName: "size"))
-        var activeParams: String?
+        @Option(help: ArgumentHelp("Active parameters of a generic mixture-of-experts model, e.g. 17B.", valueName: "size"), transform: ArgumentValue.modelSize)
+        var activeParams: Decimal?
 
         @Option(help: ArgumentHelp("The GPU, e.g. H100, H200, A100, L40S, B200, MI300X.", valueName: "name"))
         var gpu: String
@@ -73,10 +73,10 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let size = try modelSize.map { text throws(InfracostError) in try ModelSize.parse(text) } ?? Workload.defaultModelParamsB
-                let active = try activeParams.map { text throws(InfracostError) in try ModelSize.parse(text, label: "--active-params") }
+                let size = modelSize ?? Workload.defaultModelParamsB
+                let active = activeParams
                 if let active, active > size {
-                    throw .invalidUsage(message: "--active-params \(Numbers.exact(active))B is more than the model's \(Numbers.exact(size))B")
+                    throw .invalidUsage(message: "\(Setting.activeParams) \(Numbers.exact(active))B is more than the model's \(Numbers.exact(size))B")
                 }
                 let query = ThroughputQuery(
                     model: model, paramsB: NSDecimalNumber(decimal: size).doubleValue, activeParamsB: active.map { NSDecimalNumber(decimal: $0).doubleValue },

@@ -29,7 +29,7 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let view = try UtilizationView.make(offerID: offer, againstID: against, workload: try shape.shapeOnly(), catalog: try pricing.catalog())
+                let view = try UtilizationView.make(offerID: offer, againstID: against, workload: try shape.settings.shapeOnly(), catalog: try pricing.catalog())
                 try Diagnostics.emit(UtilizationRenderer.render(view, format: output.format), to: output.out)
             }
         }

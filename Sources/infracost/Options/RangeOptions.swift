@@ -4,16 +4,15 @@ import InfracostKit
 
 /// A range of monthly volumes.
 struct RangeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Lowest monthly volume, in tokens (e.g. 1M, 10M).", valueName: "count"))
-    var from: String?
+    @Option(help: ArgumentHelp("Lowest monthly volume, in tokens (e.g. 1M, 10M).", valueName: "count"), transform: ArgumentValue.tokenCount)
+    var from: Decimal?
 
-    @Option(help: ArgumentHelp("Highest monthly volume, in tokens (e.g. 20B, 1T).", valueName: "count"))
-    var to: String?
+    @Option(help: ArgumentHelp("Highest monthly volume, in tokens (e.g. 20B, 1T).", valueName: "count"), transform: ArgumentValue.tokenCount)
+    var to: Decimal?
 
     /// The range, with the command's defaults for the ends not given.
     func range(defaultLow: Decimal, defaultHigh: Decimal) throws(InfracostError) -> (low: Decimal, high: Decimal) {
-        let low = try from.map { text throws(InfracostError) in try TokenCount.parse(text, label: "--from") } ?? defaultLow
-        let high = try to.map { text throws(InfracostError) in try TokenCount.parse(text, label: "--to") } ?? defaultHigh
+        let (low, high) = (from ?? defaultLow, to ?? defaultHigh)
         guard low < high else {
             throw .invalidUsage(message: "--from (\(TokenCount.abbreviated(low))) must be below --to (\(TokenCount.abbreviated(high)))")
         }

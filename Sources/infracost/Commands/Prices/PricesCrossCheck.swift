@@ -24,8 +24,9 @@ extension Infracost.Prices {
         @Option(help: ArgumentHelp("The registry file: genai-prices' data.json (or its package data as JSON), or LiteLLM's model_prices_and_context_window.json.", valueName: "file"))
         var against: String
 
-        @Option(help: ArgumentHelp("Largest relative difference that still agrees, e.g. 1%. (default: 1%)", valueName: "share"))
-        var tolerance: String?
+        @Option(help: ArgumentHelp("Largest relative difference that still agrees, e.g. 1%. (default: 1%)", valueName: "share"),
+                transform: ArgumentValue.percentage(in: 0...1, "0% to 100%"))
+        var tolerance: Decimal = Decimal(string: "0.01")!
 
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var output: OutputOptions
@@ -33,12 +34,9 @@ extension Infracost.Prices {
         func run() throws {
             var agrees = true
             try Diagnostics.run { () throws(InfracostError) in
-                let limit = try tolerance.map { text throws(InfracostError) in
-                    try Percentage.parse(text, label: "--tolerance", range: 0...1, rangeText: "0% to 100%")
-                } ?? Decimal(string: "0.01")!
                 let bytes = try FileInput.read(against, maximumSize: RegistryFile.maximumFileSize)
-                let registry = try RegistryFile.read(bytes, file: against, day: try pricing.day())
-                let check = PriceCrossCheck.run(catalog: try pricing.catalog(), against: registry, tolerance: limit)
+                let registry = try RegistryFile.read(bytes, file: against, day: pricing.day)
+                let check = PriceCrossCheck.run(catalog: try pricing.catalog(), against: registry, tolerance: tolerance)
                 try Diagnostics.emit(PriceCrossCheckRenderer.render(check, format: output.format), to: output.out)
                 agrees = check.disagreements.isEmpty && check.lifecycleDisagreements.isEmpty
             }

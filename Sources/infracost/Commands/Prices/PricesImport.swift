@@ -31,11 +31,12 @@ extension Infracost.Prices {
         @Option(help: ArgumentHelp("Import only this provider (the registry's name, e.g. together_ai, or ours, e.g. together). Repeatable.", valueName: "name"))
         var provider: [String] = []
 
-        @Option(help: ArgumentHelp("The day the file was taken from the registry, YYYY-MM-DD; written as each offer's verified_on. (default: none: the offers say nothing of when they were checked)", valueName: "date"))
-        var verifiedOn: String?
+        @Option(help: ArgumentHelp("The day the file was taken from the registry, YYYY-MM-DD; written as each offer's verified_on. (default: none: the offers say nothing of when they were checked)", valueName: "date"),
+                transform: ArgumentValue.day)
+        var verifiedOn: Day?
 
-        @Option(help: ArgumentHelp("Price start-dated entries as on this day, YYYY-MM-DD: earlier prices become history, later ones announced changes. (default: today)", valueName: "date"))
-        var asOf: String?
+        @Option(help: ArgumentHelp("Price start-dated entries as on this day, YYYY-MM-DD: earlier prices become history, later ones announced changes. (default: today)", valueName: "date"), transform: ArgumentValue.day)
+        var asOf: Day?
 
         @Option(help: ArgumentHelp("Write the pricing file here instead of stdout (atomically: all or nothing).", valueName: "file"))
         var out: String?
@@ -44,9 +45,6 @@ extension Infracost.Prices {
         var verbose = false
 
         func validate() throws {
-            for (flag, value) in [("--verified-on", verifiedOn), ("--as-of", asOf)] {
-                if let value, Day(value) == nil { throw ValidationError("invalid value '\(value)' for \(flag): must be a date in the form YYYY-MM-DD") }
-            }
             if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
             if let out, FileInput.sameFile(out, file) { throw ValidationError("--out \(out) is the input file; choose another name so the input is not overwritten") }
         }
@@ -54,9 +52,9 @@ extension Infracost.Prices {
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
                 let bytes = try FileInput.read(file, maximumSize: RegistryFile.maximumFileSize)
-                let day = asOf.flatMap(Day.init) ?? Day.today(now: Date().timeIntervalSince1970)
+                let day = asOf ?? Day.today(now: Date().timeIntervalSince1970)
                 let registry = try RegistryFile.read(bytes, file: file, expected: from, day: day)
-                let result = PriceImport.make(registry, providers: provider, verifiedOn: verifiedOn.flatMap(Day.init))
+                let result = PriceImport.make(registry, providers: provider, verifiedOn: verifiedOn)
                 if result.offers.isEmpty {
                     throw .invalidData(problems: [DataProblem(file: file, line: 1, message:
                         "no per-token entry to import\(provider.isEmpty ? "" : " for --provider \(provider.joined(separator: ", "))")")])
