@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where a price catalog comes from: the bundled tables (all, some, or none), the caller's pricing files in order (a
 /// later file's offer replaces an earlier one with the same id), the caller's performance files (measured serving

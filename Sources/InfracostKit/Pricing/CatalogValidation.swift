@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// `prices validate`: pricing files checked against the format, each file's verdict in order, and every problem with
 /// its file, line, offer and field. GPU names are checked against the bundled specifications and those of every
