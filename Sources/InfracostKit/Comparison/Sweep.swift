@@ -33,6 +33,10 @@ public struct Sweep: Equatable, Sendable {
 
     /// The most volumes one sweep computes.
     public static let maximumSteps = 100_000
+    /// The lowest volume swept when none is given: 10M tokens a month.
+    public static let defaultLow: Decimal = 10_000_000
+    /// The highest volume swept when none is given: 20B tokens a month.
+    public static let defaultHigh: Decimal = 20_000_000_000
 
     /// Volumes from `from` to `to` inclusive: `steps` of them, log-spaced (or evenly spaced), whole tokens.
     ///

@@ -32,6 +32,12 @@ public enum Limits {
     public static let concurrency: ClosedRange<Int> = 1...100_000
     /// Replicas a simulated endpoint may scale to: 1 to 100,000.
     public static let maxReplicas: ClosedRange<Int> = 1...100_000
+    /// GPUs in one replica (tensor parallel): 1 to 8, one server's NVLink domain.
+    public static let replicaGPUs: ClosedRange<Int> = 1...8
+    /// A simulated request's own prefill or decode rate, tokens per second: more than 0 and below this.
+    public static let requestTokensPerSecond: Double = 1e9
+    /// The largest allowed increase of a budget check over its baseline, as a fraction: 0 to 10,000 (1,000,000%).
+    public static let costIncrease: ClosedRange<Decimal> = 0...10_000
 
     /// `tokensPerRequest` as decimals, for readers of numbers given as text.
     public static var tokensPerRequestDecimal: ClosedRange<Decimal> {

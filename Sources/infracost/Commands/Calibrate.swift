@@ -57,7 +57,7 @@ extension Infracost {
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one benchmark result file") }
             if files.count > 1000 { throw ValidationError("at most 1,000 files, found \(files.count)") }
-            if !(1...8).contains(gpus) { throw ValidationError("--gpus must be 1 to 8, found \(gpus)") }
+            if !Limits.replicaGPUs.contains(gpus) { throw ValidationError("--gpus must be \(Limits.replicaGPUs.lowerBound) to \(Limits.replicaGPUs.upperBound), found \(gpus)") }
             if out == "" { throw ValidationError("--out needs a file name") }
             if format == .csv || format == .markdown { throw ValidationError("--format \(format.rawValue): calibrate --report writes table or json") }
             if !report, format != .table { throw ValidationError("--format applies to --report; the performance file is always JSON") }

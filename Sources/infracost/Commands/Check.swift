@@ -38,7 +38,7 @@ extension Infracost {
         var baseline: String?
 
         @Option(help: ArgumentHelp("Largest allowed increase over --baseline, e.g. 10%.", valueName: "share"),
-                transform: ArgumentValue.percentage(in: 0...10_000, "0% or more"))
+                transform: ArgumentValue.percentage(in: Limits.costIncrease, "0% or more"))
         var maxIncrease: Decimal?
 
         @Flag(help: "Let workloads without a price pass (they are listed, never counted as $0).")

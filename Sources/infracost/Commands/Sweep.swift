@@ -46,7 +46,7 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let (low, high) = try range.range(defaultLow: 10_000_000, defaultHigh: 20_000_000_000)
+                let (low, high) = try range.range(defaultLow: InfracostKit.Sweep.defaultLow, defaultHigh: InfracostKit.Sweep.defaultHigh)
                 // A table of more offers than fit 80 columns shows the best per tier.
                 let request = SweepRequest(
                     comparison: ComparisonRequest(workload: try shape.settings.shapeOnly(), tiers: tiers.servingByDefault),

@@ -61,7 +61,7 @@ extension Infracost {
         func validate() throws {
             if model != nil, modelSize != nil { throw ValidationError("give --model or --model-size, not both") }
             if model != nil, activeParams != nil { throw ValidationError("--active-params is for a generic --model-size; --model knows its own") }
-            if let gpus, !(1...8).contains(gpus) { throw ValidationError("--gpus must be 1 to 8, found \(gpus)") }
+            if let gpus, !Limits.replicaGPUs.contains(gpus) { throw ValidationError("--gpus must be \(Limits.replicaGPUs.lowerBound) to \(Limits.replicaGPUs.upperBound), found \(gpus)") }
             // One request of at least one token each way, no larger than any request (Limits.tokensPerRequest).
             let tokens = 1...Limits.tokensPerRequest.upperBound
             guard tokens.contains(inputTokens) else { throw ValidationError("--input-tokens must be 1 to 10,000,000, found \(inputTokens)") }

@@ -75,9 +75,9 @@ enum ArgumentValue {
     /// A UTC offset in seconds east of UTC (UTC, +02:00).
     static let utcOffset = reading { text throws(InfracostError) in try TimeOfDay.parseOffset(text, label: "") }
 
-    /// Tokens per second of one request, more than 0 and below 1e9.
+    /// Tokens per second of one request, more than 0 and below `Limits.requestTokensPerSecond`.
     static let tokenRate: @Sendable (String) throws -> Double = { text in
-        guard let rate = Double(text), rate > 0, rate < 1e9 else { throw Invalid(reason: "must be more than 0 tokens per second") }
+        guard let rate = Double(text), rate > 0, rate < Limits.requestTokensPerSecond else { throw Invalid(reason: "must be more than 0 tokens per second") }
         return rate
     }
 

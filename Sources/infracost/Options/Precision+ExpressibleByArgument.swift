@@ -14,7 +14,7 @@ struct ConcurrencyArgument: ExpressibleByArgument {
     init?(argument: String) {
         if argument == "max" {
             load = .max
-        } else if let clients = Int(argument), (1...100_000).contains(clients) {
+        } else if let clients = Int(argument), Limits.concurrency.contains(clients) {
             load = .concurrency(clients)
         } else {
             return nil
