@@ -27,8 +27,9 @@ extension Infracost {
                 transform: ArgumentValue.percentage(in: Limits.monthlyGrowth, "between -100% and 1000%"))
         var growth: Decimal = 0
 
-        @Option(help: ArgumentHelp("First month, YYYY-MM. (default: the current month)", valueName: "YYYY-MM"))
-        var startMonth: String?
+        @Option(help: ArgumentHelp("First month, YYYY-MM. (default: the current month)", valueName: "YYYY-MM"),
+                transform: ArgumentValue.reading { text throws(InfracostError) in try FinanceReport.startMonth(text) })
+        var startMonth: (year: Int, month: Int)?
 
         @OptionGroup var pricing: PricingOptions
 
@@ -49,7 +50,7 @@ extension Infracost {
 
         func run() throws {
             try Diagnostics.run { () throws(InfracostError) in
-                let start = try FinanceReport.startMonth(startMonth)
+                let start = if let startMonth { startMonth } else { try FinanceReport.startMonth(nil) }
                 let catalog = try pricing.catalog()
                 let portfolio = try Portfolio.make(try WorkloadFile.load(contentsOf: workload), catalog: catalog, detail: .summary)
                 let report = try FinanceReport.make(portfolio, catalog: catalog, months: months, growth: growth, start: start)
