@@ -15,9 +15,10 @@ struct TrafficOptions: ParsableArguments {
             transform: ArgumentValue.seconds)
     var thinkTime: Double?
 
-    @Option(help: ArgumentHelp("Requests per unit of time: 30/h, 5/s, 1000/min, 100/d (inside business hours for that pattern).", valueName: "rate"),
+    @Option(name: .customLong("rate"),
+            help: ArgumentHelp("Requests per unit of time: 30/h, 5/s, 1000/min, 100/d (inside business hours for that pattern).", valueName: "rate"),
             transform: ArgumentValue.rate)
-    var rate: Double?
+    var requestsPerSecond: Double?
 
     @Option(help: "Input tokens of each synthetic request.")
     var inputTokensPerRequest: Int = 1000
@@ -61,7 +62,7 @@ struct TrafficOptions: ParsableArguments {
     var settings: TrafficSettings {
         var settings = TrafficSettings()
         settings.kind = traffic
-        settings.requestsPerSecond = rate
+        settings.requestsPerSecond = requestsPerSecond
         settings.clients = clients
         settings.thinkSeconds = thinkTime
         settings.inputTokensPerRequest = inputTokensPerRequest
