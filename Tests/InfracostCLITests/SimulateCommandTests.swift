@@ -81,6 +81,34 @@ struct SimulateCommandTests {
         #expect(cheapest["monthly_cost"] as? String == "1205.85")
     }
 
+    /// `compare --traffic` simulates with the workload's own keep-warm replicas and idle timeout, as the flat model
+    /// prices them (it ignored `--keep-warm 2 --idle-timeout 5m`, printing the same cost with or without them, while
+    /// its assumptions said "2 keep-warm replicas").
+    @Test func trafficPricingKeepsTheKeepWarmReplicasAndIdleTimeout() throws {
+        let base = ["compare", "--tokens", "100M", "--model-size", "8B", "--tier", "serverless-gpu", "--traffic", "poisson", "--rate", "1/s", "--days", "1"]
+        let warm = try json(base + ["--keep-warm", "2", "--idle-timeout", "5m"])
+        let option = try #require((warm["options"] as? [[String: Any]])?.first { $0["id"] as? String == "modal/l4" })
+        let items = try #require(option["line_items"] as? [[String: Any]])
+        // Two replicas are up from the start to the end, so the month bills at least 2 x 730 GPU-hours, and at most
+        // that (plus the few seconds the last requests take past the simulated day) of keep-warm time.
+        func hours(_ label: String? = nil) -> Double {
+            items.filter { label == nil || $0["label"] as? String == label }.compactMap { ($0["quantity"] as? String).flatMap(Double.init) }.reduce(0, +)
+        }
+        #expect(items.allSatisfy { $0["unit"] as? String == "GPU-hour" })
+        #expect(hours() >= 1460, "GPU-hours \(hours())")
+        #expect(hours("keep-warm") > 0 && hours("keep-warm") <= 1460 * 1.001, "keep-warm GPU-hours \(hours("keep-warm"))")
+        let assumptions = try #require(warm["assumptions"] as? [[String: Any]])
+        #expect(assumptions.contains { $0["name"] as? String == "serverless-gpu" && $0["value"] as? String == "cold starts and idle time from simulating the traffic, 2 keep-warm replicas" })
+        #expect(assumptions.contains { $0["name"] as? String == "idle timeout" && $0["value"] as? String == "300 s" })
+        let amounts = items.compactMap { ($0["amount"] as? String).flatMap { Decimal(string: $0) } }.reduce(0, +)
+        #expect(option["monthly_cost"] as? String == "\(amounts)")
+        // Without them the same offer costs less ($1,205.85, the figure trafficPricingLeavesAnOfferWithoutAPriceUnpriced holds).
+        let cold = try json(base)
+        let coldOption = try #require((cold["options"] as? [[String: Any]])?.first { $0["id"] as? String == "modal/l4" })
+        #expect(coldOption["monthly_cost"] as? String == "1205.85")
+        #expect(amounts > 1205.85)
+    }
+
     @Test func badTraceRowsExit65WithLineNumbersUnlessSkipped() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -25,10 +25,14 @@ extension Comparison {
     /// Replaces the flat-average price of every serverless-gpu option by a simulation of `traffic` on it.
     ///
     /// An option that cannot be simulated (no throughput, no cold-start figure) keeps its model price and says why;
-    /// an unpriced one stays unpriced.
+    /// an unpriced one stays unpriced. The workload's keep-warm replicas and idle timeout (as the flat-average model
+    /// reads them) hold in the simulation where `choices` leave them at their defaults.
     public mutating func priceServerlessGPUBySimulation(
         traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init(), targets: LatencyTargets = .init()
     ) {
+        var choices = choices
+        if choices.keepWarm == 0 { choices.keepWarm = workload.keepWarmReplicas }
+        if choices.idleTimeoutSeconds == nil, let idle = workload.idleTimeoutSeconds { choices.idleTimeoutSeconds = NSDecimalNumber(decimal: idle).doubleValue }
         var plans: [(index: Int, plan: SimulationPlan)] = []
         // An offer with no price (none known on the --as-of day, or none given) stays unpriced with its reason: a
         // simulation would bill its GPU time at nothing.

@@ -158,17 +158,30 @@ public struct Comparison: Equatable, Sendable {
         var tiers = Set(excluded.map(\.tier))
         var modelSized = false
         var pricedSpot = false
+        // Serverless-gpu options priced by the flat-average model (which reads cold starts a day and keep-warm) and
+        // by simulating the traffic (whose cold starts and idle time are the simulation's own).
+        var flatServerless = false, simulatedServerless = false
         for option in options {
             if tiers.count < Tier.allCases.count { tiers.insert(option.offer.tier) }
             if !modelSized, option.throughput?.method == .model { modelSized = true }
             if !pricedSpot, option.total != nil, option.offer.purchase == .spot { pricedSpot = true }
+            if option.offer.tier == .serverlessGPU, option.total != nil {
+                if option.method == .simulation { simulatedServerless = true } else { flatServerless = true }
+            }
         }
         if tiers.contains(.dedicated) {
             list.append(Assumption("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%", settings: [.targetUtilization]))
         }
         if tiers.contains(.serverlessGPU) {
-            list.append(Assumption("serverless-gpu", "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas",
-                                   settings: [.coldStartsPerDay, .keepWarm]))
+            let flat = "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"
+            let simulated = "cold starts and idle time from simulating the traffic, \(workload.keepWarmReplicas) keep-warm replicas"
+            if simulatedServerless, !flatServerless {
+                list.append(Assumption("serverless-gpu", simulated, settings: [.traffic, .trace, .keepWarm]))
+            } else if simulatedServerless {
+                list.append(Assumption("serverless-gpu", "\(simulated); options not simulated: \(flat)", settings: [.traffic, .trace, .coldStartsPerDay, .keepWarm]))
+            } else {
+                list.append(Assumption("serverless-gpu", flat, settings: [.coldStartsPerDay, .keepWarm]))
+            }
         }
         if modelSized {
             let (input, output) = workload.requestShape
@@ -189,7 +202,7 @@ public struct Comparison: Equatable, Sendable {
             list.append(Assumption("spot", "\(Money.plain(workload.spotInterruption * 100, scale: 0))% of hours assumed lost to interruptions (\(Setting.spotInterruption); an assumption)",
                                    settings: [.spotInterruption]))
         }
-        if workload.coldStartsPerDay > 0 {
+        if workload.coldStartsPerDay > 0 || simulatedServerless {
             let idle = workload.idleTimeoutSeconds.map { "\(Numbers.exact($0)) s" } ?? "offer's, else \(Numbers.exact(Workload.defaultIdleTimeoutSeconds)) s"
             list.append(Assumption("idle timeout", idle, settings: [.idleTimeout]))
         }
