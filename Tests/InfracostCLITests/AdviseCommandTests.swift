@@ -26,7 +26,7 @@ struct AdviseCommandTests {
         let example = CLI.root.appendingPathComponent("examples/infracost.yml").path
         let result = try CLI.run(["advise", "--workload", example, "--name", "reasoning", "--as-of", "2026-11-23"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.hasPrefix("infracost advise: 1.75B tokens/month, 70B model, bursty traffic, p95 5 s, payload 10 KB\n"))
+        #expect(result.prose.hasPrefix("infracost advise: 1.75B tokens/month, 70B model, bursty traffic, p95 5 s, payload 10 KB\n"))
         let unnamed = try CLI.run(["advise", "--workload", example])
         #expect(unnamed.status == 64)
         #expect(unnamed.stderr.contains("has 2 workloads; pick one with --name (classifier, reasoning)"))

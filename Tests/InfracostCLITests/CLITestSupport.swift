@@ -29,6 +29,10 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// `stdout` with each line break and the indent after it read as one space: the text reports wrap their
+        /// prose at 80 columns, so a sentence is asserted whole wherever its lines break.
+        var prose: String { stdout.replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression) }
     }
 
     /// Runs the binary with `arguments`, in `directory`, with `COLUMNS=80` and `NO_COLOR=1`.

@@ -153,7 +153,7 @@ struct CompareGoldenTests {
     @Test func explainShowsTheArithmetic() throws {
         let result = try CLI.run(Self.seedArguments + ["--tokens", "10B", "--explain"])
         #expect(result.stdout.contains("input tokens: 7,500 x $5.00/1M tokens = $37,500.00"))
-        #expect(result.stdout.contains("instances: max(1, ceil(10,000,000,000 / (2,500 tok/s x 3,600 x 730 h x 0.8))) = 2"))
+        #expect(result.prose.contains("instances: max(1, ceil(10,000,000,000 / (2,500 tok/s x 3,600 x 730 h x 0.8))) = 2"))
         try CLI.expectGolden(result.stdout, "compare-seed-10B-explain.txt")
     }
 

@@ -76,7 +76,7 @@ struct HostileInputTests {
         #expect(Double(replicas["average"] as? String ?? "99") ?? 99 <= Double(replicas["peak"] as? Int ?? 0))
         let table = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "300/s", "--max-replicas", "1", "--concurrency", "1", "--service-time", "10s", "--days", "0.01"])
         #expect(table.stdout.contains("OVERLOADED"))
-        #expect(table.stdout.contains("the latency above depends on the run's length"))
+        #expect(table.prose.contains("the latency above depends on the run's length"))
     }
 
     @Test func keepWarmWorkIsBounded() throws {

@@ -37,7 +37,7 @@ struct SimulateCommandTests {
         let result = try CLI.run(["simulate", "--traffic", "poisson", "--rate", "2/s", "--days", "1"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         for assumption in ["offer: replicate/a40 (cheapest serverless-gpu per second that fits 70B; --offer)", "concurrency: 16", "cold start: 60 s", "idle timeout: 300 s (default; --idle-timeout)", "traffic: poisson at 2/s"] {
-            #expect(result.stdout.contains(assumption), "missing: \(assumption)")
+            #expect(result.prose.contains(assumption), "missing: \(assumption)")
         }
         try CLI.expectGolden(result.stdout, "simulate-poisson-2s-1day.txt")
     }
@@ -240,7 +240,7 @@ extension SimulateCommandTests {
             "--idle-timeout", "5m", "--hours-per-month", "720", "--explain",
         ] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("cold-start loading: 180,000.000 replica-seconds simulated x 1 GPU x (2,592,000 s month / 2,592,000.000 s simulated)"))
+        #expect(result.prose.contains("cold-start loading: 180,000.000 replica-seconds simulated x 1 GPU x (2,592,000 s month / 2,592,000.000 s simulated)"))
         #expect(result.stdout.contains("= 180,000.0 GPU-seconds x $0.0014 = $252.00"))
         #expect(result.stdout.contains("price: $0.0014 per GPU-second"))
     }
@@ -259,7 +259,7 @@ struct KeepWarmConsistencyTests {
     @Test func theRuleOfThumbSpeaksOfTheRecommendedTimeout() throws {
         let result = try CLI.run(["keepwarm", "--traffic", "poisson", "--rate", "30/h"] + CLI.frozenPricing)
         #expect(result.status == 0, "\(result.stderr)")
-        let text = result.stdout
+        let text = result.prose
         #expect(text.contains("Recommended: keep 0 warm, idle timeout 15 min: $1,510.83/month"))
         // Keep-warm is not advised next to a recommendation of none: the line names the default timeout's share
         // and the recommended one's, figures of the table (6.81% at 5 min, 0.06% at 15 min).
@@ -274,7 +274,7 @@ struct KeepWarmConsistencyTests {
     @Test func whenTheRecommendationKeepsReplicasWarmTheLineComparesTheSameTimeout() throws {
         let result = try CLI.run(["keepwarm", "--traffic", "poisson", "--rate", "30/h", "--idle-timeouts", "30s,90s"] + CLI.frozenPricing)
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = result.prose.split(separator: "\n").map(String.init)
         let recommended = try #require(lines.first { $0.hasPrefix("Recommended:") })
         #expect(recommended.contains("keep 1 warm, idle timeout 30 s"))
         let rule = try #require(lines.first { $0.hasPrefix("At a ") })

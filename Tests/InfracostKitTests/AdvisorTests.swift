@@ -111,7 +111,8 @@ struct AdvisorTests {
         #expect(totals(advice)[.serverlessContainers] == 31)
         #expect(totals(advice)[.containers] == 30)
         #expect(advice.runtime.isCloseCall)
-        let text = AdviceRenderer.render(advice, format: .table)
+        // The report wraps its prose at 80 columns: read each line break and the indent after it as one space.
+        let text = AdviceRenderer.render(advice, format: .table).replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
         #expect(text.contains("close call: serverless containers (min instances) 31 vs containers 30 (within 5%)"))
         for phase in Advice.pilotPhases { #expect(text.contains(phase)) }
         #expect(text.contains("record: p95 latency, throttles, cost per successful request"))

@@ -5,7 +5,8 @@ public enum AdviceRenderer {
     /// `advice` in `format`, ending in a newline; renders the result only and computes nothing.
     public static func render(_ advice: Advice, format: OutputFormat) -> String {
         switch format {
-        case .table: return text(advice, markdown: false)
+        // Prose wrapped for the terminal; the runtime table (74 columns) fits.
+        case .table: return TextWrap.lines(text(advice, markdown: false))
         case .markdown: return text(advice, markdown: true)
         case .json: return JSONWriter.string(value(advice))
         case .csv:

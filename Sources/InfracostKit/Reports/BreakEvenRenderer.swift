@@ -20,7 +20,7 @@ public enum BreakEvenRenderer {
     }
 
     static func table(_ result: BreakEven) -> String {
-        var output = "infracost breakeven: \(heading(result))\n\n"
+        var output = TextWrap.hanging("infracost breakeven: \(heading(result))") + "\n\n"
         guard !result.regions.isEmpty else {
             return output + "No offer can be priced for this workload.\n"
         }

@@ -133,7 +133,7 @@ public enum ComparisonTableRenderer {
         if let pareto = comparison.pareto { output += paretoSection(pareto, currency: comparison.currency) }
         if explain { output += explanation(comparison) }
         output += "\nAssumptions:\n"
-        for a in comparison.assumptions { output += "  \(a.name): \(a.value)\n" }
+        for a in comparison.assumptions { output += TextWrap.hanging("  \(a.name): \(a.value)") + "\n" }
         if let oldest = comparison.oldestPriceDate { output += "  oldest price used: \(oldest)\n" }
         return output
     }
@@ -180,20 +180,20 @@ public enum ComparisonTableRenderer {
         var output = "\nHow each figure is made:\n"
         for option in comparison.options where option.total != nil {
             output += "\n  \(option.offer.id) = \(Money.formatted(option.total ?? 0, currency: comparison.currency))\n"
-            if let throughput = option.throughput { output += "    throughput: \(throughput.detail)\n" }
+            if let throughput = option.throughput { output += TextWrap.hanging("    throughput: \(throughput.detail)") + "\n" }
             if option.offer.tier == .dedicated, let throughput = option.throughput, let gpus = option.gpus {
                 let workload = comparison.workload
                 let instances = gpus / max(1, option.offer.gpuCount)
-                output += "    instances: max(1, ceil(\(Numbers.formatted(workload.totalTokens)) / (\(Numbers.formatted(throughput.tokensPerSecond)) tok/s"
-                output += " x 3,600 x \(Numbers.exact(workload.hoursPerMonth)) h x \(Numbers.exact(workload.targetUtilization))))) = \(instances)\n"
+                output += TextWrap.hanging("    instances: max(1, ceil(\(Numbers.formatted(workload.totalTokens)) / (\(Numbers.formatted(throughput.tokensPerSecond)) tok/s"
+                    + " x 3,600 x \(Numbers.exact(workload.hoursPerMonth)) h x \(Numbers.exact(workload.targetUtilization))))) = \(instances)") + "\n"
             }
             for item in option.lineItems {
-                output += "    \(item.label): \(Numbers.formatted(item.quantity, scale: item.quantity.isWhole ? 0 : 2))"
-                output += " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency))/\(item.unit)"
-                output += " = \(Money.formatted(item.amount, currency: comparison.currency))\n"
+                output += TextWrap.hanging("    \(item.label): \(Numbers.formatted(item.quantity, scale: item.quantity.isWhole ? 0 : 2))"
+                    + " x \(Money.formattedPrice(item.unitPrice, currency: comparison.currency))/\(item.unit)"
+                    + " = \(Money.formatted(item.amount, currency: comparison.currency))") + "\n"
             }
-            for note in option.notes { output += "    note: \(note.text)\n" }
-            output += "    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn?.text ?? "undated")\n"
+            for note in option.notes { output += TextWrap.hanging("    note: \(note.text)") + "\n" }
+            output += TextWrap.hanging("    price: \(option.offer.provenance.source ?? "no source given"), \(option.offer.provenance.verifiedOn?.text ?? "undated")") + "\n"
         }
         return output
     }

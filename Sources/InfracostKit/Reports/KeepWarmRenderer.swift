@@ -44,14 +44,14 @@ public enum KeepWarmRenderer {
         if let ttft = study.maxP95TimeToFirstToken { limits.append("p95 first token at most \(SimulationRenderer.milliseconds(ttft))") }
         if let itl = study.maxP95InterTokenLatency { limits.append("p95 inter-token latency at most \(SimulationRenderer.milliseconds(itl))") }
         if let best = study.recommended {
-            output += "Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.setting(best.idleTimeoutSeconds, column: timeouts)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).\n"
+            output += TextWrap.hanging("Recommended: keep \(best.keepWarm) warm, idle timeout \(SimulationRenderer.setting(best.idleTimeoutSeconds, column: timeouts)): \(Money.formatted(best.monthlyCost, currency: study.currency))/month, the cheapest with \(limits.joined(separator: " and ")).") + "\n"
         } else {
-            output += "No setting meets \(limits.joined(separator: " and ")); try more \(Setting.keepWarmMax) or a faster offer.\n"
+            output += TextWrap.hanging("No setting meets \(limits.joined(separator: " and ")); try more \(Setting.keepWarmMax) or a faster offer.") + "\n"
         }
-        if let binding = study.binding { output += "Binding constraint: \(binding).\n" }
-        if let rule = study.ruleOfThumb { output += rule + "\n" }
+        if let binding = study.binding { output += TextWrap.hanging("Binding constraint: \(binding).") + "\n" }
+        if let rule = study.ruleOfThumb { output += TextWrap.hanging(rule) + "\n" }
         output += "\nAssumptions:\n"
-        for a in study.assumptions { output += "  \(a.name): \(a.value)\n" }
+        for a in study.assumptions { output += TextWrap.hanging("  \(a.name): \(a.value)") + "\n" }
         return output
     }
 

@@ -114,7 +114,8 @@ public enum OfferRenderer {
             lines.append(("platform source", "\(platform.provenance.source ?? "not given"), verified \(platform.provenance.verifiedOn?.text ?? "undated")"))
         }
         let width = lines.map(\.0.count).max() ?? 0
-        var output = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        var output = lines.map { TextWrap.hanging($0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1, continuation: width + 2) }
+            .joined(separator: "\n") + "\n"
         if !offer.history.isEmpty {
             output += "\nPrice history (\(Setting.asOf) DATE prices with the one in effect that day):\n"
             for point in offer.history {
@@ -126,7 +127,8 @@ public enum OfferRenderer {
                 case (let from?, let to?): period = "\(from) to \(to)"
                 }
                 let prices = point.price.fields.map { "\($0.field) \(Money.formattedPrice($0.value, currency: offer.currency))" }.joined(separator: ", ")
-                output += "  \(period): \(prices)\n    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn?.text ?? "undated")\n"
+                output += TextWrap.hanging("  \(period): \(prices)") + "\n"
+                output += TextWrap.hanging("    source: \(point.provenance.source ?? "not given"), \(point.provenance.verifiedOn?.text ?? "undated")") + "\n"
             }
         }
         return output

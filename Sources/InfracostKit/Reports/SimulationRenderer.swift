@@ -69,7 +69,10 @@ public enum SimulationRenderer {
             ["replica time", "loading \(percent(run.loadingSeconds, run)) · serving \(percent(run.servingSeconds, run)) · idle \(percent(run.idleSeconds, run)) · keep-warm \(percent(run.keepWarmSeconds, run))"],
         ]
         let width = summary.map { $0[0].count }.max() ?? 0
-        for row in summary { output += row[0].padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row[1] + "\n" }
+        for row in summary {
+            let line = row[0].padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row[1]
+            output += TextWrap.hanging(line, continuation: width + 2, separator: row[1].contains(" · ") ? " · " : " ") + "\n"
+        }
         output += "\nMonthly cost (\(Numbers.exact(r.plan.hoursPerMonth)) h month\(r.projection == 1 ? "" : ", simulated time x\(Money.plain(r.projection, scale: 2))")):\n"
         var items = TextTable(headers: ["line", "quantity", "price", "amount"], alignments: [.left, .right, .right, .right])
         for item in r.lineItems {
@@ -82,13 +85,13 @@ public enum SimulationRenderer {
             output += "\nEffective cost: \(Money.formattedPrice(perMillion, currency: r.currency)) per 1M tokens (\(TokenCount.abbreviated(r.monthlyTokens)) tokens a month)\n"
         }
         if run.overloaded {
-            output += "\nThe endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise \(Setting.maxReplicas) or \(Setting.concurrency), or lower the rate.\n"
+            output += "\n" + TextWrap.hanging("The endpoint is overloaded: requests arrive faster than \(r.plan.configuration.maxReplicas) replica(s) x \(r.plan.configuration.concurrency) slot(s) can serve them, so the queue grows for as long as the run lasts and the latency above depends on the run's length, not on the endpoint. Raise \(Setting.maxReplicas) or \(Setting.concurrency), or lower the rate.") + "\n"
         }
         output += "\nAssumptions:\n"
-        for a in r.plan.assumptions { output += "  \(a.name): \(a.value)\n" }
-        output += r.hasTokenTiming
-            ? "  latency: end to end = queue + cold start + prefill + decode; first token = queue + cold start + prefill; inter-token = (last token - first token) / (output tokens - 1) per request; quantiles to within 1%, means exact\n"
-            : "  latency: queue + cold start + service; quantiles to within 1%\n"
+        for a in r.plan.assumptions { output += TextWrap.hanging("  \(a.name): \(a.value)") + "\n" }
+        output += TextWrap.hanging(r.hasTokenTiming
+            ? "  latency: end to end = queue + cold start + prefill + decode; first token = queue + cold start + prefill; inter-token = (last token - first token) / (output tokens - 1) per request; quantiles to within 1%, means exact"
+            : "  latency: queue + cold start + service; quantiles to within 1%") + "\n"
         return output
     }
 
@@ -96,10 +99,13 @@ public enum SimulationRenderer {
     public static func explanation(_ r: SimulationResult) -> String {
         var output = "\nHow each figure is made:\n"
         for item in r.lineItems {
-            output += "  \(item.label): "
-            if let derivation = item.derivation { output += "\(derivation)\n    = " }
-            output += "\(Numbers.formatted(item.quantity, scale: 1)) \(item.unit)s x \(Money.formattedPrice(item.unitPrice, currency: r.currency))"
-            output += " = \(Money.formatted(item.amount, currency: r.currency))\n"
+            let product = "\(Numbers.formatted(item.quantity, scale: 1)) \(item.unit)s x \(Money.formattedPrice(item.unitPrice, currency: r.currency))"
+                + " = \(Money.formatted(item.amount, currency: r.currency))"
+            if let derivation = item.derivation {
+                output += TextWrap.hanging("  \(item.label): \(derivation)") + "\n" + TextWrap.hanging("    = " + product) + "\n"
+            } else {
+                output += TextWrap.hanging("  \(item.label): " + product) + "\n"
+            }
         }
         let amounts = r.lineItems.map { Money.formatted($0.amount, currency: r.currency) }.joined(separator: " + ")
         output += "  total: \(amounts) = \(Money.formatted(r.total, currency: r.currency))\n"
@@ -108,8 +114,8 @@ public enum SimulationRenderer {
             output += " = \(Money.formattedPrice(perMillion, currency: r.currency))\n"
         }
         let provenance = r.plan.offer.provenance
-        output += "  price: \(Money.formattedPrice(r.plan.rate.price, currency: r.currency))"
-        output += " per \(r.plan.rate.unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn?.text ?? "undated")\n"
+        output += TextWrap.hanging("  price: \(Money.formattedPrice(r.plan.rate.price, currency: r.currency))"
+            + " per \(r.plan.rate.unit), \(provenance.source ?? "no source given"), \(provenance.verifiedOn?.text ?? "undated")") + "\n"
         return output
     }
 

@@ -25,8 +25,8 @@ public enum ThroughputRenderer {
     static func table(_ answer: ThroughputAnswer, explain: Bool) -> String {
         let c = answer.model.configuration
         let fit = answer.fit
-        var out = "infracost throughput: \(c.architecture.name) on \(c.gpus) x \(c.gpu.name), \(c.precision.rawValue),"
-            + " \(answer.query.inputTokens) in / \(answer.query.outputTokens) out, \(loadText(answer))\n\n"
+        var out = TextWrap.hanging("infracost throughput: \(c.architecture.name) on \(c.gpus) x \(c.gpu.name), \(c.precision.rawValue),"
+            + " \(answer.query.inputTokens) in / \(answer.query.outputTokens) out, \(loadText(answer))") + "\n\n"
         let memory = "\(number(fit.weightsGB)) GB weights + \(number(fit.kvCacheGB)) GB KV cache of \(number(fit.usableGB)) GB usable"
             + " (\(Int(answer.model.efficiencies.memoryFraction * 100))% of \(c.gpus) x \(Numbers.formatted(c.gpu.memoryGB)) GB)"
         var rows: [(String, String)] = []
@@ -49,33 +49,36 @@ public enum ThroughputRenderer {
         }
         let width = rows.map(\.0.count).max() ?? 0
         for (name, value) in rows {
-            out += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TextSafety.visible(value) + "\n"
+            out += TextWrap.hanging("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TextSafety.visible(value), continuation: width + 4) + "\n"
         }
-        out += "\nBasis: "
+        out += "\n"
+        // The basis and the model's workings are prose: each line wrapped for the terminal.
+        var prose = "Basis: "
         if answer.basis == "measured", let published = answer.published {
-            out += "measured: \(TextSafety.visible(published)); the latencies and throughput are the measurement's means\n"
+            prose += "measured: \(TextSafety.visible(published)); the latencies and throughput are the measurement's means\n"
         } else if answer.basis != "model", let published = answer.published {
-            out += "\(answer.basis): \(TextSafety.visible(published)); the latencies are the model's\n"
+            prose += "\(answer.basis): \(TextSafety.visible(published)); the latencies are the model's\n"
         } else if let file = answer.fittedFrom {
-            out += "model (an estimate from the serving performance model, its efficiencies fitted to your measurements in \(TextSafety.visible(file)); \(Setting.explain) shows how)\n"
+            prose += "model (an estimate from the serving performance model, its efficiencies fitted to your measurements in \(TextSafety.visible(file)); \(Setting.explain) shows how)\n"
         } else {
-            out += "model (an estimate from the serving performance model; \(Setting.explain) shows how)\n"
+            prose += "model (an estimate from the serving performance model; \(Setting.explain) shows how)\n"
         }
         if explain {
-            out += "\nModel:\n"
+            prose += "\nModel:\n"
             let a = c.architecture
-            out += "  architecture: \(a.totalParamsB == a.activeParamsB ? "" : "MoE, ")\(Numbers.exactDouble(a.totalParamsB))B parameters"
+            prose += "  architecture: \(a.totalParamsB == a.activeParamsB ? "" : "MoE, ")\(Numbers.exactDouble(a.totalParamsB))B parameters"
                 + "\(a.isMoE ? " (\(Numbers.exactDouble(a.activeParamsB))B active, \(a.experts ?? 0) experts, \(a.expertsPerToken ?? 0) per token)" : "")"
                 + ", \(a.layers) layers, hidden \(a.hiddenSize), \(a.attentionHeads) heads / \(a.kvHeads) KV heads of \(a.headDim)\n"
-            out += "  architecture source: \(TextSafety.visible(a.provenance.source ?? "unsourced"))\n"
-            if let notes = a.notes { out += "  note: \(TextSafety.visible(notes))\n" }
+            prose += "  architecture source: \(TextSafety.visible(a.provenance.source ?? "unsourced"))\n"
+            if let notes = a.notes { prose += "  note: \(TextSafety.visible(notes))\n" }
             let peak = c.precision.peakTFLOPS(on: c.compute).map { Numbers.exactDouble($0) } ?? "-"
-            out += "  GPU: \(Numbers.formatted(c.gpu.memoryGB)) GB, \(Numbers.formatted(c.gpu.bandwidthGBs)) GB/s, \(peak) dense \(c.precision.rawValue) TFLOP/s,"
+            prose += "  GPU: \(Numbers.formatted(c.gpu.memoryGB)) GB, \(Numbers.formatted(c.gpu.bandwidthGBs)) GB/s, \(peak) dense \(c.precision.rawValue) TFLOP/s,"
                 + " \(Numbers.exactDouble(c.compute.interconnectGBs)) GB/s interconnect (\(TextSafety.visible(c.compute.provenance.source ?? "unsourced")))\n"
-            out += "  prefill: compute-bound, 2 x active parameters FLOPs per token plus causal attention\n"
-            out += "  decode: each step reads the weights (MoE: the experts the batch touches) and every running sequence's KV cache\n"
-            for a in answer.model.efficiencies.summary { out += "  \(a.name): \(a.value)\n" }
+            prose += "  prefill: compute-bound, 2 x active parameters FLOPs per token plus causal attention\n"
+            prose += "  decode: each step reads the weights (MoE: the experts the batch touches) and every running sequence's KV cache\n"
+            for a in answer.model.efficiencies.summary { prose += "  \(a.name): \(a.value)\n" }
         }
+        out += TextWrap.lines(prose)
         return out
     }
 

@@ -44,8 +44,8 @@ public enum UtilizationRenderer {
             }
             table.rows.append(cells)
         }
-        output += table.render() + "\n" + summary(view).joined(separator: "\n") + "\n"
-        if view.throughput.isEstimate { output += "Throughput: \(view.throughput.detail).\n" }
+        output += table.render() + "\n" + summary(view).map { TextWrap.hanging($0) }.joined(separator: "\n") + "\n"
+        if view.throughput.isEstimate { output += TextWrap.hanging("Throughput: \(view.throughput.detail).") + "\n" }
         return output
     }
 
