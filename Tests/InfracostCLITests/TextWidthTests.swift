@@ -7,6 +7,7 @@ import Testing
     static let commands: [[String]] = [
         ["simulate", "--traffic", "poisson", "--rate", "1/s", "--days", "0.1", "--explain"],
         ["simulate", "--traffic", "poisson", "--rate", "300/s", "--max-replicas", "1", "--days", "0.005"],
+        ["keepwarm", "--traffic", "poisson", "--rate", "1/h", "--days", "2"],
         ["throughput", "--model", "llama-3.3-70b", "--gpu", "H100", "--explain"],
         ["advise", "--tokens", "50M", "--payload", "500MB", "--deadline", "15m"],
         ["prices", "show", "modal/h100"],

@@ -28,7 +28,7 @@ public enum KeepWarmRenderer {
         var output = "infracost keepwarm: \(study.offerID)\n\n"
         let timeouts = study.settings.map(\.idleTimeoutSeconds)
         let tokens = study.settings.contains { $0.p95TimeToFirstToken != nil }
-        var table = TextTable(headers: ["", "keep-warm", "idle timeout", "monthly", "cold starts", "p95"] + (tokens ? ["p95 first token", "p95 inter-token"] : []),
+        var table = TextTable(headers: ["", "keep-warm", "idle timeout", "monthly", "cold starts", "p95"] + (tokens ? ["p95 TTFT", "p95 ITL"] : []),
                               alignments: [.left, .right, .right, .right, .right, .right] + (tokens ? [.right, .right] : []))
         for s in study.settings {
             var mark = s.onFrontier ? "f" : ""
@@ -37,7 +37,9 @@ public enum KeepWarmRenderer {
                                String(format: "%.2f%%", s.coldStartShare * 100), SimulationRenderer.seconds(s.p95Latency)]
                               + (tokens ? [s.p95TimeToFirstToken.map(SimulationRenderer.milliseconds) ?? "-", s.p95InterTokenLatency.map(SimulationRenderer.milliseconds) ?? "-"] : []))
         }
-        output += table.render() + "\n* recommended   f on the frontier (no setting is cheaper with fewer cold starts and a lower p95)\n\n"
+        output += table.render() + "\n" + TextWrap.hanging("* recommended   f on the frontier (no setting is cheaper with fewer cold starts and a lower p95)") + "\n"
+        if tokens { output += "TTFT time to first token   ITL inter-token latency (each request's mean)\n" }
+        output += "\n"
         var limits: [String] = []
         if let share = study.maxColdStartShare { limits.append("cold starts on at most \(String(format: "%g", share * 100))% of requests") }
         if let p95 = study.maxP95Latency { limits.append("p95 latency at most \(SimulationRenderer.seconds(p95))") }
