@@ -173,8 +173,9 @@ public struct Comparison: Equatable, Sendable {
             list.append(Assumption("dedicated sizing", "target utilization \(Money.plain(workload.targetUtilization * 100, scale: 0))%", settings: [.targetUtilization]))
         }
         if tiers.contains(.serverlessGPU) {
-            let flat = "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(workload.keepWarmReplicas) keep-warm replicas"
-            let simulated = "cold starts and idle time from simulating the traffic, \(workload.keepWarmReplicas) keep-warm replicas"
+            let keepWarm = "\(workload.keepWarmReplicas) keep-warm replica\(workload.keepWarmReplicas == 1 ? "" : "s")"
+            let flat = "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(keepWarm)"
+            let simulated = "cold starts and idle time from simulating the traffic, \(keepWarm)"
             if simulatedServerless, !flatServerless {
                 list.append(Assumption("serverless-gpu", simulated, settings: [.traffic, .trace, .keepWarm]))
             } else if simulatedServerless {
