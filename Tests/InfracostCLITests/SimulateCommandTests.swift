@@ -107,6 +107,10 @@ struct SimulateCommandTests {
         let coldOption = try #require((cold["options"] as? [[String: Any]])?.first { $0["id"] as? String == "modal/l4" })
         #expect(coldOption["monthly_cost"] as? String == "1205.85")
         #expect(amounts > 1205.85)
+        // Cold starts a day are the flat model's: the simulation counts its own, and the warning says so.
+        let flat = try CLI.run(base + ["--cold-starts-per-day", "50"] + CLI.frozenPricing)
+        #expect(flat.status == 0)
+        #expect(flat.stderr.contains("--cold-starts-per-day 50 applies only to the others: a simulation counts its own cold starts"))
     }
 
     @Test func badTraceRowsExit65WithLineNumbersUnlessSkipped() throws {

@@ -79,7 +79,10 @@ extension Comparison {
         }
         options.sort(by: Comparison.ranksBefore)
         if !plans.isEmpty {
-            warnings.append(Notice(.simulatedOptions, "\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)",
+            // Cold starts a day are the flat-average model's input; a simulation counts its own.
+            let coldStarts = workload.coldStartsPerDay > 0
+                ? "; \(Setting.coldStartsPerDay) \(Numbers.exact(workload.coldStartsPerDay)) applies only to the others: a simulation counts its own cold starts" : ""
+            warnings.append(Notice(.simulatedOptions, "\(plans.count) serverless-gpu option\(plans.count == 1 ? " was" : "s were") priced by simulating the traffic (the others by the flat-average model)\(coldStarts)",
                                    setting: .traffic, figure: Decimal(plans.count)))
         }
     }
