@@ -31,6 +31,21 @@ struct ParetoChartTests {
         let euroSVG = try String(contentsOfFile: chart, encoding: .utf8)
         #expect(euroSVG.components(separatedBy: "class=\"frontier-option\"").count - 1 == frontier.count)
         #expect(euroSVG.contains("monthly cost, EUR"))
+        #expect(!svg.contains("class=\"target\""), "no target was given")
+        // A p95 target is drawn across the plot where the axis puts it, and named.
+        let targeted = try CLI.run(arguments + ["--format", "json", "--chart", chart, "--p95-latency", "10s"])
+        #expect(targeted.status == 0, "\(targeted.stderr)")
+        let targetSVG = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(targetSVG.contains("class=\"target\""))
+        #expect(targetSVG.contains("p95 target 10 s (--p95-latency)"))
+        // The 10 s gridline and the target line share their height.
+        let gridline = try #require(targetSVG.components(separatedBy: "\n").first { $0.contains("text-anchor=\"end\" stroke=\"none\" fill=\"#222222\">10 s<") })
+        let targetLine = try #require(targetSVG.components(separatedBy: "\n").first { $0.contains("stroke-dasharray=\"6 4\"") })
+        func attribute(_ name: String, _ line: String) -> Double? {
+            line.components(separatedBy: " \(name)=\"").dropFirst().first.flatMap { $0.split(separator: "\"").first }.flatMap { Double(String($0)) }
+        }
+        let labelY = try #require(attribute("y", gridline)), lineY = try #require(attribute("y1", targetLine))
+        #expect(abs(labelY - 4 - lineY) < 0.01, "10 s label at \(labelY), target line at \(lineY)")
         // Without --pareto there is no frontier to draw.
         let refused = try CLI.run(["compare", "--tokens", "200M", "--chart", chart])
         #expect(refused.status == 64)

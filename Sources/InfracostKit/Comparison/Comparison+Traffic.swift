@@ -30,6 +30,7 @@ extension Comparison {
     public mutating func priceServerlessGPUBySimulation(
         traffic: TrafficSource, catalog: PriceCatalog, choices: SimulationPlan.Choices = .init(), targets: LatencyTargets = .init()
     ) {
+        latencyTargets = targets
         var choices = choices
         if choices.keepWarm == 0 { choices.keepWarm = workload.keepWarmReplicas }
         if choices.idleTimeoutSeconds == nil, let idle = workload.idleTimeoutSeconds { choices.idleTimeoutSeconds = NSDecimalNumber(decimal: idle).doubleValue }

@@ -31,6 +31,9 @@ public struct Comparison: Equatable, Sendable {
     public var exchangeRate: ExchangeRate?
     /// The options on the cost / p95-latency frontier (`compare --pareto`), cheapest first; nil when not asked.
     public var pareto: [OptionCost]?
+    /// The latency targets the simulated options were sized for (`--p95-latency`, `--max-ttft`, `--max-itl`); empty
+    /// when none was given or nothing was simulated.
+    public var latencyTargets = LatencyTargets()
 
     /// A comparison of `options` for `workload`, money in `currency` (exact; an unpriced option has no total and
     /// ranks last), with the offers excluded and why, the baseline when one was named, and warnings to show.

@@ -58,7 +58,9 @@ public enum ParetoChart {
             return svg
         }
         let costs = range(dots.map { ChartData.double($0.total) })
-        let latencies = range(dots.map(\.p95))
+        // The p95 target, when one was given, is drawn across the plot (the range widened to hold it).
+        let target = comparison.latencyTargets.p95Seconds.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let latencies = range(dots.map(\.p95) + (target.map { [$0] } ?? []))
         func x(plotted: Double) -> Double { scale(plotted, costs, from: left, to: plotRight) }
         func x(_ dot: Dot) -> Double { x(plotted: ChartData.double(dot.total)) }
         func y(_ p95: Double) -> Double { scale(p95, latencies, from: plotBottom, to: top) }
@@ -76,6 +78,10 @@ public enum ParetoChart {
         svg += "<text x=\"\(f((left + plotRight) / 2))\" y=\"\(f(height - 18))\" text-anchor=\"middle\" stroke=\"none\" fill=\"#222222\">monthly cost, \(escape(comparison.currency)) (log scale)</text>\n"
         svg += "<text x=\"22\" y=\"\(f((top + plotBottom) / 2))\" text-anchor=\"middle\" stroke=\"none\" fill=\"#222222\" transform=\"rotate(-90 22 \(f((top + plotBottom) / 2)))\">p95 end-to-end latency (log scale)</text>\n"
         svg += "</g>\n"
+        if let target {
+            svg += "<g class=\"target\">\n<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(plotRight))\" y2=\"\(f(y(target)))\" stroke=\"#b3261e\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"\(f(plotRight - 4))\" y=\"\(f(y(target) - 6))\" text-anchor=\"end\" font-size=\"11\" fill=\"#b3261e\">p95 target \(seconds(target)) (\(Setting.p95Latency))</text>\n</g>\n"
+        }
         // The frontier, cheapest first: a staircase (no option between two frontier points is both cheaper and faster).
         let frontier = dots.filter(\.onFrontier).sorted { $0.total < $1.total }
         if frontier.count > 1 {
