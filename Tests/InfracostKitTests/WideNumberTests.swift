@@ -77,6 +77,21 @@ struct WideNumberTests {
         #expect(try WideNumber(least).rounded(scale: 0, dividedBy: WideNumber(mantissa: -1, exponent: 1)) == Int128("17014118346046923173168730371588410573")!)
     }
 
+    /// Found by the `exact` fuzz target (CI, 2026-12-07): Int128.min x 10^-40 / 10^-40 is Int128.min, which
+    /// `ExactNumber` returned while the wide number called it an overflow (it refused every magnitude past
+    /// Int128.max, though a negative result reaches 2^127).
+    @Test func theMostNegativeResultFitsAsInt128Min() throws {
+        let least = ExactNumber(mantissa: .min, exponent: -40), unit = ExactNumber(mantissa: 1, exponent: -40)
+        #expect(try least.rounded(scale: 0, dividedBy: unit) == .min)
+        #expect(try WideNumber(least).rounded(scale: 0, dividedBy: WideNumber(unit)) == .min)
+        #expect(try least.ceilingDivided(by: unit) == .min)
+        #expect(try WideNumber(least).ceilingDivided(by: WideNumber(unit)) == .min)
+        // One further is an overflow either way.
+        let past = try WideNumber(least) - WideNumber(unit)
+        #expect(throws: ExactNumber.ArithmeticError.overflow) { try past.rounded(scale: 0, dividedBy: WideNumber(unit)) }
+        #expect(try WideNumber(mantissa: .max).rounded(scale: 0, dividedBy: WideNumber(ExactNumber.one)) == .max)
+    }
+
     @Test func boundsItsWork() throws {
         #expect(throws: ExactNumber.ArithmeticError.overflow) { try WideNumber(mantissa: 1, exponent: 2_000) + WideNumber(mantissa: 1) }
         #expect(throws: ExactNumber.ArithmeticError.divisionByZero) { try WideNumber(mantissa: 1).rounded(scale: 2, dividedBy: WideNumber(mantissa: 0)) }

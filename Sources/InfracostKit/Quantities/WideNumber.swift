@@ -242,11 +242,13 @@ public struct WideNumber: Sendable {
         return (quotient, remainder)
     }
 
-    /// The magnitude as an `Int128` with the sign; `.overflow` when it does not fit.
+    /// The magnitude as an `Int128` with the sign; `.overflow` when it does not fit. A negative value reaches one
+    /// further than a positive one: -2^127 is `Int128.min` (as `ExactNumber` gives it).
     static func integer(_ magnitude: [UInt32], negative: Bool) throws(ExactNumber.ArithmeticError) -> Int128 {
         guard magnitude.count <= 4 else { throw .overflow }
         var value: UInt128 = 0
         for limb in magnitude.reversed() { value = value << 32 | UInt128(limb) }
+        if negative, value == Int128.min.magnitude { return .min }
         guard value <= UInt128(Int128.max) else { throw .overflow }
         return negative ? -Int128(value) : Int128(value)
     }
