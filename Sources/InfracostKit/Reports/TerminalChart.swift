@@ -33,7 +33,7 @@ public enum TerminalChart {
                 }
             }
         }
-        var output = chart.title + "\n" + wrap(chart.subtitle, width: 80) + "\n\n"
+        var output = chart.title + "\n" + TextWrap.hanging(chart.subtitle, continuation: 0) + "\n\n"
         let decades = Set(ChartData.decades(costLow, costHigh).map(row))
         for (index, line) in grid.enumerated() {
             var label = ""
@@ -70,21 +70,6 @@ public enum TerminalChart {
             for (index, marker) in chart.markers.enumerated() { output += "  \(index < names.count ? names[index] : "^") from \(marker.label)\n" }
         }
         return output
-    }
-
-    static func wrap(_ text: String, width: Int) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current += (current.isEmpty ? "" : " ") + word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
     }
 }
 
