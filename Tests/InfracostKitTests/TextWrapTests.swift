@@ -34,4 +34,17 @@ import Testing
         #expect(wrapped == "replica time" + String(repeating: " ", count: 24) + "loading 1.6% · serving 78.2% · idle 20.2% ·\n"
             + String(repeating: " ", count: 36) + "keep-warm 0.0%")
     }
+
+    /// A list broken at ", " ends each broken line with its comma, and the comma fits the 80 columns too.
+    @Test func aListLineKeepsRoomForItsComma() {
+        // k pieces on the first line take 2 + 2k + 2(k - 1) columns and the comma after them one more: 4k + 1,
+        // so 19 pieces make 77 columns and 20 would make 81 with their comma.
+        let items = (0..<30).map { _ in "ab" }
+        let wrapped = TextWrap.hanging("  " + items.joined(separator: ", "), continuation: 2, separator: ", ")
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.map(\.count))")
+        #expect(lines.dropLast().allSatisfy { $0.hasSuffix("ab,") })
+        #expect(lines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ").split(separator: ",").count == 30)
+        #expect(lines[0].count == 77)
+    }
 }

@@ -138,21 +138,9 @@ public enum ComparisonTableRenderer {
         return output
     }
 
-    /// `items` after `lead`, comma-separated, wrapped at 80 columns with a two-space indent.
+    /// `items` after `lead`, comma-separated, wrapped at 80 columns between items with a two-space indent.
     static func wrapped(_ lead: String, _ items: [String]) -> String {
-        var lines: [String] = []
-        var line = lead
-        for (index, item) in items.enumerated() {
-            let piece = item + (index < items.count - 1 ? "," : "")
-            if line.count + piece.count + 1 > 80, line != lead, line.trimmingCharacters(in: .whitespaces) != "" {
-                lines.append(line)
-                line = "  " + piece
-            } else {
-                line += (line == lead || line == "  " ? "" : " ") + piece
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
+        TextWrap.hanging(lead + items.joined(separator: ", "), continuation: 2, separator: ", ") + "\n"
     }
 
     /// The two answers, one line each: the cheapest way to serve the requested model, and the cheapest API

@@ -5,7 +5,8 @@ enum TextWrap {
     static let width = 80
 
     /// `line` (without its newline) broken into lines of at most `width` columns, joined by newlines, only where
-    /// `separator` stands (a space, or " · " between the items of a list, which then ends the broken line as " ·");
+    /// `separator` stands (a space, or ", " or " · " between the items of a list, which then ends the broken line as
+    /// "," or " ·");
     /// each continuation line starts with `continuation` spaces (default: `line`'s own indent plus two). A piece
     /// longer than a line (a URL) stays whole on a line of its own; a run of spaces (a padded column) is kept.
     /// A line that fits is returned as it is.
@@ -18,8 +19,11 @@ enum TextWrap {
         var lines: [String] = []
         var current = String(line.prefix(indent))
         var started = false
-        for piece in String(line.dropFirst(indent)).components(separatedBy: separator) {
-            if started, !piece.isEmpty, current.count + separator.count + piece.count > width {
+        let pieces = String(line.dropFirst(indent)).components(separatedBy: separator)
+        for (index, piece) in pieces.enumerated() {
+            // A piece with more after it leaves room for the separator's end, which a break after it would add.
+            let room = index == pieces.count - 1 ? 0 : end.count
+            if started, !piece.isEmpty, current.count + separator.count + piece.count + room > width {
                 while current.hasSuffix(" ") { current.removeLast() }
                 lines.append(current + end)
                 current = pad + piece
