@@ -143,12 +143,19 @@ public struct AdviceInput: Equatable, Sendable {
 
     /// Sets a criterion weight from `criterion=weight` text (`--weight latency=3`).
     public mutating func setWeight(_ text: String) throws(InfracostError) {
+        let (criterion, weight) = try Self.weight(parsing: text)
+        weights[criterion] = weight
+    }
+
+    /// A criterion and its weight (0 to 100) from `criterion=weight` text (`--weight latency=3`).
+    /// - Throws: `InfracostError.invalidQuantity` naming `--weight`.
+    public static func weight(parsing text: String) throws(InfracostError) -> (RuntimeCriterion, Decimal) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         let names = RuntimeCriterion.allCases.map(\.rawValue)
         guard parts.count == 2, let criterion = RuntimeCriterion(rawValue: parts[0]) else {
             throw .invalidQuantity(label: "\(Setting.weight)", value: text, reason: "write CRITERION=WEIGHT with a criterion of \(names.joined(separator: ", "))\(Suggestions.hint(for: parts.first ?? "", in: names))")
         }
-        weights[criterion] = try PlainNumber.parse(parts[1], label: "\(Setting.weight)", range: 0...100, rangeText: "between 0 and 100")
+        return (criterion, try PlainNumber.parse(parts[1], label: "\(Setting.weight)", range: 0...100, rangeText: "between 0 and 100"))
     }
 }
 

@@ -31,44 +31,54 @@ extension Infracost {
         @Option(help: ArgumentHelp("The workload of --workload FILE to advise on. (default: the file's only workload)", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("Distinct models served. (default: 1)", valueName: "count"))
-        var models: String?
+        @Option(help: ArgumentHelp("Distinct models served. (default: 1)", valueName: "count"),
+                transform: ArgumentValue.adviceSetting("models", \AdviceInput.models))
+        var models: Int?
 
-        @Option(help: ArgumentHelp("p95 latency target, e.g. 500ms or 2s. (default: none)", valueName: "duration"))
-        var p95Latency: String?
+        @Option(help: ArgumentHelp("p95 latency target, e.g. 500ms or 2s. (default: none)", valueName: "duration"),
+                transform: ArgumentValue.adviceSetting("p95_latency", \AdviceInput.p95LatencySeconds))
+        var p95Latency: Decimal?
 
-        @Option(help: ArgumentHelp("Size of one request's payload, e.g. 20KB or 500MB. (default: 10KB)", valueName: "size"))
-        var payload: String?
+        @Option(help: ArgumentHelp("Size of one request's payload, e.g. 20KB or 500MB. (default: 10KB)", valueName: "size"),
+                transform: ArgumentValue.adviceSetting("payload", \AdviceInput.payloadBytes))
+        var payload: Decimal?
 
-        @Option(help: ArgumentHelp("How soon results are needed when callers need not wait on the request, e.g. 15m or 24h. (default: callers wait)", valueName: "duration"))
-        var deadline: String?
+        @Option(help: ArgumentHelp("How soon results are needed when callers need not wait on the request, e.g. 15m or 24h. (default: callers wait)", valueName: "duration"),
+                transform: ArgumentValue.adviceSetting("deadline", \AdviceInput.deadlineSeconds))
+        var deadline: Decimal?
 
-        @Option(help: ArgumentHelp("steady, bursty, sporadic or batch. (default: steady)", valueName: "shape"))
-        var trafficShape: String?
+        @Option(help: ArgumentHelp("steady, bursty, sporadic or batch. (default: steady)", valueName: "shape"),
+                transform: ArgumentValue.adviceSetting("traffic_shape", \AdviceInput.shape))
+        var trafficShape: TrafficShape?
 
         @Flag(help: "Tokens stream to the caller as they are generated.")
         var streaming = false
 
-        @Option(help: ArgumentHelp("Containers chained per request (pre-processing, model, post-processing). (default: 1)", valueName: "count"))
-        var pipelineStages: String?
+        @Option(help: ArgumentHelp("Containers chained per request (pre-processing, model, post-processing). (default: 1)", valueName: "count"),
+                transform: ArgumentValue.adviceSetting("pipeline_stages", \AdviceInput.pipelineStages))
+        var pipelineStages: Int?
 
-        @Option(help: ArgumentHelp("Engineers available for on-call. (default: 1)", valueName: "count"))
-        var onCallEngineers: String?
+        @Option(help: ArgumentHelp("Engineers available for on-call. (default: 1)", valueName: "count"),
+                transform: ArgumentValue.adviceSetting("on_call_engineers", \AdviceInput.onCallEngineers))
+        var onCallEngineers: Int?
 
-        @Option(help: ArgumentHelp("Compliance needs, comma-separated: soc2, hipaa, gdpr, residency, air-gapped.", valueName: "list"))
-        var compliance: String?
+        @Option(help: ArgumentHelp("Compliance needs, comma-separated: soc2, hipaa, gdpr, residency, air-gapped.", valueName: "list"),
+                transform: ArgumentValue.adviceSetting("compliance", \AdviceInput.compliance))
+        var compliance: Set<ComplianceNeed>?
 
         @Option(help: ArgumentHelp("A provider you already have a GPU contract with, e.g. lambda.", valueName: "provider"))
         var gpuContract: String?
 
-        @Option(help: ArgumentHelp("Tolerance for provider lock-in: low, medium or high. (default: medium)", valueName: "level"))
-        var lockIn: String?
+        @Option(help: ArgumentHelp("Tolerance for provider lock-in: low, medium or high. (default: medium)", valueName: "level"),
+                transform: ArgumentValue.adviceSetting("lock_in", \AdviceInput.lockIn))
+        var lockIn: LockInTolerance?
 
         @Flag(help: "The endpoint must scale to zero when idle.")
         var scaleToZero = false
 
-        @Option(help: ArgumentHelp("Weight of a runtime criterion, e.g. latency=3. Repeatable. (default: 1 each)", valueName: "criterion=weight"))
-        var weight: [String] = []
+        @Option(help: ArgumentHelp("Weight of a runtime criterion, e.g. latency=3. Repeatable. (default: 1 each)", valueName: "criterion=weight"),
+                transform: ArgumentValue.reading { text throws(InfracostError) in try AdviceInput.weight(parsing: text) })
+        var weight: [(RuntimeCriterion, Decimal)] = []
 
         @Option(help: ArgumentHelp("Top two runtimes within this share of the top score are a close call (a pilot is suggested). (default: 5%)", valueName: "share"),
                 transform: ArgumentValue.percentage(in: 0...1, "0% to 100%"))
@@ -91,19 +101,20 @@ extension Infracost {
                     input = AdviceInput(workload: shape)
                     input.keepWarm = shape.keepWarmReplicas
                 }
-                let flags: [(String, String?, String)] = [
-                    ("models", models, "--models"), ("p95_latency", p95Latency, "--p95-latency"), ("payload", payload, "--payload"),
-                    ("deadline", deadline, "--deadline"), ("traffic_shape", trafficShape, "--traffic-shape"),
-                    ("pipeline_stages", pipelineStages, "--pipeline-stages"), ("on_call_engineers", onCallEngineers, "--on-call-engineers"),
-                    ("compliance", compliance, "--compliance"), ("gpu_contract", gpuContract, "--gpu-contract"), ("lock_in", lockIn, "--lock-in"),
-                ]
-                for (setting, value, label) in flags {
-                    if let value { try input.set(setting, to: value, label: label) }
-                }
+                if let models { input.models = models }
+                if let p95Latency { input.p95LatencySeconds = p95Latency }
+                if let payload { input.payloadBytes = payload }
+                if let deadline { input.deadlineSeconds = deadline }
+                if let trafficShape { input.shape = trafficShape }
+                if let pipelineStages { input.pipelineStages = pipelineStages }
+                if let onCallEngineers { input.onCallEngineers = onCallEngineers }
+                if let compliance { input.compliance = compliance }
+                if let gpuContract { input.gpuContract = gpuContract.isEmpty ? nil : gpuContract }
+                if let lockIn { input.lockIn = lockIn }
                 if !tiers.selected.isEmpty { input.tiers = tiers.selected }
                 if streaming { input.streaming = true }
                 if scaleToZero { input.scaleToZero = true }
-                for text in weight { try input.setWeight(text) }
+                for (criterion, value) in weight { input.weights[criterion] = value }
                 if let closeCall { input.closeCallMargin = closeCall }
                 let advice = try Advisor.advise(input, catalog: catalog)
                 try Diagnostics.emit(AdviceRenderer.render(advice, format: output.format), to: output.out)

@@ -96,6 +96,26 @@ enum ArgumentValue {
         return KeepWarmSchedule(replicas: count, window: parts.count == 2 ? try TimeOfDay.parseWindow(String(parts[1]), label: "") : nil)
     }
 
+    /// An `advise` setting (`--payload 500MB`, `--lock-in low`...) read by the library's parser for it, the rule the
+    /// workload file's `advise:` field follows: the value `set(_:to:label:)` gives the field.
+    static func adviceSetting<Value>(_ name: String, _ field: KeyPath<AdviceInput, Value> & Sendable) -> @Sendable (String) throws -> Value {
+        reading { text throws(InfracostError) in
+            var input = AdviceInput(workload: Workload(inputTokens: 0, outputTokens: 0))
+            try input.set(name, to: text, label: "")
+            return input[keyPath: field]
+        }
+    }
+
+    /// An `advise` setting whose field is optional (`--p95-latency`, `--deadline`): setting it always gives a value.
+    static func adviceSetting<Value>(_ name: String, _ field: KeyPath<AdviceInput, Value?> & Sendable) -> @Sendable (String) throws -> Value {
+        reading { text throws(InfracostError) in
+            var input = AdviceInput(workload: Workload(inputTokens: 0, outputTokens: 0))
+            try input.set(name, to: text, label: "")
+            guard let value = input[keyPath: field] else { throw .invalidQuantity(label: "", value: text, reason: "no value") }
+            return value
+        }
+    }
+
     /// A plain number within `range` (`rangeText` says it in words).
     static func number(in range: ClosedRange<Decimal>, _ rangeText: String) -> @Sendable (String) throws -> Decimal {
         reading { text throws(InfracostError) in try PlainNumber.parse(text, label: "", range: range, rangeText: rangeText) }
