@@ -1,4 +1,5 @@
 import Foundation
+import InfracostKit
 import Testing
 
 /// `infracost compare` run as a process, its output read back by independent readers.
@@ -76,6 +77,23 @@ struct CompareCommandTests {
         let costs = try options(report).compactMap { $0["monthly_cost"] as? String }.map { Decimal(string: $0)! }
         #expect(costs == costs.sorted())
         #expect((report["cheapest"] as? [String: Any])?["monthly_cost"] as? String == (try options(report).first?["monthly_cost"] as? String))
+    }
+
+    /// A line item's quantity is printed to a millionth of its unit (a division by a throughput gave ~38 digits), and a
+    /// GPU option's GPU-seconds item agrees with its `gpu_seconds` field (3 places).
+    @Test func lineItemQuantitiesAreRoundedToAMillionth() throws {
+        let report = try json(["compare", "--tokens", "2B", "--tier", "serverless-gpu", "--as-of", "2026-11-23"] + CLI.frozenPricing)
+        var checked = 0
+        for option in try options(report) {
+            for item in option["line_items"] as? [[String: Any]] ?? [] {
+                let quantity = try #require(item["quantity"] as? String)
+                #expect((quantity.split(separator: ".").dropFirst().first?.count ?? 0) <= 6, "\(quantity)")
+                guard item["unit"] as? String == "GPU-second", let gpuSeconds = option["gpu_seconds"] as? String else { continue }
+                #expect(Money.plain(Decimal(string: quantity)!, scale: 3) == gpuSeconds, "\(option["id"] ?? "")")
+                checked += 1
+            }
+        }
+        #expect(checked >= 2)
     }
 
     @Test func csvReadsBackWithTheSameFiguresAsJSON() throws {

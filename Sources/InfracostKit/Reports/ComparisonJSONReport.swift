@@ -42,7 +42,9 @@ public enum ComparisonJSONReport {
                 "line_items": .list(option.lineItems.map { item in
                     .fields([
                         "label": .string(item.label),
-                        "quantity": .string(Numbers.exact(item.quantity)),
+                        // The quantity to a millionth of its unit (a GPU-second or token count divided by a throughput has
+                        // ~38 digits); the amount is the exact product, rounded to the cent.
+                        "quantity": .string(Numbers.exact(Money.rounded(item.quantity, scale: 6))),
                         "unit": .string(item.unit),
                         "unit_price": .string(Numbers.exact(item.unitPrice)),
                         "amount": .string(Money.plain(item.amount)),
