@@ -23,6 +23,8 @@ public struct Notice: Equatable, Sendable, CustomStringConvertible {
         case reservedCommitment = "reserved-commitment"
         /// The cold start assumed for a per-second GPU offer. `figure`: its seconds.
         case coldStart = "cold-start"
+        /// A per-second GPU offer with no cold starts: its replicas are up, and billed, all month. `figure`: how many.
+        case alwaysUp = "always-up"
         /// A serverless-gpu option priced by simulating the traffic: its cold starts, p95 latency and peak replicas.
         /// `figure`: the p95 latency, seconds.
         case simulation

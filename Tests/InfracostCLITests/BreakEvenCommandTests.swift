@@ -134,7 +134,7 @@ extension BreakEvenCommandTests {
         #expect(result.stdout.contains("acme/llama-70b -> acme/a100 at 860,185,185.19 tokens"))
         #expect(result.stdout.contains("acme/llama-70b: $1.08 per 1M tokens"))
         #expect(result.stdout.contains("acme/a100: $929.00 a month, whatever the volume"))
-        #expect(result.stdout.contains("equal where V = ($929.00 - $0.00) / ($1.08 - $0.00) x 1M = 860,185,185.19; both cost $929.00 there"))
+        #expect(result.prose.contains("equal where V = ($929.00 - $0.00) / ($1.08 - $0.00) x 1M = 860,185,185.19; both cost $929.00 there"))
         #expect(result.stdout.contains("first whole token where acme/a100 is cheaper: 860,185,186"))
         let plain = try CLI.run(["breakeven", "--pricing", Self.seed, "--no-bundled", "--target-utilization", "0.8"])
         #expect(!plain.stdout.contains("How each crossover is found"))
@@ -145,7 +145,7 @@ extension BreakEvenCommandTests {
         let result = try CLI.run(["breakeven", "--between", "together/llama-3.1-70b", "crusoe/h200", "--explain"] + CLI.frozenPricing)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         // crusoe/h200 at 3,131.70 a month (4.29 x 730 h) against 0.54 per 1M: equal at 5,799,444,444.44 tokens.
-        #expect(result.stdout.contains("equal where V = ($3,131.70 - $0.00) / ($0.54 - $0.00) x 1M = 5,799,444,444.44"))
+        #expect(result.prose.contains("equal where V = ($3,131.70 - $0.00) / ($0.54 - $0.00) x 1M = 5,799,444,444.44"))
         #expect(result.stdout.contains("a step at V = "))
     }
 

@@ -81,6 +81,32 @@ struct SimulateCommandTests {
         #expect(cheapest["monthly_cost"] as? String == "1205.85")
     }
 
+    /// The flat model without cold starts and a simulation of steady (Poisson) arrivals at the same volume agree on
+    /// an option one replica carries: both bill that replica all month. The flat model billed only the busy
+    /// GPU-seconds at full batches before (cerebrium/h100 $300.99 flat against $1,616.11 simulated here).
+    @Test func flatPricingWithoutColdStartsAgreesWithSimulatedSteadyTraffic() throws {
+        // 0.5 requests/s of 1,000 in + 250 out for 730 h = 1,642,500,000 tokens a month, 80% input.
+        let shape = ["compare", "--tier", "serverless-gpu", "--model-size", "8B", "--as-of", "2026-03-15", "--format", "json"] + CLI.frozenPricing
+        let flat = try CLI.run(shape + ["--tokens", "1642500000", "--input-share", "0.8", "--tokens-per-request", "1250"])
+        let simulated = try CLI.run(shape + ["--traffic", "poisson", "--rate", "0.5/s", "--days", "2"])
+        #expect(flat.status == 0 && simulated.status == 0, "\(flat.stderr) \(simulated.stderr)")
+        func costs(_ result: CLI.Result) throws -> [String: Decimal] {
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            var costs: [String: Decimal] = [:]
+            for option in report["options"] as? [[String: Any]] ?? [] {
+                if let id = option["id"] as? String, let cost = option["monthly_cost"] as? String { costs[id] = Decimal(string: cost) }
+            }
+            return costs
+        }
+        let flatCosts = try costs(flat), simulatedCosts = try costs(simulated)
+        for id in ["cerebrium/h100", "modal/a100-80gb", "modal/h100"] {
+            let a = try #require(flatCosts[id], "\(id)"), b = try #require(simulatedCosts[id], "\(id)")
+            // 730 h x the hourly rate, against the simulation's same replica plus its few cold starts.
+            #expect((a - b).magnitude <= b / 100, "\(id): flat \(a), simulated \(b)")
+        }
+        #expect(flatCosts["cerebrium/h100"] == Decimal(string: "1613.30")!)  // 730 h x 2.21/h
+    }
+
     /// `compare --traffic` simulates with the workload's own keep-warm replicas and idle timeout, as the flat model
     /// prices them (it ignored `--keep-warm 2 --idle-timeout 5m`, printing the same cost with or without them, while
     /// its assumptions said "2 keep-warm replicas").

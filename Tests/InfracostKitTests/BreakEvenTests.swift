@@ -66,31 +66,50 @@ struct BreakEvenTests {
     }
 
     @Test func keepWarmKneeMakesServerlessGPUFlatThenLinear() throws {
-        // One keep-warm replica at 0.0014/s for 730 h = 3,679.20 carries 2,500 x 2,628,000 = 6.57B tokens.
+        // With cold starts (traffic with idle gaps): one keep-warm replica at 0.0014/s for 730 h = 3,679.20 carries
+        // 2,500 x 2,628,000 = 6.57B tokens; beyond it each 1B tokens bill 400,000 s = 560.00.
         let catalog = try Fixtures.catalog()
         var workload = try Fixtures.workload(tokens: "1B")
         workload.keepWarmReplicas = 1
+        workload.coldStartsPerDay = 1
         let pricer = OfferPricer(offer: try #require(catalog.offer(id: "acme/a100-s")), shape: workload, catalog: catalog)
         let curve = try #require(CostCurve(pricer: pricer, shape: workload))
-        #expect(curve.value(at: 1_000_000_000) == Decimal(string: "3679.2")!)
         #expect(curve.breakpoints(in: 1, 10_000_000_000) == [6_570_000_000])
-        #expect(curve.value(at: 7_570_000_000) == Decimal(string: "3679.2")! + 560)
+        #expect(curve.value(at: 6_570_000_000) == curve.value(at: 1_000_000_000))
+        #expect(curve.value(at: 7_570_000_000) == curve.value(at: 1_000_000_000) + 560)
+    }
+
+    @Test func withoutColdStartsServerlessGPUStepsByWholeReplicas() throws {
+        // No cold starts: replicas up all month, 3,679.20 each, at least the 2 kept warm; one carries 2,500 x 3,600 x
+        // 730 x 0.8 = 5.256B tokens, so the third is needed past 10.512B.
+        let catalog = try Fixtures.catalog()
+        var workload = try Fixtures.workload(tokens: "1B")
+        workload.keepWarmReplicas = 2
+        let pricer = OfferPricer(offer: try #require(catalog.offer(id: "acme/a100-s")), shape: workload, catalog: catalog)
+        let curve = try #require(CostCurve(pricer: pricer, shape: workload))
+        #expect(curve.shape == .steps(unit: Decimal(string: "3679.2")!, capacity: 5_256_000_000, minimum: 2))
+        #expect(curve.value(at: 1) == Decimal(string: "7358.4")!)
+        #expect(curve.breakpoints(in: 1, 12_000_000_000) == [10_512_000_000])
+        #expect(curve.value(at: 10_512_000_001) == Decimal(string: "11037.6")!)
+        #expect(curve.piece(after: 5_000_000_000) == (Decimal(string: "7358.4")!, 0))
     }
 
     @Test func curvesAgreeWithTheRoundedCostModels() throws {
         let catalog = try Fixtures.frozenCatalog()
-        var shape = try Fixtures.workload(tokens: "1B")
-        shape.coldStartsPerDay = 24
-        shape.keepWarmReplicas = 1
-        for pricer in OfferPricer.all(catalog: catalog, shape: shape) {
-            guard let curve = CostCurve(pricer: pricer, shape: shape) else { continue }
-            for tokens in ["1M", "777777777", "3B", "50B"] {
-                var workload = shape
-                (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: try TokenCount.parse(tokens, label: "t"))
-                let cost = pricer.cost(for: workload)
-                let total = try #require(cost.total)
-                let tolerance = Decimal(string: "0.005")! * Decimal(cost.lineItems.count)
-                #expect((curve.value(at: workload.totalTokens) - total).magnitude <= tolerance, "\(pricer.offer.id) at \(tokens)")
+        for coldStarts: Decimal in [24, 0] {
+            var shape = try Fixtures.workload(tokens: "1B")
+            shape.coldStartsPerDay = coldStarts
+            shape.keepWarmReplicas = 1
+            for pricer in OfferPricer.all(catalog: catalog, shape: shape) {
+                guard let curve = CostCurve(pricer: pricer, shape: shape) else { continue }
+                for tokens in ["1M", "777777777", "3B", "50B"] {
+                    var workload = shape
+                    (workload.inputTokens, workload.outputTokens) = Workload.split(tokens: try TokenCount.parse(tokens, label: "t"))
+                    let cost = pricer.cost(for: workload)
+                    let total = try #require(cost.total)
+                    let tolerance = Decimal(string: "0.005")! * Decimal(cost.lineItems.count)
+                    #expect((curve.value(at: workload.totalTokens) - total).magnitude <= tolerance, "\(pricer.offer.id) at \(tokens), \(coldStarts) cold starts a day")
+                }
             }
         }
     }

@@ -119,32 +119,77 @@ struct CostModelTests {
         #expect(withIdle.lineItems.first { $0.label.hasPrefix("idle tail") }?.amount == Decimal(string: "1260.00")!)
     }
 
-    @Test func perSecondServingIsTokensOverThroughput() throws {
-        // 2B tokens / 2,500 tok/s = 800,000 GPU-seconds x 0.0014 = 1,120.00.
+    @Test func withColdStartsServingIsTokensOverThroughput() throws {
+        // Traffic with idle gaps (1 cold start a day, no idle tail): 2B tokens / 2,500 tok/s = 800,000 GPU-seconds x
+        // 0.0014 = 1,120.00 of serving, besides the cold starts' loading.
+        let catalog = try Fixtures.catalog()
+        let offer = try #require(catalog.offer(id: "acme/a100-s"))
+        var workload = try Fixtures.workload(tokens: "2B")
+        workload.coldStartsPerDay = 1
+        workload.idleTimeoutSeconds = 0
+        let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
+        let serving = try #require(cost.lineItems.first)
+        #expect(serving.label == "serving")
+        #expect(serving.quantity == 800_000)
+        #expect(serving.amount == Decimal(string: "1120.00")!)
+    }
+
+    @Test func withoutColdStartsReplicasAreUpAllMonth() throws {
+        // No cold starts: replicas never scale to zero. One replica carries 2,500 tok/s x 3,600 x 730 h x 0.8 =
+        // 5,256,000,000 tokens a month; 2B tokens need 1, billed 730 h = 2,628,000 s x 0.0014 = 3,679.20 (not the
+        // 800,000 busy seconds' 1,120.00); 10B tokens need ceil(10 / 5.256) = 2: 7,358.40.
         let catalog = try Fixtures.catalog()
         let offer = try #require(catalog.offer(id: "acme/a100-s"))
         let workload = try Fixtures.workload(tokens: "2B")
         let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
-        #expect(cost.gpuSeconds == 800_000)
-        #expect(cost.total == Decimal(string: "1120.00")!)
+        #expect(cost.lineItems.map(\.label) == ["replica up all month (1)"])
+        #expect(cost.gpuSeconds == 2_628_000)
+        #expect(cost.total == Decimal(string: "3679.20")!)
+        #expect(cost.gpus == 1)
+        let busy = try #require(cost.notes.first { $0.topic == .alwaysUp })
+        #expect(busy.text.contains("busy 30.4% of it"))  // 800,000 / 2,628,000
+        let large = try Fixtures.workload(tokens: "10B")
+        let two = OfferPricer(offer: offer, shape: large, catalog: catalog).cost(for: large)
+        #expect(two.total == Decimal(string: "7358.40")!)
+        #expect(two.gpus == 2)
+        // The break-even curve is the same step function.
+        let curve = try #require(CostCurve(pricer: OfferPricer(offer: offer, shape: workload, catalog: catalog), shape: workload))
+        #expect(curve.value(at: 5_256_000_000) == Decimal(string: "3679.2")!)
+        #expect(curve.value(at: 5_256_000_001) == Decimal(string: "7358.4")!)
+        #expect(curve.breakpoints(in: 1_000_000, 11_000_000_000) == [5_256_000_000, 10_512_000_000])
     }
 
     @Test func keepWarmReplicasAbsorbServingTheyCanCarry() throws {
-        // One keep-warm replica for 730 h is 2,628,000 s x 0.0014 = 3,679.20; 2B tokens need only 800,000 s of it.
+        // One keep-warm replica for 730 h is 2,628,000 s x 0.0014 = 3,679.20; 2B tokens need no more than it.
         let catalog = try Fixtures.catalog()
         let offer = try #require(catalog.offer(id: "acme/a100-s"))
         var workload = try Fixtures.workload(tokens: "2B")
         workload.keepWarmReplicas = 1
         let cost = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
-        #expect(cost.lineItems.map(\.amount) == [Decimal(string: "3679.20")!, 0])
+        #expect(cost.lineItems.map(\.amount) == [Decimal(string: "3679.20")!])
+        // 10B tokens need 2 replicas: the keep-warm one and one more up all month.
+        workload.inputTokens *= 5
+        workload.outputTokens *= 5
+        let more = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
+        #expect(more.lineItems.map(\.label) == ["keep-warm (1 replica)", "replicas beyond keep-warm up all month (1)"])
+        #expect(more.lineItems.map(\.amount) == [Decimal(string: "3679.20")!, Decimal(string: "3679.20")!])
+        // With cold starts, serving the keep-warm replica can carry is not billed again.
+        workload.inputTokens /= 5
+        workload.outputTokens /= 5
+        workload.coldStartsPerDay = 1
+        let bursty = OfferPricer(offer: offer, shape: workload, catalog: catalog).cost(for: workload)
+        #expect(bursty.lineItems.prefix(2).map(\.amount) == [Decimal(string: "3679.20")!, 0])
     }
 
     @Test func perHourPricesBillExactFractionsOfAnHour() throws {
-        // Modal A100 at 2.50/h for 1,000 s: 1,000 x 2.50 / 3,600 = 0.69444... -> 0.69.
-        let offer = Offer(id: "m/a100", pricing: .serverlessGPU(.init(hardware: .init(gpu: "A100", tokensPerSecond: 1000), rate: .perHour(Decimal(string: "2.50")!))))
-        let workload = Workload(inputTokens: 750_000, outputTokens: 250_000)
-        let cost = OfferPricer(offer: offer, shape: workload, catalog: PriceCatalog()).cost(for: workload)
-        #expect(cost.total == Decimal(string: "0.69")!)
+        // Modal A100 at 2.50/h for 1,000 s of serving (with a cold start a day, of 0 s and no idle tail): 1,000 x 2.50
+        // / 3,600 = 0.69444... -> 0.69. Without cold starts it is up all month: 730 x 2.50 = 1,825.00.
+        let offer = Offer(id: "m/a100", pricing: .serverlessGPU(.init(hardware: .init(gpu: "A100", tokensPerSecond: 1000), rate: .perHour(Decimal(string: "2.50")!),
+                                                                        coldStartSeconds: 0, idleTimeoutSeconds: 0)))
+        var workload = Workload(inputTokens: 750_000, outputTokens: 250_000, coldStartsPerDay: 1)
+        #expect(OfferPricer(offer: offer, shape: workload, catalog: PriceCatalog()).cost(for: workload).total == Decimal(string: "0.69")!)
+        workload.coldStartsPerDay = 0
+        #expect(OfferPricer(offer: offer, shape: workload, catalog: PriceCatalog()).cost(for: workload).total == Decimal(string: "1825.00")!)
     }
 
     @Test func rooflineEstimateIsLabelledAndComputedFromBandwidth() throws {

@@ -123,7 +123,7 @@ extension BreakEven {
         for pricer in pricers {
             if let curve = CostCurve(pricer: pricer, shape: workload) {
                 // A fleet past the limit at the top of the range is not a quote, and its steps would be the work.
-                if case .steps(_, let capacity) = curve.shape, high > capacity * Decimal(DedicatedGPUModel.maximumInstances) {
+                if case .steps(_, let capacity, _) = curve.shape, high > capacity * Decimal(DedicatedGPUModel.maximumInstances) {
                     excluded.append(Comparison.Exclusion(id: pricer.offer.id, tier: pricer.offer.tier, reason:
                         "would need more than \(Numbers.formatted(Decimal(DedicatedGPUModel.maximumInstances), scale: 0)) instances by \(TokenCount.abbreviated(high)) tokens/month: its throughput figure is too low to price"))
                     continue

@@ -177,14 +177,17 @@ public struct Comparison: Equatable, Sendable {
         }
         if tiers.contains(.serverlessGPU) {
             let keepWarm = "\(workload.keepWarmReplicas) keep-warm replica\(workload.keepWarmReplicas == 1 ? "" : "s")"
-            let flat = "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day, \(keepWarm)"
+            // No cold starts means no scale-to-zero: the flat model bills whole replicas all month.
+            let flat = workload.coldStartsPerDay == 0
+                ? "0 cold starts/day: replicas never scale to zero, so each is billed all month (steady traffic), as many as carry the load at \(Money.plain(workload.targetUtilization * 100, scale: 0))% utilization; \(Setting.coldStartsPerDay) prices idle gaps, \(Setting.traffic) simulates arrivals; \(keepWarm)"
+                : "\(Numbers.exact(workload.coldStartsPerDay)) cold starts/day (busy time at full batches, loading and idle tails billed), \(keepWarm)"
             let simulated = "cold starts and idle time from simulating the traffic, \(keepWarm)"
             if simulatedServerless, !flatServerless {
                 list.append(Assumption("serverless-gpu", simulated, settings: [.traffic, .trace, .keepWarm]))
             } else if simulatedServerless {
                 list.append(Assumption("serverless-gpu", "\(simulated); options not simulated: \(flat)", settings: [.traffic, .trace, .coldStartsPerDay, .keepWarm]))
             } else {
-                list.append(Assumption("serverless-gpu", flat, settings: [.coldStartsPerDay, .keepWarm]))
+                list.append(Assumption("serverless-gpu", flat, settings: [.coldStartsPerDay, .keepWarm, .targetUtilization, .traffic]))
             }
         }
         if modelSized {

@@ -13,8 +13,9 @@ public struct CostCurve: Sendable {
     public enum Shape: Equatable, Sendable {
         /// cost(V) = fixed + slope x max(0, V - knee). A knee of 0 is a plain line.
         case linear(fixed: Decimal, knee: Decimal, slope: Decimal)
-        /// cost(V) = unit x max(1, ceil(V / capacity)).
-        case steps(unit: Decimal, capacity: Decimal)
+        /// cost(V) = unit x max(minimum, ceil(V / capacity)): dedicated instances (minimum 1), or per-second GPU
+        /// replicas up all month (minimum 1, or the keep-warm replicas).
+        case steps(unit: Decimal, capacity: Decimal, minimum: Int)
     }
 
     /// The curve of a priced offer for workloads shaped like `shape`; nil when the offer cannot be priced.
@@ -28,23 +29,28 @@ public struct CostCurve: Sendable {
             shape = .linear(fixed: 0, knee: 0, slope: PerTokenModel.costPerToken(parts, inputShare: workload.inputShare))
         case .serverlessGPU:
             guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
-                  let perSecond = offer.pricing.gpuTime?.rate?.perGPUSecond else { return nil }
+                  let rate = offer.pricing.gpuTime?.rate else { return nil }
             let gpus = Decimal(offer.gpuCount)
-            let secondsPerToken = gpus / throughput.tokensPerSecond
-            var fixed: Decimal = 0
-            if workload.coldStartsPerDay > 0 {
-                guard let coldStart = pricer.coldStart else { return nil }
-                let idle = PerSecondGPUModel.idleTimeout(offer: offer, workload: workload)
-                fixed += workload.coldStartsPerDay * workload.daysPerMonth * (coldStart.seconds + idle) * gpus * perSecond
-            }
+            let perSecond = rate.perGPUSecond
             let keepWarmSeconds = Decimal(workload.keepWarmReplicas) * workload.hoursPerMonth * 3600 * gpus
+            guard workload.coldStartsPerDay > 0 else {
+                // No cold starts: whole replicas up all month, at least one and the keep-warm ones (PerSecondGPUModel).
+                let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
+                let unit = workload.hoursPerMonth * gpus * rate.price * (rate.isPerSecond ? 3600 : 1)
+                shape = .steps(unit: unit, capacity: capacity, minimum: max(1, workload.keepWarmReplicas))
+                return
+            }
+            guard let coldStart = pricer.coldStart else { return nil }
+            let secondsPerToken = gpus / throughput.tokensPerSecond
+            let idle = PerSecondGPUModel.idleTimeout(offer: offer, workload: workload)
+            var fixed = workload.coldStartsPerDay * workload.daysPerMonth * (coldStart.seconds + idle) * gpus * perSecond
             fixed += keepWarmSeconds * perSecond
             shape = .linear(fixed: fixed, knee: keepWarmSeconds / secondsPerToken, slope: secondsPerToken * perSecond)
         case .dedicated:
             guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
                   let unit = offer.pricing.instance?.rate?.perMonth(hours: workload.hoursPerMonth) else { return nil }
             let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
-            shape = .steps(unit: unit, capacity: capacity)
+            shape = .steps(unit: unit, capacity: capacity, minimum: 1)
         }
     }
 
@@ -52,7 +58,7 @@ public struct CostCurve: Sendable {
     public func value(at tokens: Decimal) -> Decimal {
         switch shape {
         case .linear(let fixed, let knee, let slope): return fixed + slope * max(0, tokens - knee)
-        case .steps(let unit, let capacity): return unit * Decimal(DedicatedGPUModel.steps(tokens, capacity: capacity))
+        case .steps(let unit, let capacity, let minimum): return unit * Decimal(max(minimum, DedicatedGPUModel.steps(tokens, capacity: capacity)))
         }
     }
 
@@ -60,9 +66,10 @@ public struct CostCurve: Sendable {
     public func breakpoints(in low: Decimal, _ high: Decimal) -> [Decimal] {
         switch shape {
         case .linear(_, let knee, _): return knee > low && knee < high ? [knee] : []
-        case .steps(_, let capacity):
+        case .steps(_, let capacity, let minimum):
             var points: [Decimal] = []
-            var k = max(1, DedicatedGPUModel.steps(low, capacity: capacity))
+            // Below minimum x capacity the count stays at the minimum: the first step up is there.
+            var k = max(minimum, DedicatedGPUModel.steps(low, capacity: capacity))
             while Decimal(k) * capacity < high {
                 let point = Decimal(k) * capacity
                 if point > low { points.append(point) }
@@ -78,12 +85,12 @@ public struct CostCurve: Sendable {
         switch shape {
         case .linear(let fixed, let knee, let slope):
             return tokens >= knee ? (fixed - slope * knee, slope) : (fixed, 0)
-        case .steps(let unit, let capacity):
+        case .steps(let unit, let capacity, let minimum):
             // Just after a multiple of the capacity one more instance is needed.
             var exact = tokens / capacity
             var floor = Decimal()
             NSDecimalRound(&floor, &exact, 0, .down)
-            let count = max(1, NSDecimalNumber(decimal: floor).intValue + 1)
+            let count = max(minimum, NSDecimalNumber(decimal: floor).intValue + 1)
             return (unit * Decimal(count), 0)
         }
     }

@@ -122,7 +122,7 @@ public struct OfferPricer: Sendable {
         case .perToken(let inputRate, let outputRate)?:
             return (try? PerTokenModel.amounts(input: input, output: output, inputRate: inputRate, outputRate: outputRate)).map { $0.input + $0.output }
         case .serverlessGPU(let constants)?:
-            return (try? PerSecondGPUModel.amounts(tokens: total, constants: constants)).map { $0.keepWarm + $0.serving + $0.loading + $0.idle }
+            return (try? PerSecondGPUModel.amounts(tokens: total, constants: constants))??.total
         case .dedicated(let constants)?:
             return (try? DedicatedGPUModel.amount(tokens: total, constants: constants))?.cents
         case nil:

@@ -2,10 +2,16 @@ public import Foundation
 
 /// Prices `serverless-gpu` offers: GPU-seconds of serving, cold starts, idle tails and keep-warm replicas.
 ///
-/// The flat-average model: serving time is tokens / throughput. Each cold start bills its loading seconds and
-/// then, when traffic stops, an idle tail of the idle timeout before the replica scales to zero. Keep-warm
-/// replicas are billed every hour of the month, and serving time they can absorb is not billed again.
-/// `simulate` replaces these averages with traffic.
+/// The flat-average model, in two regimes set by the workload's cold starts a day:
+/// - **No cold starts** (the default): a replica that never cold-starts never scales to zero, so the replicas
+///   serving the traffic are up, and billed, all month: max(1, keep-warm, ceil(tokens / (tokens/s x 3,600 x hours
+///   x target utilization))) of them, sized as dedicated instances are. This is what steady traffic costs on a
+///   per-second platform: `simulate` of Poisson arrivals at the same volume bills the same replica-hours.
+/// - **N cold starts a day**: the traffic comes in bursts with idle gaps. Serving time is tokens / throughput (the
+///   replica's throughput at full batches); each cold start bills its loading seconds and then, when traffic stops,
+///   an idle tail of the idle timeout before the replica scales to zero. Keep-warm replicas are billed every hour
+///   of the month, and serving time they can absorb is not billed again.
+/// `simulate` and `compare --traffic` replace these averages with the traffic itself.
 public enum PerSecondGPUModel {
     /// The cost of `workload` on a serverless-gpu offer.
     /// - Parameter coldStart: seconds per cold start and where the figure comes from (see `coldStartSeconds`);
@@ -34,7 +40,7 @@ public enum PerSecondGPUModel {
                 gpus: offer.gpuCount, throughput: throughput)
         }
         let idle = idleTimeout(offer: offer, workload: workload)
-        let exact: (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128)
+        let exact: Amounts?
         do {
             exact = try Exact.evaluate {
                 try amounts(tokens: .exactly(workload.totalTokens),
@@ -48,17 +54,37 @@ public enum PerSecondGPUModel {
             let reason = error == .divisionByZero ? "no throughput figure above zero tokens/s" : OptionCost.beyondExactRange
             return OptionCost(offer: offer, unpricedReason: reason, gpus: offer.gpuCount, throughput: throughput)
         }
+        guard let exact else {
+            return OptionCost(offer: offer, unpricedReason:
+                "would need more than \(Numbers.formatted(Decimal(DedicatedGPUModel.maximumInstances), scale: 0)) replicas up at once: the throughput figure is too low to price",
+                gpus: offer.gpuCount, throughput: throughput)
+        }
         var items: [LineItem] = []
         var notes: [Notice] = []
         var billedSeconds: Decimal = 0
         if workload.keepWarmReplicas > 0 {
-            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replicas)", seconds: keepWarmSeconds, cents: exact.keepWarm))
+            items.append(price.item("keep-warm (\(workload.keepWarmReplicas) replica\(workload.keepWarmReplicas == 1 ? "" : "s"))", seconds: keepWarmSeconds, cents: exact.keepWarm))
             billedSeconds += keepWarmSeconds
+        }
+        guard workload.coldStartsPerDay > 0 else {
+            // No cold starts: the replicas carrying the traffic never scale to zero.
+            let replicas = Int(exact.replicasUp)
+            let beyond = replicas - workload.keepWarmReplicas
+            if beyond > 0 {
+                let seconds = Decimal(beyond) * workload.hoursPerMonth * 3600 * gpus
+                let label = workload.keepWarmReplicas > 0 ? "replicas beyond keep-warm up all month (\(beyond))" : "replica\(beyond == 1 ? "" : "s") up all month (\(beyond))"
+                items.append(price.item(label, seconds: seconds, cents: exact.upAllMonth))
+                billedSeconds += seconds
+            }
+            let busy = servingSeconds / (Decimal(replicas) * workload.hoursPerMonth * 3600 * gpus) * 100
+            notes.append(Notice(.alwaysUp, "no cold starts: \(replicas) replica\(replicas == 1 ? "" : "s") up all month, busy \(Money.plain(busy, scale: 1))% of it at full batches (\(Numbers.formatted(servingSeconds, scale: 0)) GPU-seconds of serving)",
+                                setting: .coldStartsPerDay, figure: Decimal(replicas)))
+            return OptionCost(offer: offer, lineItems: items, gpus: replicas * offer.gpuCount, gpuSeconds: billedSeconds, throughput: throughput, notes: notes)
         }
         let extraServing = max(0, servingSeconds - keepWarmSeconds)
         items.append(price.item(workload.keepWarmReplicas > 0 ? "serving beyond keep-warm" : "serving", seconds: extraServing, cents: exact.serving))
         billedSeconds += extraServing
-        if workload.coldStartsPerDay > 0, let coldStart {
+        if let coldStart {
             let loading = coldStarts * coldStart.seconds * gpus
             let idleTail = coldStarts * idle * gpus
             items.append(price.item("cold-start loading (\(Numbers.formatted(coldStarts, scale: 1)) x \(Numbers.exact(coldStart.seconds)) s)", seconds: loading, cents: exact.loading))
@@ -81,6 +107,11 @@ public enum PerSecondGPUModel {
         /// Cold starts x GPUs x seconds of loading (and of idle tail) for the month, times 24: days are hours / 24.
         var loadingSecondsTimes24: N?
         var idleSecondsTimes24: N?
+        /// With no cold starts, the tokens one replica carries in the month at the target utilization (tokens/s x
+        /// 3,600 x hours x utilization) and the GPU-seconds it is up (hours x 3,600 x GPUs); nil with cold starts.
+        var replicaCapacity: N?
+        var replicaSeconds: N?
+        var keepWarmReplicas: Int128
 
         /// The per-second bill's rates and quantities of `offer` billed at `rate`, at `throughput` (tokens per second
         /// per replica), with `coldStart` seconds of loading per start (needed when the workload has cold starts);
@@ -94,32 +125,61 @@ public enum PerSecondGPUModel {
             priceDivisor = .integer(rate.secondsPerUnit)
             self.gpus = gpus
             tokensPerSecond = try .exactly(throughput.tokensPerSecond)
+            keepWarmReplicas = Int128(workload.keepWarmReplicas)
             keepWarmSeconds = try N.integer(workload.keepWarmReplicas) * hours * .integer(3600) * gpus
-            if workload.coldStartsPerDay > 0, let coldStart {
-                let starts = try N.exactly(workload.coldStartsPerDay) * hours * gpus
-                loadingSecondsTimes24 = try starts * .exactly(coldStart)
-                idleSecondsTimes24 = try starts * .exactly(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
+            if workload.coldStartsPerDay > 0 {
+                if let coldStart {
+                    let starts = try N.exactly(workload.coldStartsPerDay) * hours * gpus
+                    loadingSecondsTimes24 = try starts * .exactly(coldStart)
+                    idleSecondsTimes24 = try starts * .exactly(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
+                }
+            } else {
+                replicaCapacity = try tokensPerSecond * .integer(3600) * hours * .exactly(workload.sizingUtilization(for: offer))
+                replicaSeconds = try hours * .integer(3600) * gpus
             }
         }
     }
 
-    /// The line amounts in cents for `tokens` a month; `.divisionByZero` for a throughput of zero.
+    /// A month's line amounts in cents, and the replicas up all month when there are no cold starts.
+    public struct Amounts: Equatable, Sendable {
+        public var keepWarm: Int128 = 0
+        public var serving: Int128 = 0
+        public var loading: Int128 = 0
+        public var idle: Int128 = 0
+        /// Replicas beyond keep-warm up all month (no cold starts).
+        public var upAllMonth: Int128 = 0
+        /// Replicas up all month in all (keep-warm included); 0 with cold starts.
+        public var replicasUp: Int128 = 0
+        /// The month's total: the sum of the line amounts.
+        public var total: Int128 { keepWarm + serving + loading + idle + upAllMonth }
+    }
+
+    /// The line amounts in cents for `tokens` a month; `.divisionByZero` for a throughput of zero; nil when more
+    /// than `DedicatedGPUModel.maximumInstances` replicas would be up at once.
     public static func amounts<N: ExactArithmetic>(
         tokens: N, constants c: Constants<N>
-    ) throws(ExactNumber.ArithmeticError) -> (keepWarm: Int128, serving: Int128, loading: Int128, idle: Int128) {
-        let keepWarm = try (c.keepWarmSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
+    ) throws(ExactNumber.ArithmeticError) -> Amounts? {
+        var amounts = Amounts()
+        amounts.keepWarm = try (c.keepWarmSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
+        if let capacity = c.replicaCapacity, let replicaSeconds = c.replicaSeconds {
+            guard c.tokensPerSecond.signum > 0 else { throw .divisionByZero }
+            let needed = max(1, try tokens.ceilingDivided(by: capacity))
+            if needed > Int128(DedicatedGPUModel.maximumInstances) { return nil }
+            amounts.replicasUp = max(needed, c.keepWarmReplicas)
+            let beyond = amounts.replicasUp - c.keepWarmReplicas
+            amounts.upAllMonth = try (N.integer(beyond) * replicaSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
+            return amounts
+        }
         // Serving seconds beyond keep-warm, times tokens/s: tokens x GPUs - keep-warm seconds x tokens/s.
         let beyond = try tokens * c.gpus - c.keepWarmSeconds * c.tokensPerSecond
         let extra = beyond.signum > 0 ? beyond : .integer(0)
-        let serving = try (extra * c.priceNumerator).rounded(scale: 2, dividedBy: c.tokensPerSecond * c.priceDivisor)
-        var loading: Int128 = 0
-        var idle: Int128 = 0
+        amounts.serving = try (extra * c.priceNumerator).rounded(scale: 2, dividedBy: c.tokensPerSecond * c.priceDivisor)
         if let load = c.loadingSecondsTimes24, let tail = c.idleSecondsTimes24 {
             let perDay = try c.priceDivisor * .integer(24)
-            loading = try (load * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
-            idle = try (tail * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
+            amounts.loading = try (load * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
+            amounts.idle = try (tail * c.priceNumerator).rounded(scale: 2, dividedBy: perDay)
         }
-        return (keepWarm, serving, loading, idle)
+        return amounts
     }
 
     /// The seconds billed for one cold start and where the figure comes from.

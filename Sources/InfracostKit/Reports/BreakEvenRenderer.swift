@@ -65,13 +65,13 @@ public enum BreakEvenRenderer {
             if crossover.isCrossing {
                 let a = crossover.fromLine
                 let b = crossover.toLine
-                output += "    equal where V = (\(Money.formatted(b.intercept, currency: currency)) - \(Money.formatted(a.intercept, currency: currency)))"
-                output += " / (\(Money.formattedPrice(a.slopePerMillion, currency: currency)) - \(Money.formattedPrice(b.slopePerMillion, currency: currency))) x 1M"
-                output += " = \(Numbers.formatted(crossover.volume, scale: 2)); both cost \(Money.formatted(crossover.fromCost, currency: currency)) there\n"
+                output += TextWrap.hanging("    equal where V = (\(Money.formatted(b.intercept, currency: currency)) - \(Money.formatted(a.intercept, currency: currency)))"
+                    + " / (\(Money.formattedPrice(a.slopePerMillion, currency: currency)) - \(Money.formattedPrice(b.slopePerMillion, currency: currency))) x 1M"
+                    + " = \(Numbers.formatted(crossover.volume, scale: 2)); both cost \(Money.formatted(crossover.fromCost, currency: currency)) there") + "\n"
             } else {
-                output += "    a step at V = \(Numbers.formatted(crossover.volume, scale: 2)) (one more instance, or a keep-warm knee):"
-                output += " \(crossover.fromID) costs \(Money.formatted(crossover.fromCost, currency: currency)) up to it,"
-                output += " \(crossover.toID) \(Money.formatted(crossover.toCost, currency: currency))\n"
+                output += TextWrap.hanging("    a step at V = \(Numbers.formatted(crossover.volume, scale: 2)) (one more instance or replica, or a keep-warm knee):"
+                    + " \(crossover.fromID) costs \(Money.formatted(crossover.fromCost, currency: currency)) up to it,"
+                    + " \(crossover.toID) \(Money.formatted(crossover.toCost, currency: currency))") + "\n"
             }
             output += "    first whole token where \(crossover.toID) is cheaper: \(Numbers.formatted(crossover.firstWholeToken))\n"
         }
