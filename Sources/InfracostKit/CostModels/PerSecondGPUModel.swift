@@ -142,9 +142,13 @@ public enum PerSecondGPUModel {
 
     /// A month's line amounts in cents, and the replicas up all month when there are no cold starts.
     public struct Amounts: Equatable, Sendable {
+        /// Keep-warm replicas, all month.
         public var keepWarm: Int128 = 0
+        /// Serving beyond what keep-warm replicas carry (with cold starts).
         public var serving: Int128 = 0
+        /// Cold starts' loading (with cold starts).
         public var loading: Int128 = 0
+        /// Idle tails before scale-to-zero (with cold starts).
         public var idle: Int128 = 0
         /// Replicas beyond keep-warm up all month (no cold starts).
         public var upAllMonth: Int128 = 0
