@@ -221,6 +221,23 @@ struct ChartReadabilityTests {
         #expect(svg.contains("1. from 21.7B: x"))
     }
 
+    /// A region names its cheapest tier only when the name fits inside it: the last region of the break-even chart
+    /// (serverless-gpu from 132B to 1T, about 100 px) printed "cheapest: serverless-gpu" across the legend.
+    @Test func aRegionLabelStaysInsideItsRegion() throws {
+        func chart(lastFrom: Double) -> ChartData {
+            ChartData(
+                title: "t", subtitle: "s",
+                series: [ChartData.Series(name: "a", points: [ChartData.Point(volume: 1e6, plotted: 1), ChartData.Point(volume: 1e12, plotted: 1e6)])],
+                regions: [ChartData.Region(from: 1e6, to: lastFrom, label: "serverless"), ChartData.Region(from: lastFrom, to: 1e12, label: "serverless-gpu")],
+                markers: [], low: 1e6, high: 1e12)
+        }
+        // 6 decades over the plot's width: the last 0.88 decade (132B-1T) is too narrow for 24 characters, 2 decades are not.
+        let narrow = SVGChart.render(chart(lastFrom: 1.32e11))
+        #expect(narrow.contains(">cheapest: serverless</text>"))
+        #expect(!narrow.contains("cheapest: serverless-gpu"))
+        #expect(SVGChart.render(chart(lastFrom: 1e10)).contains(">cheapest: serverless-gpu</text>"))
+    }
+
     @Test func theTerminalChartShowsWhereSeriesMeetAndNumbersCrossovers() throws {
         let chart = ChartData(
             title: "t", subtitle: "s",

@@ -59,9 +59,12 @@ public enum SVGChart {
             let x1 = x(min(region.to, chart.high), chart)
             let shade = tierShade[region.label] ?? { tierShade[region.label] = tierShade.count; return tierShade.count - 1 }()
             svg += "<rect class=\"cheapest-region\" data-label=\"\(escape(region.label))\" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(1.5, x1 - x0)))\" height=\"\(f(plotBottom - top))\" fill=\"\(shades[shade % shades.count])\" fill-opacity=\"\(shade % 2 == 0 ? "0.05" : "0.11")\"/>\n"
-            if x1 - x0 > 70 {
+            // The label only where the region holds it (about 6.5 px a character at 11 px): a narrow last region's
+            // label would run into the legend.
+            let label = "cheapest: \(region.label)"
+            if x1 - x0 >= Double(label.count) * 6.5 + 8 {
                 // A white halo keeps grid lines from cutting through the label.
-                svg += "<text x=\"\(f(x0 + 4))\" y=\"\(f(top + 14))\" fill=\"#555555\" font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">cheapest: \(escape(region.label))</text>\n"
+                svg += "<text x=\"\(f(x0 + 4))\" y=\"\(f(top + 14))\" fill=\"#555555\" font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(escape(label))</text>\n"
             }
         }
         svg += "</g>\n<g class=\"axes\" stroke=\"#888888\" stroke-width=\"1\">\n"
