@@ -32,6 +32,20 @@ struct AdvisorTests {
         #expect(advice.conflicts.isEmpty)
     }
 
+    /// The cost section's break-even is `breakeven`'s: among the ways to serve the model, not API offers (other
+    /// models). It said "from 12.6B tokens/month crusoe/mi300x becomes cheaper than anthropic/claude-haiku-5.5" at 50M
+    /// while naming deepinfra/llama-3.3-70b the cheapest, and `breakeven` put the change at 6.13B.
+    @Test func theCostBreakEvenIsTheBreakevenCommands() throws {
+        let advice = try advise(tokens: "50M")
+        let workload = try Fixtures.workload(tokens: "50M")
+        let solved = try BreakEven.solve(ComparisonRequest(workload: workload, tiers: Tier.serving), catalog: try Self.catalog.get())
+        let above = try #require(advice.cost.crossoverAbove)
+        #expect(above == solved.crossovers.first { $0.volume >= workload.totalTokens })
+        #expect(advice.cost.cheapest?.id == above.fromID)
+        let tiers = try Self.catalog.get().offers.filter { [above.fromID, above.toID].contains($0.id) }.map(\.tier)
+        #expect(!tiers.contains(.api))
+    }
+
     @Test func steadyTightLatencyGoesRealTime() throws {
         let advice = try advise(tokens: "2B", ["traffic_shape": "steady", "p95_latency": "500ms"])
         #expect(advice.endpoint.chosen == .realTime)

@@ -33,7 +33,9 @@ public enum Advisor {
             ?? comparison.cheapestAPIAlternative.flatMap { $0.offer.id == cheapest?.offer.id ? nil : $0 }
         var summary = Advice.CostSummary(cheapest: ranked(cheapest), runnerUp: ranked(runnerUp))
         let volume = comparison.workload.totalTokens
-        let breakEven = try BreakEven.solve(ComparisonRequest(workload: comparison.workload, tiers: tiers), catalog: catalog)
+        // Where the cheapest way to serve the model changes, as `breakeven` answers it: API offers (other models)
+        // only when the tiers ask for them.
+        let breakEven = try BreakEven.solve(ComparisonRequest(workload: comparison.workload, tiers: Tier.servingByDefault(tiers)), catalog: catalog)
         summary.crossoverBelow = breakEven.crossovers.last { $0.volume < volume }
         summary.crossoverAbove = breakEven.crossovers.first { $0.volume >= volume }
         return summary

@@ -13,10 +13,8 @@ struct TierOptions: ParsableArguments {
     /// The chosen tiers; empty means all.
     var selected: Set<Tier> { Set(tier) }
 
-    /// The chosen tiers, by default the ways to serve the requested model (serverless, serverless-gpu,
-    /// dedicated): break-even and sweep answer "where should this model run?"; API offers are other models and
-    /// come in only when asked for (`--tier api`).
-    var servingByDefault: Set<Tier> { tier.isEmpty ? [.serverless, .serverlessGPU, .dedicated] : Set(tier) }
+    /// The chosen tiers, by default the ways to serve the requested model (`Tier.servingByDefault`).
+    var servingByDefault: Set<Tier> { Tier.servingByDefault(selected) }
 
     /// The note that says API alternatives were left out, when they were.
     var apiNote: [String] {
