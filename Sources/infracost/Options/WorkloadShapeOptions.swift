@@ -10,11 +10,11 @@ struct WorkloadShapeOptions: ParsableArguments {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: ArgumentHelp("Share of a dedicated GPU's throughput to plan for, 0-1 or a percentage. (default: 0.8)", valueName: "share"),
+    @Option(help: ArgumentHelp("Share of a dedicated GPU's (or an always-up serverless-gpu replica's) throughput to plan for, 0-1 or a percentage. (default: 0.8)", valueName: "share"),
             transform: ArgumentValue.positiveShare)
     var targetUtilization: Decimal?
 
-    @Option(help: ArgumentHelp("Cold starts per day billed to serverless-gpu options. (default: 0)", valueName: "count"),
+    @Option(help: ArgumentHelp("Cold starts per day of serverless-gpu replicas: traffic with idle gaps, billed for busy time, loading and idle tails. With 0, replicas never scale to zero and are billed all month. (default: 0)", valueName: "count"),
             transform: ArgumentValue.number(in: Limits.coldStartsPerDay, "between 0 and \(Numbers.exact(Limits.coldStartsPerDay.upperBound))"))
     var coldStartsPerDay: Decimal?
 
