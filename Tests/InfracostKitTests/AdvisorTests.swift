@@ -46,6 +46,23 @@ struct AdvisorTests {
         #expect(!tiers.contains(.api))
     }
 
+    /// A serverless-gpu option priced without cold starts is capacity up all month, billed per second: the advice
+    /// calls it always-on (managed active for steady traffic), not pay-per-use. With cold starts it scales to zero.
+    @Test func serverlessGPUUpAllMonthIsAlwaysOnCapacity() throws {
+        var input = AdviceInput(workload: try Fixtures.workload(tokens: "20B"))
+        input.tiers = [.serverlessGPU]
+        let steady = try Advisor.advise(input, catalog: try Self.catalog.get())
+        #expect(steady.cost.cheapest?.tier == .serverlessGPU)
+        #expect(steady.target.chosen == .managedActive)
+        #expect(steady.target.reason.contains("serverless-gpu replicas up all month, billed per second"))
+        #expect(steady.runtime.reasons[.cost]?.hasSuffix("always-on capacity is well used") == true)
+        input.workload.coldStartsPerDay = 24
+        let bursty = try Advisor.advise(input, catalog: try Self.catalog.get())
+        #expect(bursty.cost.cheapest?.tier == .serverlessGPU)
+        #expect(bursty.target.chosen == .managedFlex)
+        #expect(bursty.runtime.reasons[.cost]?.hasSuffix("pay per use beats always-on capacity") == true)
+    }
+
     @Test func steadyTightLatencyGoesRealTime() throws {
         let advice = try advise(tokens: "2B", ["traffic_shape": "steady", "p95_latency": "500ms"])
         #expect(advice.endpoint.chosen == .realTime)

@@ -68,6 +68,9 @@ public struct AdviceFacts: Sendable {
     public var coldStartSeconds: Decimal
     /// The tier of the cheapest way to serve the model (API offers only when nothing else is priced).
     public var cheapestTier: Tier?
+    /// Whether that cheapest way is capacity up all month: dedicated instances, or serverless-gpu replicas priced
+    /// without cold starts (billed per second, never scaled to zero).
+    public var cheapestIsAlwaysOn = false
 
     var payload: String { ByteSize.text(input.payloadBytes) }
     var size: String { "\(Numbers.exact(input.workload.modelParamsB))B" }
@@ -181,7 +184,9 @@ public enum AdviceRules {
             f.input.p95LatencySeconds.map { "p95 \(seconds($0)) leaves room for cold starts" } ?? "no p95 target"
         },
         RuntimeRule(criterion: .cost, scores: [2, 5, 3, 4]) { f in
-            f.cheapestTier == .dedicated ? "dedicated GPUs are the cheapest way to serve the model at this volume: always-on capacity is well used" : nil
+            guard f.cheapestIsAlwaysOn else { return nil }
+            let what = f.cheapestTier == .dedicated ? "dedicated GPUs are" : "\(f.cheapestTier?.rawValue ?? "") replicas up all month are"
+            return "\(what) the cheapest way to serve the model at this volume: always-on capacity is well used"
         },
         RuntimeRule(criterion: .cost, scores: [5, 2, 4, 3]) { f in
             "\(f.cheapestTier?.rawValue ?? "pay-per-use") is the cheapest way to serve the model at this volume: pay per use beats always-on capacity"
@@ -248,7 +253,10 @@ public enum AdviceRules {
         TargetRule(target: .managedActive) { f in
             guard f.input.shape == .steady else { return nil }
             if let p95 = f.input.p95LatencySeconds, p95 < 2 { return "steady traffic with a p95 target of \(seconds(p95)) < 2 s: always warm" }
-            return f.cheapestTier == .dedicated ? "steady traffic at a volume where always-on capacity is cheapest" : nil
+            guard f.cheapestIsAlwaysOn else { return nil }
+            return f.cheapestTier == .dedicated
+                ? "steady traffic at a volume where always-on capacity is cheapest"
+                : "steady traffic at a volume where always-on capacity is cheapest: \(f.cheapestTier?.rawValue ?? "") replicas up all month, billed per second"
         },
         TargetRule(target: .managedFlex) { f in
             let latency = f.input.p95LatencySeconds.map { "a p95 target of \(seconds($0))" } ?? "no p95 target"

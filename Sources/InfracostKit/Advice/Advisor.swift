@@ -9,7 +9,8 @@ public enum Advisor {
         let comparison = try Comparison.make(ComparisonRequest(workload: workload, tiers: input.tiers), catalog: catalog)
         // Runtime and target rules weigh the ways to serve the model itself: API offers are other models.
         let serving = comparison.cheapestServingModel ?? comparison.cheapest
-        let facts = AdviceFacts(input: input, coldStartSeconds: coldStart(for: workload.modelParamsB, catalog: catalog), cheapestTier: serving?.offer.tier)
+        var facts = AdviceFacts(input: input, coldStartSeconds: coldStart(for: workload.modelParamsB, catalog: catalog), cheapestTier: serving?.offer.tier)
+        facts.cheapestIsAlwaysOn = serving?.offer.tier == .dedicated || serving?.notes.contains { $0.topic == .alwaysUp } == true
         return Advice(
             input: input, cost: try costSummary(comparison, tiers: input.tiers, catalog: catalog), endpoint: endpoint(facts), runtime: runtime(facts, input: input),
             target: target(facts), migration: try migration(comparison, catalog: catalog),
