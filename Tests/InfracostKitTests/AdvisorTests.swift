@@ -63,6 +63,21 @@ struct AdvisorTests {
         #expect(bursty.runtime.reasons[.cost]?.hasSuffix("pay per use beats always-on capacity") == true)
     }
 
+    /// A migration step is read from this volume up: on the frozen catalog fireworks/llama-3.1-70b and crusoe/h200
+    /// take turns (fireworks to 7.83B, crusoe/h200 to 10.8B, fireworks to 15.7B, crusoe/h200 from there to 21.7B...).
+    /// At 12B the step is cheaper from 15,658,500,001 tokens, not from the 7.83B crossover below this volume; at 9B
+    /// crusoe/h200 is cheaper here already, but not at every volume. (At 20B the old rule printed "cheaper at every
+    /// volume" and "would cost $15,264.59/month more" in one line.)
+    @Test func aMigrationStepIsReadFromThisVolumeUp() throws {
+        let at12 = try #require(try advise(tokens: "12B").migration.first { $0.toTier == .dedicated })
+        #expect(at12.fromID == "fireworks/llama-3.1-70b" && at12.toID == "crusoe/h200")
+        #expect(at12.threshold == 15_658_500_001)
+        #expect(at12.savingNow < 0)
+        let at9 = try #require(try advise(tokens: "9B").migration.first { $0.toTier == .dedicated })
+        #expect(at9.toID == "crusoe/h200" && at9.threshold == 0 && !at9.cheaperEverywhere)
+        #expect(at9.savingNow > 0)
+    }
+
     @Test func steadyTightLatencyGoesRealTime() throws {
         let advice = try advise(tokens: "2B", ["traffic_shape": "steady", "p95_latency": "500ms"])
         #expect(advice.endpoint.chosen == .realTime)

@@ -75,11 +75,13 @@ public struct Advice: Equatable, Sendable {
         public var fromTier: Tier
         public var toID: String
         public var toTier: Tier
-        /// The first whole-token volume from which the step saves money; nil when it never does in 1M-1T, and 0
-        /// when it saves from the start.
+        /// The first whole-token volume above this workload's from which the step saves money; 0 when it saves at
+        /// this volume already, nil when it never does up to 1T.
         public var threshold: Decimal?
         /// Monthly saving at this workload's volume (negative: the step costs more now).
         public var savingNow: Decimal
+        /// Whether `toID` is cheaper than `fromID` at every volume from 1M to 1T.
+        public var cheaperEverywhere = false
         /// Whether the step ever pays in 1M-1T tokens a month; one that never does is not a step to take.
         public var pays: Bool { threshold != nil || savingNow > 0 }
     }

@@ -106,8 +106,8 @@ public enum Advisor {
     }
 
     /// API -> serverless -> dedicated. Each step starts from the cheapest offer of its stage at this volume and goes to
-    /// the first offer of the next stage to become cheaper as volume grows (solved exactly), or, when none does in
-    /// 1M-1T, to the next stage's cheapest offer at this volume.
+    /// the offer of the next stage that is cheaper at this volume, else the first to become cheaper as volume grows
+    /// from here (solved exactly), or, when none does up to 1T, to the next stage's cheapest offer at this volume.
     static func migration(_ comparison: Comparison, catalog: PriceCatalog) throws(InfracostError) -> [Advice.MigrationStep] {
         let stages: [Set<Tier>] = [[.api], [.serverless, .serverlessGPU], [.dedicated]]
         func priced(_ tiers: Set<Tier>) -> [OptionCost] { comparison.options.filter { $0.total != nil && tiers.contains($0.offer.tier) } }
@@ -120,17 +120,23 @@ public enum Advisor {
                 ComparisonRequest(workload: comparison.workload), catalog: catalog, onlyIDs: [from.offer.id] + candidates.map(\.offer.id))
             var to = cheapestNow
             var threshold: Decimal?
-            if let first = solved.regions.first, first.id != from.offer.id, let option = candidates.first(where: { $0.offer.id == first.id }) {
+            var everywhere = false
+            // The region holding this volume (each runs from its low end, exclusive, to its high end): a candidate
+            // cheaper there saves now; otherwise the first crossover above this volume away from `from`.
+            let volume = comparison.workload.totalTokens
+            if let here = solved.regions.first(where: { volume <= $0.to }) ?? solved.regions.last, here.id != from.offer.id,
+               let option = candidates.first(where: { $0.offer.id == here.id }) {
                 to = option
                 threshold = 0
-            } else if let crossing = solved.crossovers.first(where: { $0.fromID == from.offer.id }),
+                everywhere = solved.regions.allSatisfy { $0.id == here.id }
+            } else if let crossing = solved.crossovers.first(where: { $0.fromID == from.offer.id && $0.volume >= volume }),
                       let option = candidates.first(where: { $0.offer.id == crossing.toID }) {
                 to = option
                 threshold = crossing.firstWholeToken
             }
             steps.append(.init(
                 fromID: from.offer.id, fromTier: from.offer.tier, toID: to.offer.id, toTier: to.offer.tier, threshold: threshold,
-                savingNow: (from.total ?? 0) - (to.total ?? 0)))
+                savingNow: (from.total ?? 0) - (to.total ?? 0), cheaperEverywhere: everywhere))
         }
         return steps
     }

@@ -131,7 +131,7 @@ public enum AdviceRenderer {
             out += "\(bullet)\(step.fromTier.rawValue) -> \(step.toTier.rawValue): \(step.fromID) -> \(step.toID): "
             switch step.threshold {
             case nil: out += "never cheaper between 1M and 1T tokens/month"
-            case 0?: out += "cheaper at every volume"
+            case 0?: out += step.cheaperEverywhere ? "cheaper at every volume" : "cheaper at this volume"
             case let volume?: out += "cheaper from \(Numbers.formatted(volume)) tokens/month (\(TokenCount.abbreviated(volume)))"
             }
             if step.savingNow >= 0 {
