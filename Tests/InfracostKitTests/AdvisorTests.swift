@@ -73,9 +73,13 @@ struct AdvisorTests {
         #expect(at12.fromID == "fireworks/llama-3.1-70b" && at12.toID == "crusoe/h200")
         #expect(at12.threshold == 15_658_500_001)
         #expect(at12.savingNow < 0)
-        let at9 = try #require(try advise(tokens: "9B").migration.first { $0.toTier == .dedicated })
+        let advice9 = try advise(tokens: "9B")
+        let at9 = try #require(advice9.migration.first { $0.toTier == .dedicated })
         #expect(at9.toID == "crusoe/h200" && at9.threshold == 0 && !at9.cheaperEverywhere)
         #expect(at9.savingNow > 0)
+        let text = AdviceRenderer.render(advice9, format: .table).replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
+        #expect(text.contains("fireworks/llama-3.1-70b -> crusoe/h200: cheaper at this volume; at 9B it saves"))
+        #expect(!text.contains("cheaper at every volume"))
     }
 
     @Test func steadyTightLatencyGoesRealTime() throws {

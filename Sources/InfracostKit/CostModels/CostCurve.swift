@@ -35,9 +35,8 @@ public struct CostCurve: Sendable {
             let keepWarmSeconds = Decimal(workload.keepWarmReplicas) * workload.hoursPerMonth * 3600 * gpus
             guard workload.coldStartsPerDay > 0 else {
                 // No cold starts: whole replicas up all month, at least one and the keep-warm ones (PerSecondGPUModel).
-                let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
                 let unit = workload.hoursPerMonth * gpus * rate.price * (rate.isPerSecond ? 3600 : 1)
-                shape = .steps(unit: unit, capacity: capacity, minimum: max(1, workload.keepWarmReplicas))
+                shape = .steps(unit: unit, capacity: Self.capacity(throughput, offer: offer, workload: workload), minimum: max(1, workload.keepWarmReplicas))
                 return
             }
             guard let coldStart = pricer.coldStart else { return nil }
@@ -49,9 +48,13 @@ public struct CostCurve: Sendable {
         case .dedicated:
             guard offer.priceGap == nil, case .success(let throughput)? = pricer.throughput,
                   let unit = offer.pricing.instance?.rate?.perMonth(hours: workload.hoursPerMonth) else { return nil }
-            let capacity = throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
-            shape = .steps(unit: unit, capacity: capacity, minimum: 1)
+            shape = .steps(unit: unit, capacity: Self.capacity(throughput, offer: offer, workload: workload), minimum: 1)
         }
+    }
+
+    /// Tokens one instance or always-up replica carries in the month (`DedicatedGPUModel.capacity`, in `Decimal`).
+    static func capacity(_ throughput: ThroughputEstimate, offer: Offer, workload: Workload) -> Decimal {
+        throughput.tokensPerSecond * 3600 * workload.hoursPerMonth * workload.sizingUtilization(for: offer)
     }
 
     /// The exact cost at volume `tokens`.

@@ -75,7 +75,7 @@ public enum DedicatedGPUModel {
         /// `.overflow` when a figure does not fit `N`.
         public init(rate: Offer.InstanceRate, throughput: ThroughputEstimate, offer: Offer, workload: Workload) throws(ExactNumber.ArithmeticError) {
             let hours = try N.exactly(workload.hoursPerMonth)
-            capacity = try N.exactly(throughput.tokensPerSecond) * .integer(3600) * hours * .exactly(workload.sizingUtilization(for: offer))
+            capacity = try DedicatedGPUModel.capacity(tokensPerSecond: .exactly(throughput.tokensPerSecond), hours: hours, offer: offer, workload: workload)
             switch rate {
             case .monthly(let perMonth): unit = try .exactly(perMonth)
             case .hourly(let perHour): unit = try .exactly(perHour) * hours
@@ -86,8 +86,20 @@ public enum DedicatedGPUModel {
     /// Instances needed for `tokens` and their cost in cents; nil past the fleet limit (`maximumInstances`: the
     /// option is unpriced, and the cost model says so). `.divisionByZero` when the capacity is zero.
     public static func amount<N: ExactArithmetic>(tokens: N, constants: Constants<N>) throws(ExactNumber.ArithmeticError) -> (instances: Int128, cents: Int128)? {
-        let instances = max(1, try tokens.ceilingDivided(by: constants.capacity))
-        if instances > Int128(maximumInstances) { return nil }
+        guard let instances = try instances(tokens: tokens, capacity: constants.capacity) else { return nil }
         return (instances, try (constants.unit * .integer(instances)).rounded(scale: 2, dividedBy: .integer(1)))
+    }
+
+    /// Tokens one instance (or always-up replica) carries in a month: tokens/s x 3,600 x hours x the target
+    /// utilization (less the assumed interruptions for spot offers).
+    static func capacity<N: ExactArithmetic>(tokensPerSecond: N, hours: N, offer: Offer, workload: Workload) throws(ExactNumber.ArithmeticError) -> N {
+        try tokensPerSecond * .integer(3600) * hours * .exactly(workload.sizingUtilization(for: offer))
+    }
+
+    /// max(1, ceil(tokens / capacity)) instances, nil past the fleet limit (`maximumInstances`); `.divisionByZero`
+    /// when the capacity is zero.
+    static func instances<N: ExactArithmetic>(tokens: N, capacity: N) throws(ExactNumber.ArithmeticError) -> Int128? {
+        let instances = max(1, try tokens.ceilingDivided(by: capacity))
+        return instances > Int128(maximumInstances) ? nil : instances
     }
 }

@@ -134,7 +134,7 @@ public enum PerSecondGPUModel {
                     idleSecondsTimes24 = try starts * .exactly(PerSecondGPUModel.idleTimeout(offer: offer, workload: workload))
                 }
             } else {
-                replicaCapacity = try tokensPerSecond * .integer(3600) * hours * .exactly(workload.sizingUtilization(for: offer))
+                replicaCapacity = try DedicatedGPUModel.capacity(tokensPerSecond: tokensPerSecond, hours: hours, offer: offer, workload: workload)
                 replicaSeconds = try hours * .integer(3600) * gpus
             }
         }
@@ -167,8 +167,8 @@ public enum PerSecondGPUModel {
         amounts.keepWarm = try (c.keepWarmSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)
         if let capacity = c.replicaCapacity, let replicaSeconds = c.replicaSeconds {
             guard c.tokensPerSecond.signum > 0 else { throw .divisionByZero }
-            let needed = max(1, try tokens.ceilingDivided(by: capacity))
-            if needed > Int128(DedicatedGPUModel.maximumInstances) { return nil }
+            // Sized as dedicated instances are.
+            guard let needed = try DedicatedGPUModel.instances(tokens: tokens, capacity: capacity) else { return nil }
             amounts.replicasUp = max(needed, c.keepWarmReplicas)
             let beyond = amounts.replicasUp - c.keepWarmReplicas
             amounts.upAllMonth = try (N.integer(beyond) * replicaSeconds * c.priceNumerator).rounded(scale: 2, dividedBy: c.priceDivisor)

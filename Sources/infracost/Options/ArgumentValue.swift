@@ -99,20 +99,24 @@ enum ArgumentValue {
     /// An `advise` setting (`--payload 500MB`, `--lock-in low`...) read by the library's parser for it, the rule the
     /// workload file's `advise:` field follows: the value `set(_:to:label:)` gives the field.
     static func adviceSetting<Value>(_ name: String, _ field: KeyPath<AdviceInput, Value> & Sendable) -> @Sendable (String) throws -> Value {
-        reading { text throws(InfracostError) in
-            var input = AdviceInput(workload: Workload(inputTokens: 0, outputTokens: 0))
-            try input.set(name, to: text, label: "")
-            return input[keyPath: field]
-        }
+        adviceField(name, field)
     }
 
     /// An `advise` setting whose field is optional (`--p95-latency`, `--deadline`): setting it always gives a value.
     static func adviceSetting<Value>(_ name: String, _ field: KeyPath<AdviceInput, Value?> & Sendable) -> @Sendable (String) throws -> Value {
+        let read = adviceField(name, field)
+        return { text in
+            guard let value = try read(text) else { throw Invalid(reason: "no value") }
+            return value
+        }
+    }
+
+    /// The field `name` sets, read from the text by `AdviceInput.set(_:to:label:)`.
+    private static func adviceField<Value>(_ name: String, _ field: KeyPath<AdviceInput, Value> & Sendable) -> @Sendable (String) throws -> Value {
         reading { text throws(InfracostError) in
             var input = AdviceInput(workload: Workload(inputTokens: 0, outputTokens: 0))
             try input.set(name, to: text, label: "")
-            guard let value = input[keyPath: field] else { throw .invalidQuantity(label: "", value: text, reason: "no value") }
-            return value
+            return input[keyPath: field]
         }
     }
 
